@@ -1,0 +1,76 @@
+"""Kiwi, built once per process with the gazetteer registered as user words."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from annotator.analysis.model import Analysis, Token
+from annotator.labels import Schema
+
+_KIWIS: dict[tuple, object] = {}
+_LOCK = threading.Lock()
+
+
+def user_words(schema: Schema) -> list[str]:
+    """Gazetteer names and aliases, as Kiwi user words. Kiwi ignores words it cannot take (returns False)."""
+    words: dict[str, None] = {}
+    for g in schema.gazetteer:
+        for w in (g.name, *g.aliases):
+            w = w.strip()
+            if w:
+                words[w] = None
+    return list(words)
+
+
+def get_kiwi(words: Iterable[str] = (), num_workers: int = 1):
+    """The process's Kiwi for this word list (built and warmed once: the first analysis rebuilds its dictionary)."""
+    key = (tuple(words), num_workers)
+    with _LOCK:
+        kiwi = _KIWIS.get(key)
+        if kiwi is None:
+            from kiwipiepy import Kiwi
+
+            kiwi = Kiwi(num_workers=num_workers)
+            for w in key[0]:
+                kiwi.add_user_word(w, "NNP", 0.0)
+            kiwi.tokenize("준비")  # pay the lazy dictionary build now, not on the first article
+            _KIWIS[key] = kiwi
+        return kiwi
+
+
+class Analyzer:
+    """`analyze(text)` / `analyze_many(texts)` -> `Analysis` (tokens and sentences from one Kiwi call)."""
+
+    def __init__(self, schema: Schema, num_workers: int = 1):
+        # Kiwi's batch API needs worker threads (num_workers >= 1); -1 takes every core.
+        self.num_workers = num_workers
+        self.kiwi = get_kiwi(user_words(schema), num_workers)
+
+    def analyze(self, text: str) -> Analysis:
+        if not text.strip():
+            return Analysis()
+        return _to_analysis(self.kiwi.tokenize(text, split_sents=True))
+
+    def analyze_many(self, texts: Iterable[str]) -> list[Analysis]:
+        return list(self.iter_analyze(texts))
+
+    def iter_analyze(self, texts: Iterable[str]):
+        """Analyses in input order; Kiwi's worker threads analyse ahead while the caller consumes."""
+        if self.num_workers == 0:  # single-thread Kiwi has no batch API
+            yield from map(self.analyze, texts)
+            return
+        for sents in self.kiwi.tokenize(iter(texts), split_sents=True):
+            yield _to_analysis(sents)
+
+
+def _to_analysis(sents) -> Analysis:
+    tokens: list[Token] = []
+    sentences: list[tuple[int, int]] = []
+    for sent in sents:
+        if not sent:
+            continue
+        first = len(tokens)
+        tokens.extend(Token(t.start, t.start + t.len, t.form, t.tag) for t in sent)
+        sentences.append((tokens[first].start, max(t.end for t in tokens[first:])))
+    return Analysis(tokens, sentences)
