@@ -38,6 +38,14 @@ def test_bio_tags_multi_token_span_and_token_wider_than_span():
     assert bio_tags([ORG, PER], tokens, only="PER") == ["O", "B-PER", "O", "O", "O"]
 
 
+def test_bio_tags_on_kiwi_like_tokens():
+    # "했다": Kiwi gives 하(0,1) and 었(0,1) for the contracted syllable, then 다(1,2); a long
+    # token (0,4) overlapping shorter ones must not hide later tokens from the search
+    assert bio_tags([SpanKey(1, 2, "X")], [(0, 1), (0, 1), (1, 2)]) == ["O", "B-X"]
+    assert bio_tags([SpanKey(3, 5, "X")], [(0, 4), (1, 2), (2, 3), (4, 5)]) == ["B-X", "O", "O", "I-X"]
+    assert bio_tags([SpanKey(0, 2, "A"), SpanKey(2, 4, "B")], [(0, 3), (3, 4)]) == ["B-A", "B-B"]
+
+
 def test_counts_f1_precision_recall():
     c = Counts()
     c.add({1, 2, 3}, {2, 3, 4, 5})  # tp 2, reference 3, other 4

@@ -44,22 +44,27 @@ class Counts:
 
 
 def bio_tags(spans: Iterable[SpanKey], tokens: Sequence[tuple[int, int]], only: str | None = None) -> list[str]:
-    """One tag per token: B-LABEL on the first token a span touches, I-LABEL on the rest, O elsewhere.
+    """One tag per distinct token place, in offset order: B-LABEL on the first token a span touches,
+    I-LABEL on the rest, O elsewhere.
 
     A token counts as inside a span when they overlap, so a whitespace token "네이버는" carries
     the span "네이버". With `only`, spans of other labels are ignored (per-label kappa).
     """
+    tokens = sorted(set(tokens))  # Kiwi gives contracted syllables twice (했 -> 하, 었): tag each place once
     tags = [OUTSIDE] * len(tokens)
-    ends = [e for _, e in tokens]
+    reach, top = [], -1  # reach[i]: furthest end among tokens[:i+1]; sorted, unlike the ends themselves
+    for _, e in tokens:
+        top = max(top, e)
+        reach.append(top)
     for span in sorted(spans):
         if only is not None and span.label != only:
             continue
-        i = bisect_right(ends, span.start)  # first token ending after the span starts
+        i = bisect_right(reach, span.start)  # no token before i ends after the span starts
         first = True
         while i < len(tokens) and tokens[i][0] < span.end:
-            if tags[i] == OUTSIDE:  # a token two spans touch keeps the first
+            if tokens[i][1] > span.start and tags[i] == OUTSIDE:  # a token two spans touch keeps the first
                 tags[i] = ("B-" if first else "I-") + span.label
-            first = False
+                first = False
             i += 1
     return tags
 
