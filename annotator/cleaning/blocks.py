@@ -1,0 +1,127 @@
+"""Heuristic rules that look at neighbouring lines rather than one line at a time.
+
+Each function takes every line of the page (dropped ones included, so it can see where
+a copyright notice or list header was) and the metadata found so far, and returns the
+alive lines it drops. `rules.py` lists them with the pattern rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from annotator.cleaning.lines import Line
+from annotator.cleaning.meta import OUTLETS, PHOTO_AGENCIES, MetaFinder
+
+# A line that reads as a sentence: ends in a Korean sentence ending, maybe quoted or bracketed.
+_SENTENCE = re.compile(r"(다|요|죠|음|함|됨|까|니다|했다)\s*[.!?…]*\s*[\"'”’)\]]*\s*$")
+_BULLET = re.compile(r"^[-–—·•ㆍ▶▷►☞■□◆◇○●]\s*\S")
+# Lines whose removal marks the end of the article proper: what follows is page furniture.
+TAIL_RULES = {"copyright_notice", "copyright_mark_line", "reporter_email", "reporter_line"}
+LIST_HEADER_RULES = {"related_header"}
+
+
+def is_sentence(text: str) -> bool:
+    return bool(_SENTENCE.search(text))
+
+
+def headline_like(text: str) -> bool:
+    return len(text) <= 100 and not is_sentence(text)
+
+
+def headline_list(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
+    """'- headline' runs after the copyright/e-mail tail, and headline lines under a list header."""
+    tail = max((i for i, x in enumerate(lines) if x.dropped_by in TAIL_RULES), default=len(lines))
+    in_list = False
+    for i, line in enumerate(lines):
+        if line.dropped_by in LIST_HEADER_RULES:
+            in_list = True
+            continue
+        if not line.alive:
+            continue
+        if (i > tail or in_list) and _BULLET.match(line.text) and headline_like(line.text):
+            yield line
+        elif in_list and headline_like(line.text):
+            yield line
+        else:
+            in_list = False
+
+
+_NUMERIC_WORDS = re.compile(r"KOSPI|KOSDAQ|NASDAQ|NYSE|코스피|코스닥|나스닥|USD|KRW|포인트|만원|억원|원|달러|pt|%")
+_NUMERIC_REST = re.compile(r"[\d\s,.+\-−▲▼△▽↑↓()|/]*")
+
+
+def _numeric(text: str) -> bool:
+    rest = _NUMERIC_WORDS.sub("", text)
+    return any(c.isdigit() for c in text) and bool(_NUMERIC_REST.fullmatch(rest))
+
+
+def quote_block(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
+    """A stock/crypto quote widget split over lines: price, change, percent (and the name above)."""
+    alive = [x for x in lines if x.alive]
+    for i, line in enumerate(alive):
+        if not _numeric(line.text):
+            continue
+        yield line
+        prev = alive[i - 1] if i else None
+        nxt = alive[i + 1] if i + 1 < len(alive) else None
+        # The widget's label (종목명, "KOSPI") sits right above its first number.
+        if prev is not None and i > 1 and nxt is not None and _numeric(nxt.text) and not _numeric(prev.text) \
+                and len(prev.text) <= 20 and not is_sentence(prev.text):
+            yield prev
+
+
+def lone_outlet(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
+    """A line that is only an outlet or photo agency name (what an image credit leaves behind)."""
+    names = set(OUTLETS) | set(PHOTO_AGENCIES)
+    for key in ("outlet",):
+        if meta.get(key):
+            names.add(meta.get(key))
+        if meta.fields.get(key):
+            names.add(meta.fields[key])
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    lone = re.compile(rf"(?:사진\s*=?\s*)?(?:{alternation})\s*(?:DB|제공|자료\s*사진|캡[처쳐]|화면\s*캡[처쳐])?\s*[.]?")
+    for line in lines:
+        if line.alive and lone.fullmatch(line.text):
+            yield line
+
+
+_MIN_SUMMARY = 20
+
+
+def summary_block(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
+    """The portal's auto-summary beside its disclaimer, when its sentences only repeat the body."""
+    alive = [x for x in lines if x.alive]
+    anchors = [i for i, x in enumerate(lines) if x.dropped_by == "summary_disclaimer"]
+    block: list[Line] = []
+
+    def repeats(line: Line) -> bool:
+        if len(line.key) < _MIN_SUMMARY or not is_sentence(line.text):
+            return False
+        taken = {id(x) for x in block}
+        rest = "\n".join(x.loose for x in alive if x is not line and id(x) not in taken)
+        return line.loose in rest
+
+    for a in anchors:
+        for step in (1, -1):
+            j = a + step
+            while 0 <= j < len(lines):
+                cand = lines[j]
+                j += step
+                if not cand.alive or any(cand is b for b in block):
+                    continue
+                if cand is alive[0] or not repeats(cand):  # never the title
+                    break
+                block.append(cand)
+    return block
+
+
+def duplicate_paragraph(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
+    """Keep the first of identical paragraphs (scrapes repeat leads, captions and sub-headlines)."""
+    seen: set[str] = set()
+    for line in lines:
+        if not line.alive:
+            continue
+        if line.key in seen:
+            yield line
+        seen.add(line.key)

@@ -1,0 +1,117 @@
+"""Metadata the boilerplate carries: outlet, reporters and date, gathered while rules drop it.
+
+A rule that recognises a byline, e-mail, copyright or date line reports what it saw to a
+`MetaFinder`; the strongest evidence wins (a byline names the outlet more surely than a
+copyright line, and a JSONL crawler's own fields beat both).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as _date
+
+from annotator.models import Meta
+
+# Korean news outlets as their pages name themselves; used to read copyright and credit lines
+# and to recognise a lone outlet name left over from an image credit.
+OUTLETS = (
+    "연합뉴스", "연합인포맥스", "뉴시스", "뉴스1", "이데일리", "전자신문", "조선비즈", "조선일보", "중앙일보",
+    "동아일보", "한겨레", "경향신문", "한국일보", "서울신문", "국민일보", "세계일보", "문화일보",
+    "한국경제", "한경닷컴", "매일경제", "머니투데이", "머니S", "서울경제", "헤럴드경제", "아시아경제",
+    "파이낸셜뉴스", "이투데이", "뉴스핌", "데일리안", "아주경제", "디지털타임스", "디지털데일리",
+    "지디넷코리아", "ZDNet Korea", "블로터", "바이라인네트워크", "아이뉴스24", "테크M", "IT조선",
+    "더벨", "비즈니스워치", "딜사이트", "인베스트조선", "한국경제TV", "SBS Biz", "SBS", "KBS", "MBC",
+    "JTBC", "YTN", "MBN", "채널A", "TV조선", "연합뉴스TV", "노컷뉴스", "오마이뉴스", "프레시안",
+    "미디어오늘", "매일일보", "뉴데일리", "에너지경제", "비즈워치", "이코노미스트", "포춘코리아",
+)
+# Image agencies whose name alone on a line is a photo credit, never article text.
+PHOTO_AGENCIES = ("게티이미지뱅크", "게티이미지", "셔터스톡", "AP", "AFP", "로이터", "EPA", "픽사베이")
+
+# Place names that open a dateline "(서울=연합뉴스)"; the other side of "=" is the outlet.
+_PLACES = re.compile(r"^(서울|부산|대구|인천|광주|대전|울산|세종|수원|성남|판교|제주|춘천|청주|전주|창원|"
+                     r"[가-힣]{1,4}(시|도|군)|뉴욕|워싱턴|실리콘밸리|샌프란시스코|도쿄|베이징|상하이|홍콩|"
+                     r"런던|파리|베를린|브뤼셀|싱가포르|하노이|라스베이거스|바르셀로나|자카르타|델리|두바이)$")
+
+NAME = r"[가-힣]{2,4}"
+REPORTER_ROLE = r"(?:선임|수석|객원|인턴|전문|편집위원\s*겸\s*)?(?:기자|특파원|통신원|기자단)"
+
+_DATE = re.compile(r"(?<!\d)(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})(?!\d)")
+_PUBLISHED = re.compile(r"입력|기사입력|등록|송고|발행|게재|작성|승인|기사전송")
+
+
+def iso_date(text: str) -> str | None:
+    """The first full date (with a year) in `text` as YYYY-MM-DD, else None."""
+    m = _DATE.search(text)
+    if not m:
+        return None
+    try:
+        return _date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def split_names(text: str) -> list[str]:
+    """'김현아·김아름', '김철수 이영희', '홍길동, 김영희' -> names only (titles dropped)."""
+    text = re.sub(REPORTER_ROLE, " ", text)
+    return [n for n in re.split(r"[\s·ㆍ,/&]+", text) if re.fullmatch(NAME, n)]
+
+
+def outlet_in(text: str) -> str | None:
+    """The longest known outlet named in `text` (so 연합뉴스TV beats 연합뉴스)."""
+    found = [o for o in OUTLETS if o in text]
+    return max(found, key=len) if found else None
+
+
+@dataclass
+class MetaFinder:
+    """Candidates per field with a strength; the strongest, then earliest, wins."""
+
+    fields: dict
+    _best: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    reporters: list[str] = field(default_factory=list)
+    _seen: int = 0
+
+    def offer(self, key: str, value: str | None, strength: int) -> None:
+        if not value:
+            return
+        self._seen += 1
+        cur = self._best.get(key)
+        if cur is None or strength > cur[0]:
+            self._best[key] = (strength, self._seen, value.strip())
+
+    def get(self, key: str) -> str | None:
+        return self._best[key][2] if key in self._best else None
+
+    def add_reporters(self, names: list[str]) -> None:
+        for n in names:
+            if n not in self.reporters:
+                self.reporters.append(n)
+
+    def offer_dateline(self, line: str) -> None:
+        """A date-stamp line: 입력/등록 dates are the publication date, 수정 dates only a fallback."""
+        for part in re.split(r"(?=수정|최종\s*수정|업데이트)", line):
+            d = iso_date(part)
+            if d:
+                self.offer("date", d, 2 if _PUBLISHED.search(part) else 1)
+
+    def meta(self, title: str | None) -> Meta:
+        f = self.fields
+        return Meta(
+            title=f.get("title") or title,
+            date=(iso_date(f["date"]) if f.get("date") else None) or self.get("date"),
+            outlet=f.get("outlet") or self.get("outlet"),
+            reporters=self.reporters,
+            url=f.get("url"),
+        )
+
+
+def outlet_of_dateline(inside: str) -> tuple[str | None, list[str]]:
+    """'서울=연합뉴스' -> (연합뉴스, []); '지디넷코리아=홍길동 기자' -> (지디넷코리아, [홍길동])."""
+    left, _, right = inside.partition("=")
+    left, right = left.strip(), right.strip()
+    if re.search(REPORTER_ROLE + r"$", right):
+        return (left or None), split_names(right)
+    if _PLACES.match(left) or outlet_in(right) == right:
+        return (right or None), []
+    return (left or None), split_names(right)

@@ -1,0 +1,278 @@
+"""Every cleaning rule, as data: one `Rule` per kind of boilerplate, applied in `RULES` order.
+
+A rule does exactly one of:
+- `drop`: a pattern that must match a whole (trimmed) line; the line is removed.
+- `strip`: a pattern whose matches are deleted from a line; the rest of the line stays
+  (a byline in front of the lead, a copyright notice after a photo caption).
+- `block`: a heuristic over all lines (see `blocks.py`) for boilerplate that only its
+  neighbours give away (headline lists after the copyright, quote widgets, repeats).
+`meta` optionally reads metadata (outlet, reporters, date) from what a pattern matched.
+
+Rules describe kinds of boilerplate seen across outlets and portals, never one page's
+sentences. To add one: append a `Rule` here and a `test_rule_<name>` in
+tests/test_cleaning_rules.py (a test checks that every rule has one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from annotator.cleaning import blocks
+from annotator.cleaning.lines import Line
+from annotator.cleaning.meta import (
+    NAME,
+    OUTLETS,
+    REPORTER_ROLE,
+    MetaFinder,
+    outlet_in,
+    outlet_of_dateline,
+    split_names,
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str  # what sort of boilerplate: navigation, portal, widget, byline, copyright, ...
+    doc: str
+    drop: re.Pattern | None = None
+    strip: re.Pattern | None = None
+    block: Callable[[list[Line], MetaFinder], Iterable[Line]] | None = None
+    meta: Callable[[re.Match, MetaFinder], None] | None = None
+
+
+def _words(*words: str, counts: bool = False) -> str:
+    """A line made only of these words (with separators, and maybe counters after each)."""
+    alt = "|".join(sorted(words, key=len, reverse=True))
+    item = rf"(?:{alt})" + (r"\s*[0-9,]*" if counts else "")
+    return rf"[\[<(]?\s*{item}(?:\s*[|·/,>\]]?\s*{item})*\s*[\]>)]?"
+
+
+NAMES = rf"{NAME}(?:\s*[·ㆍ,]\s*{NAME})*"
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+
+
+# --- metadata readers -------------------------------------------------------
+
+def _byline_bracket(m: re.Match, meta: MetaFinder) -> None:
+    inside = m["inside"]
+    outlet = outlet_in(inside)
+    if not outlet:  # an outlet we do not list is the first word, set apart by a space
+        first, _, rest = inside.partition(" ")
+        outlet = first if rest and re.search(NAME, rest) and not re.search(REPORTER_ROLE + "$", first) else None
+    meta.offer("outlet", outlet, 3)
+    meta.add_reporters(split_names(inside.replace(outlet, " ", 1) if outlet else inside))
+
+
+def _byline_dateline(m: re.Match, meta: MetaFinder) -> None:
+    outlet, names = outlet_of_dateline(m["dl"])
+    meta.offer("outlet", outlet, 3)
+    meta.add_reporters(names + split_names(m["names"] or ""))
+
+
+def _names(m: re.Match, meta: MetaFinder) -> None:
+    meta.add_reporters(split_names(m["names"] or ""))
+
+
+def _outlet_tag(m: re.Match, meta: MetaFinder) -> None:
+    meta.offer("outlet", m["outlet"], 2)
+
+
+def _copyright(m: re.Match, meta: MetaFinder) -> None:
+    text = m[0]
+    found = outlet_in(text)
+    if not found:  # "Copyright © 뉴스핌. ..." with an outlet we do not list: the word after the mark
+        w = re.search(r"(?:Copyright|COPYRIGHT|저작권자|ⓒ|©|\([cC]\))\s*(?:ⓒ|©|\([cC]\))?\s*['\"‘“]?([^\s.,&'\"’”\]>]+)", text)
+        found = w[1] if w and not re.fullmatch(r"\d{4}|All|무단.*", w[1]) else None
+    meta.offer("outlet", found, 1)
+
+
+def _provider(m: re.Match, meta: MetaFinder) -> None:
+    meta.offer("outlet", outlet_in(m["who"]) or m["who"].strip(), 1)
+
+
+def _dateline(m: re.Match, meta: MetaFinder) -> None:
+    meta.offer_dateline(m[0])
+
+
+# --- patterns ---------------------------------------------------------------
+
+_OUTLET_ALT = "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
+_DATE_ITEM = (r"(?:\d{4}\s*[.\-/년]\s*)?\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?"  # (2024.)03.28
+              r"|\(?[월화수목금토일](?:요일)?\)?"  # (목)
+              r"|(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?\s*(?:분|초)?"  # 10:12
+              r"|입력|기사\s*입력|최종\s*수정|수정|등록|송고(?:\s*시간)?|발행(?:일)?|게재|작성(?:일)?|승인|"
+              r"업데이트|기사\s*전송|기사\s*원문|일시|날짜|KST")
+_DATE_LINE = rf"(?:(?:{_DATE_ITEM})\s*[:|·,]?\s*)+"
+
+RULES: list[Rule] = [
+    Rule("control_chars", "control",
+         "ANSI escape sequences and other control characters pasted in by scrapers; never text.",
+         strip=re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x08\x0b-\x1f\x7f]")),
+    Rule("skip_link", "navigation",
+         "Accessibility skip links ('본문 바로가기', '컨텐츠 바로가기', 'Skip to content').",
+         drop=re.compile(r"(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|검색|하단\s*메뉴|내비게이션)\s*(?:으로\s*)?"
+                         r"(?:바로\s*가기|건너\s*뛰기)\s*)+|[Ss]kip\s+to\s+(?:main\s+)?content", re.I)),
+    Rule("menu_bar", "navigation",
+         "Site menus: lines made only of section and account words (홈 | 정치 | 경제 | IT | 로그인).",
+         drop=re.compile(_words("홈", "뉴스홈", "뉴스", "정치", "경제", "사회", "생활/문화", "생활", "문화", "세계",
+                                "국제", "IT/과학", "IT", "과학", "연예", "스포츠", "오피니언", "사설", "칼럼", "포토",
+                                "영상", "랭킹", "전체", "전체메뉴", "전체\\s*메뉴", "메뉴", "로그인", "로그아웃",
+                                "회원가입", "마이페이지", "검색", "닫기", "이전", "다음", "이전\\s*기사",
+                                "다음\\s*기사", "더보기", "TV", "날씨", "증권", "부동산", "산업", "기업", "금융",
+                                "테크", "라이프", "건강", "전국", "지역", "English", "中文", "日本語", "목록",
+                                "맨\\s*위로", "TOP", "Top", "MY", "구독\\s*관리", "뉴스레터", "기사\\s*검색"))),
+    Rule("summary_disclaimer", "portal",
+         "A portal's note on its automatic summary ('자동 추출 기술로 요약된 내용입니다 ... 본문 보기를 권장').",
+         drop=re.compile(r".{0,80}?(?:자동\s*추출\s*기술로\s*요약|요약\s*기술의\s*특성상|전체\s*맥락을\s*이해하기\s*위해서는|"
+                         r"본문\s*(?:전체\s*)?보기를\s*권장|AI\s*가?\s*요약한\s*내용입니다).{0,160}|(?:본문\s*)?요약봇.{0,20}")),
+    Rule("portal_notice", "portal",
+         "Portal notes about categories/sections, translation, audio and subscribing to the outlet or reporter.",
+         drop=re.compile(r".{0,20}(?:기사가\s*속한\s*카테고리|언론사가\s*분류).{0,40}"
+                         r"|(?:언론사는|언론사에서).{0,40}(?:카테고리|섹션)(?:으로|로)\s*분류.{0,20}"
+                         r"|.{0,20}해당\s*언론사로\s*(?:연결|이동).{0,20}|언론사\s*(?:홈|구독|편집|선정)(?:\s*바로\s*가기)?"
+                         r"|.{0,20}Translated\s+by.{0,30}|번역\s*(?:beta|베타|설정).{0,30}"
+                         r"|(?:음성으로\s*듣기|음성\s*재생|본문\s*듣기)(?:\s*(?:설정|중지|시작))?"
+                         r"|(?:기자|언론사)\s*(?:구독|프로필|페이지)(?:\s*하기)?|구독자\s*[\d,]+(?:\s*명)?|응원\s*수\s*[\d,]+"
+                         r"|.{0,20}(?:이\s*)?(?:기자|언론사)의\s*다른\s*기사.{0,20}")),
+    Rule("provider_line", "portal",
+         "Who supplied the article to the portal ('기사제공 머니투데이', '출처: 뉴시스'); names the outlet.",
+         drop=re.compile(r"(?:기사\s*제공|뉴스\s*제공|제공\s*언론사|출처)\s*[:=]?\s*(?P<who>\S.{0,20})"),
+         meta=_provider),
+    Rule("font_size", "widget",
+         "Font-size controls and the portal's font preview ('글씨 크게/작게', '가 가 가', '(예시) ...').",
+         drop=re.compile(r"(?:본문\s*)?(?:글자|글씨)\s*(?:크기|크게|작게)(?:\s*[/|·]?\s*(?:크게|작게|조절|설정|변경|선택|하기))*"
+                         r"|이\s*글자\s*크기로\s*변경됩니다\.?|가(?:\s+가)+|(?:\(예시\)|\[예시\]).*"
+                         r"|(?:(?:가장\s*)?(?:작게|보통|크게)\s*[/|·]?\s*){2,}")),
+    Rule("share_widget", "widget",
+         "Share, copy-link, print and scrap buttons and their confirmations ('주소복사가 완료되었습니다').",
+         drop=re.compile(r"(?:주소|URL|url|링크)\s*(?:가\s*|이\s*)?복사(?:가|되었|됐|완료|하기).{0,20}|"
+                         + _words("공유", "공유하기", "SNS\\s*공유", "기사\\s*공유", "페이스북", "트위터", "X",
+                                  "카카오톡", "카카오스토리", "밴드", "네이버\\s*블로그", "블로그", "링크\\s*복사",
+                                  "URL\\s*복사", "주소\\s*복사", "이메일", "메일", "인쇄", "인쇄하기", "프린트",
+                                  "스크랩", "북마크", "기사\\s*저장", "저장", "보내기", "텔레그램", "링크드인"))),
+    Rule("comment_prompt", "widget",
+         "Comment boxes and counters ('댓글 0', '첫 댓글을 작성해보세요', '로그인 후 댓글').",
+         drop=re.compile(r"(?:댓글\s*[\d,]*\s*(?:개)?\s*)?(?:첫\s*)?댓글을?\s*(?:작성|남겨|남기|입력|달아|써)\s*"
+                         r"(?:해\s*)?(?:보세요|주세요|하세요|하시려면.*|해보세요)[.!]?|댓글\s*[\d,]+\s*(?:개)?|"
+                         r"댓글\s*(?:쓰기|보기|달기|더\s*보기|접기|운영\s*정책.*)"
+                         r"|로그인\s*(?:후|하시면|하면|이\s*필요).{0,20}댓글.{0,20}(?:습니다|세요|가능)[.!]?")),
+    Rule("reactions", "widget",
+         "Reaction buttons with their counters ('좋아요 0 / 훈훈해요 0', '추천 3', '조회수 1,024').",
+         drop=re.compile(_words("좋아요", "싫어요", "훈훈해요", "슬퍼요", "화나요", "놀랐어요", "기뻐요", "감동이에요",
+                                "최고예요", "응원해요", "후속기사\\s*원해요", "후속\\s*기사\\s*원해요", "추천해요",
+                                "추천", "비추천", "공감", "쏠쏠정보", "흥미진진", "공감백배", "분석탁월",
+                                "후속강추", "팬이에요", "궁금해요", "조회수", "조회", "추천수", "반응", "공감수",
+                                counts=True))),
+    Rule("image_click", "caption",
+         "Captions that only say how to view the picture ('이미지를 클릭하시면 크게 보실 수 있습니다', '원본보기').",
+         drop=re.compile(r"[<\[(]?\s*(?:이미지|사진|그림|그래픽)(?:를|을)?\s*클릭하(?:시|)면.{0,30}?[>\])]?"
+                         r"|[<\[(]?\s*(?:(?:사진|이미지)\s*)?(?:원본\s*보기|확대\s*보기|크게\s*보기|확대|원본)\s*[>\])]?")),
+    Rule("byline_bracket", "byline",
+         "A bracketed byline before the lead ('[이데일리 김현아·김아름 기자]'); names outlet and reporters.",
+         strip=re.compile(rf"^[\[【]\s*(?P<inside>[^\]】=]{{0,30}}?{NAME}\s*{REPORTER_ROLE}"
+                          rf"(?:\s*[·,]\s*{NAME}\s*{REPORTER_ROLE})*)\s*[\]】]\s*(?:=\s*)?"),
+         meta=_byline_bracket),
+    Rule("byline_dateline", "byline",
+         "A wire-style dateline ('(서울=연합뉴스) 김철수 기자 =', '[세종=뉴시스]', '(블로터=홍길동 기자)').",
+         strip=re.compile(rf"^[\[(【]\s*(?P<dl>[^\])】=]{{1,15}}=\s*[^\])】]{{1,25}}?)\s*[\])】]\s*"
+                          rf"(?:(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*=\s*)?"),
+         meta=_byline_dateline),
+    Rule("byline_equals", "byline",
+         "A reporter credit that opens the lead ('김철수 이영희 기자 = ...').",
+         strip=re.compile(rf"^(?P<names>{NAME}(?:\s*[·ㆍ,]?\s*{NAME})*)\s*{REPORTER_ROLE}\s*=\s*"),
+         meta=_names),
+    Rule("byline_outlet_tag", "byline",
+         "A bracketed outlet name before the lead ('[파이낸셜뉴스]', '[지디넷코리아]').",
+         strip=re.compile(rf"^[\[【]\s*(?P<outlet>{_OUTLET_ALT})\s*[\]】]\s*"),
+         meta=_outlet_tag),
+    Rule("reporter_email", "byline",
+         "A reporter's name with e-mail ('김현아 (x@y.co.kr)', '홍길동 기자 hong@...', a bare address).",
+         drop=re.compile(rf"[\[(<]?\s*/?\s*(?:(?P<names>{NAMES})\s*(?:{REPORTER_ROLE})?\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?"
+                         rf"(?:\s*[,/]?\s*(?:{NAMES})?\s*(?:{REPORTER_ROLE})?\s*[\[(<]?\s*{EMAIL}\s*[\])>]?)*\s*[\])>]?"),
+         meta=_names),
+    Rule("reporter_email_tail", "byline",
+         "A reporter credit with e-mail glued to the last paragraph ('... 밝혔다. /홍길동 기자 hong@...').",
+         strip=re.compile(rf"\s*/?\s*(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*[\[(<]?\s*{EMAIL}\s*[\])>]?\s*$"),
+         meta=_names),
+    Rule("reporter_line", "byline",
+         "A reporter credit alone on a line ('홍길동 기자', '/김철수·이영희 기자', '글·사진=홍길동 기자').",
+         drop=re.compile(rf"(?:[/=]|(?:글|사진|글·사진|정리|취재|영상)\s*[=:]?)?\s*(?P<names>{NAMES})\s*"
+                         rf"{REPORTER_ROLE}(?:\s*[·,]\s*(?:{NAMES})\s*{REPORTER_ROLE})*"),
+         meta=_names),
+    Rule("copyright_notice", "copyright",
+         "Copyright and redistribution notices ('무단전재 및 재배포 금지', 'Copyright ⓒ ...'); "
+         "deleted to the end of the line so a caption in front of one survives. Names the outlet.",
+         strip=re.compile(r"\s*[-\[<(]?\s*(?:Copyright|COPYRIGHT|저작권자|ⓒ|©|\([cC]\))[^\n]{0,80}?"
+                          r"(?:무단\s*(?:전재|복제|배포|사용)|재배포\s*(?:금지|및|를)|All\s+[Rr]ights\s+[Rr]eserved|"
+                          r"AI\s*학습\s*(?:및\s*)?(?:활용|이용)?\s*금지).*$"
+                          r"|^[-\[<(]?\s*(?:\S{1,20}\s*)?(?:무단\s*(?:전재|복제|배포)\s*(?:및|&|-|·|,)?\s*(?:재\s*배포|배포|복제)?"
+                          r"\s*(?:금지|불가)|All\s+[Rr]ights\s+[Rr]eserved)[^가-힣]{0,40}$"), meta=_copyright),
+    Rule("copyright_mark_line", "copyright",
+         "A copyright mark with only an owner after it ('ⓒ 이데일리', 'Copyright © 블로터', '<저작권자 © X>').",
+         drop=re.compile(r"[-\[<(]?\s*(?:Copyright|COPYRIGHT|저작권자)?\s*(?:ⓒ|©|\([cC]\))\s*(?:\d{4}\s*)?"
+                         r"[^\s]{1,20}(?:\s*(?:&|\.)\s*\S{1,25})?\s*[.\]>)\-]?\s*"
+                         r"|[-\[<(]?\s*(?:Copyright|COPYRIGHT)\s+(?:\d{4}\s*)?[^\s]{1,20}\s*[.\]>)\-]?")),
+    Rule("date_stamp", "dateline",
+         "Date lines ('입력 2024.03.28. 오전 10:12 수정 ...', '2024-03-28 10:12', a portal's '03.28 (목)'); "
+         "gives the date when it has a year.",
+         drop=re.compile(_DATE_LINE), meta=_dateline),
+    Rule("related_header", "related",
+         "Headers of related / popular headline lists ('▶ 관련기사', '많이 본 뉴스', '이 시각 인기 뉴스'), "
+         "with an inline headline after a colon.",
+         drop=re.compile(r"[\[<【]?\s*[▶▷►☞■□◆◇○●#]*\s*(?:\S{1,12}\s*)?(?:관련\s*(?:기사|뉴스)|함께\s*(?:보면|읽으면|볼만한)\s*좋은\s*(?:기사|뉴스)?|"
+                         r"추천\s*(?:기사|뉴스)|(?:가장\s*)?많이\s*(?:본|읽은)\s*(?:기사|뉴스)?|인기\s*(?:기사|뉴스)|"
+                         r"이\s*시각\s*(?:인기|주요|많이\s*본)?\s*(?:기사|뉴스)?|오늘의\s*(?:주요|핫|인기)\s*(?:기사|뉴스)?|"
+                         r"실시간\s*(?:인기|주요|랭킹)\s*(?:기사|뉴스)?|주요\s*(?:기사|뉴스)|핫\s*(?:이슈|뉴스|클릭)|"
+                         r"베스트\s*(?:클릭|기사|뉴스)|포토\s*(?:뉴스|슬라이드)|에디터\s*추천|랭킹\s*뉴스|이슈\s*(?:NOW|나우))"
+                         r"\s*[\]>】]?\s*(?:[:：]\s*.{0,80})?")),
+    Rule("headline_list", "related",
+         "Headline lists: '- headline' runs after the copyright/e-mail tail, and the lines under a list header.",
+         block=blocks.headline_list),
+    Rule("ticker_row", "market",
+         "A stock index, share or crypto quote ('코스피 2,500.12 ▲ 10.3 (+0.41%)', '비트코인 9,000만원 ▼ 1.2%').",
+         drop=re.compile(r"\S{1,20}(?:\s+\S{1,12})?\s*(?:\(?\d{6}\)?\s*)?[\d,]+(?:\.\d+)?\s*(?:원|만원|억원|달러|USD|KRW|pt|p)?\s*"
+                         r"[|]?\s*(?:[▲▼△▽↑↓]\s*|[+\-−])[\d,]+(?:\.\d+)?\s*(?:%|원|만원|p)?"
+                         r"(?:\s*\(?\s*[+\-−▲▼]?\s*[\d,]+(?:\.\d+)?\s*%?\s*\)?)?")),
+    Rule("quote_table_header", "market",
+         "Column headers of a quote table ('종목명 현재가 등락률', '코인 시세 변동률').",
+         drop=re.compile(_words("종목", "종목명", "코인", "코인명", "현재가", "가격", "등락", "등락률", "등락폭", "변동률",
+                                "변동", "전일\\s*대비", "거래량", "거래대금", "시가총액", "시세", "24시간",
+                                "관련\\s*종목", "종목\\s*시세", "코인\\s*시세", "증시\\s*현황", "시장\\s*지표"))),
+    Rule("quote_block", "market",
+         "A quote widget split over lines: numeric-only lines (price, change, percent) and the label above them.",
+         block=blocks.quote_block),
+    Rule("app_promo", "promo",
+         "App, channel and newsletter promotions ('▶ 네이버에서 OO 구독하기', '앱 다운로드', '친구 추가하세요').",
+         drop=re.compile(r"[\[<【]?\s*[▶▷►☞■#※]*\s*.{0,60}?(?:구독\s*(?:하기|하세요|해\s*주세요|신청)|친구\s*추가|"
+                         r"앱\s*(?:다운(?:로드)?|설치)|다운로드\s*(?:받기|하기|하세요)|채널\s*추가|알림\s*(?:받기|설정)|"
+                         r"받아\s*보세요|만나\s*보세요|놓치지\s*마세요|바로\s*가기|지금\s*(?:확인|참여|다운)|"
+                         r"뉴스레터\s*(?:신청|구독)|(?:클릭|터치)\s*하세요)\s*[!.]?\s*[\]>】]?\s*(?:[:：>▶].{0,40})?")),
+    Rule("editorial_note", "note",
+         "Notes about the article itself ('※ 이 기사는 ...', '본 기사는 ~에 먼저 게재된 기사입니다', '[광고]').",
+         drop=re.compile(r"[※*]?\s*[\[(]?\s*(?:이|본|해당)\s*기사(?:는|의).{0,150}|※.{0,40}?"
+                         r"(?:기사|제보|투자\s*(?:권유|판단)|책임|저작권|편집자|광고).{0,150}|\[?광고\]?|AD|"
+                         r"(?:[▶☞\[]\s*)?(?:기사\s*)?제보\s*(?:하기|[:：]).{0,60}|.{0,10}제보\s*(?:메일|이메일|전화|카톡|카카오톡)\s*[:：].{0,60}")),
+    Rule("photo_credit", "caption",
+         "A photo/graphic credit alone on a line ('(사진=카카오 제공)', '[그래픽=홍길동 기자]', '자료=통계청').",
+         drop=re.compile(r"[\[(<]?\s*(?:사진|이미지|그래픽|자료|출처|영상|제공|일러스트)\s*(?:제공)?\s*[=:]\s*"
+                         r"[^\])>]{1,30}?\s*[\])>]?")),
+    Rule("lone_outlet", "caption",
+         "A line that is only an outlet or photo-agency name, left behind by an image credit.",
+         block=blocks.lone_outlet),
+    Rule("summary_block", "portal",
+         "The auto-summary next to a summary disclaimer, when each of its sentences repeats the body.",
+         block=blocks.summary_block),
+    Rule("duplicate_paragraph", "duplicate",
+         "A paragraph identical to an earlier one (repeated leads, captions, sub-headlines); the first stays.",
+         block=blocks.duplicate_paragraph),
+]
+
+
+def by_name(name: str) -> Rule:
+    for r in RULES:
+        if r.name == name:
+            return r
+    raise KeyError(name)
