@@ -1,0 +1,106 @@
+"""The Textual app: holds the workspace and the analyser, shows the review screen, offers palette commands."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from annotator.tui import keys
+from annotator.tui.screens.main import MainScreen
+from annotator.tui.workspace import Workspace
+
+
+class AnnotatorApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "annotator"
+    # Under 100 columns the panel goes below the text (app.tcss keys off these classes).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, ws: Workspace, analyser: Any = None) -> None:
+        super().__init__()
+        self.ws = ws
+        self._analyser = analyser
+        self._client = None  # the AnalysisClient this app started, if any
+        self._analyser_lock = threading.Lock()
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.ws))
+        self.set_interval(0.25, self._poll_busy)
+
+    @property
+    def main(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    # -- analysis service --------------------------------------------------------------------
+
+    def analyser(self) -> Any:
+        """The injected analyser, or Kiwi in a child process, started on first use (from a worker)."""
+        with self._analyser_lock:
+            if self._analyser is None:
+                from annotator.analysis import AnalysisClient
+
+                self._client = AnalysisClient(self.ws.labels_path)
+                # multiprocessing hands sys.stderr.fileno() to its resource tracker; under Textual
+                # sys.stderr is a capture object whose fileno() is -1, so start with the real one.
+                saved, sys.stderr = sys.stderr, sys.__stderr__
+                try:
+                    self._client.start()
+                finally:
+                    sys.stderr = saved
+                self._analyser = self._client
+            return self._analyser
+
+    def busy_text(self, analysing: bool) -> str:
+        client = self._client
+        if client is not None and client.loading:
+            return "Kiwi loading"
+        return "analysing" if analysing else ""
+
+    def _poll_busy(self) -> None:
+        main = self.main
+        if main is not None and main.is_mounted:
+            main._update_busy()
+
+    def shutdown(self) -> None:
+        """Stop the analysis child and close the store (after `run` returns, or at the end of a test)."""
+        if self._client is not None:
+            self._client.close()
+        self.ws.store.close()
+
+    # -- palette and app-wide commands ---------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        main = self.main
+        if main is None:
+            return
+        for cmd in keys.COMMANDS:
+            if cmd.palette:
+                title = cmd.help.split(":")[0]
+                yield SystemCommand(f"{title} ({cmd.shown})", cmd.help,
+                                    lambda action=cmd.action: self._run_main(action))
+
+    def _run_main(self, action: str) -> None:
+        main = self.main
+        if main is None:
+            return
+        if self.screen is not main:  # the palette may have been opened over another screen
+            self.pop_screen()
+        self.call_later(main.run_action, action)
+
+    def action_stats(self) -> None:
+        statuses = self.ws.store.statuses()
+        counts = Counter(statuses.get(d, "new") for d in self.ws.ids)
+        lines = [f"{len(self.ws.ids)} articles"] + [f"{k.replace('_', ' ')}: {v}" for k, v in counts.most_common()]
+        self.notify("\n".join(lines), title="Corpus", markup=False, timeout=8)
+
+    def action_export(self) -> None:
+        self.notify(f"Run: annotate export {self.ws.corpus.root} (labels are already saved)",
+                    title="Export", markup=False, timeout=8)

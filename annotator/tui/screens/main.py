@@ -1,0 +1,559 @@
+"""The review screen: the one place that owns the open article and calls the store.
+
+Widgets below it only draw and post past-tense messages (clicks); workers load, analyse and
+suggest off the event loop and report back with messages. Every analyst action is one store
+call made at once, then the article's rows are re-read, so the screen always shows the store.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from annotator.editing import Cursor, EditRefused, check_span, item_at
+from annotator.errors import AnnotatorError
+from annotator.tui import keys, render
+from annotator.tui.widgets.article_view import ArticleView
+from annotator.tui.widgets.item_panel import ItemPanel
+from annotator.tui.widgets.top_bar import TopBar
+from annotator.tui.workspace import ArticleState, Workspace
+
+FAILED = object()
+
+
+class ArticleLoaded(Message):
+    def __init__(self, doc_id: str, article: Any, error: Exception | None) -> None:
+        super().__init__()
+        self.doc_id, self.article, self.error = doc_id, article, error
+
+
+class ArticleAnalysed(Message):
+    """Analysis (from Kiwi or the cache) and, if the article had none yet, its suggestions."""
+
+    def __init__(self, doc_id: str, key: str, analysis: Any, suggestions: tuple | None,
+                 from_cache: bool, error: Exception | None) -> None:
+        super().__init__()
+        self.doc_id, self.key, self.analysis, self.suggestions = doc_id, key, analysis, suggestions
+        self.from_cache, self.error = from_cache, error
+
+
+class MainScreen(Screen):
+    BINDINGS = keys.bindings()
+    AUTO_FOCUS = None  # keys go to the screen's bindings; only the find bar takes focus, while open
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.ws = ws
+        self.state: ArticleState | None = None
+        self.focus_id: str | None = None
+        self.mode = "review"  # review | new | label | find
+        self.cursor: Cursor | None = None
+        self.show_rejected = False
+        self.matches: list[tuple[int, int]] = []
+        self.match: tuple[int, int] | None = None
+        self._opening: str | None = None
+        self._analysing: str | None = None
+        self._undo = (False, False)
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="top")
+        with Container(id="body"):
+            yield ArticleView(id="text")
+            yield ItemPanel(id="panel")
+        yield Static(id="prompt")
+        yield Input(placeholder="find in the article (enter: next, escape: close)", id="find", disabled=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        doc_id = self.ws.start_doc()
+        if doc_id is None:
+            self.query_one("#prompt", Static).update(Text("This corpus has no readable articles."))
+            return
+        self.open_doc(doc_id)
+
+    # -- opening an article ------------------------------------------------------------------
+
+    def open_doc(self, doc_id: str) -> None:
+        self._opening = doc_id
+        self._set_mode("review")
+        self._load(doc_id)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self, doc_id: str) -> None:
+        try:
+            self.post_message(ArticleLoaded(doc_id, self.ws.load(doc_id), None))
+        except Exception as exc:  # an unreadable file: say so, keep the app
+            self.post_message(ArticleLoaded(doc_id, None, exc))
+
+    def on_article_loaded(self, msg: ArticleLoaded) -> None:
+        if msg.doc_id != self._opening:
+            return
+        if msg.error is not None:
+            self._error(msg.error)
+            return
+        article, store = msg.article, self.ws.store
+        status = self._call(store.ensure_article, msg.doc_id, article.sha256, article.text,
+                            meta=article.meta.model_dump(), source=article.source)
+        if status is FAILED:
+            return
+        if status == "source_changed":
+            self.notify("The source of this article changed since it was labelled; check the flagged spans.",
+                        severity="warning", markup=False)
+        self._call(store.set_position, msg.doc_id)
+        self.state = ArticleState(msg.doc_id, self.ws.index_of(msg.doc_id), article, status)
+        self.focus_id = None
+        self.matches, self.match = [], None
+        self._reread()
+        self.query_one(ArticleView).set_text(article.text)
+        self._focus(self._first_pending() or next(iter(self._items()), None))
+        self._refresh()
+        key = self.ws.cache_key(article)
+        cached = self._call(store.cache_get, key)
+        lexicon = None if store.has_suggestions(msg.doc_id) else store.lexicon()
+        self._analysing = msg.doc_id
+        self._update_busy()
+        self._analyse(msg.doc_id, article, key, cached if isinstance(cached, bytes) else None, lexicon)
+
+    @work(thread=True, exclusive=True, group="analyse", exit_on_error=False)
+    def _analyse(self, doc_id: str, article: Any, key: str, cached: bytes | None, lexicon: Any) -> None:
+        from annotator.analysis import Analysis
+
+        analysis, from_cache = None, False
+        try:
+            if cached is not None:
+                try:
+                    analysis, from_cache = Analysis.from_bytes(cached), True
+                except ValueError:  # made by another engine version: analyse again
+                    analysis = None
+            if analysis is None:
+                analysis = self.app.analyser().analyze(article.text)
+            suggestions = self.ws.suggest_for(article, analysis, lexicon) if lexicon is not None else None
+        except Exception as exc:
+            self.post_message(ArticleAnalysed(doc_id, key, analysis, None, from_cache, exc))
+            return
+        self.post_message(ArticleAnalysed(doc_id, key, analysis, suggestions, from_cache, None))
+
+    def on_article_analysed(self, msg: ArticleAnalysed) -> None:
+        store = self.ws.store
+        if msg.analysis is not None and not msg.from_cache:
+            self._call(store.cache_put, msg.key, msg.analysis.to_bytes())
+        if msg.suggestions is not None and not store.has_suggestions(msg.doc_id):
+            self._call(store.add_suggestions, msg.doc_id, *msg.suggestions)
+        if msg.doc_id == self._analysing:
+            self._analysing = None
+            self._update_busy()
+        if msg.error is not None:
+            self._error(msg.error, "analysis failed: ")
+        if self.state is None or msg.doc_id != self.state.doc_id:
+            return
+        if msg.analysis is not None:
+            self.state.set_analysis(msg.analysis)
+        self._reread()
+        if self.focus_id is None:
+            self._focus(self._first_pending())
+        self._refresh()
+
+    def _update_busy(self) -> None:
+        self.query_one(TopBar).busy = self.app.busy_text(self._analysing is not None)
+
+    # -- store calls and refreshing ----------------------------------------------------------
+
+    def _call(self, fn, *args, **kwargs):
+        """One store call; an error (conflict, read-only database, ...) becomes a notice, never a crash."""
+        try:
+            return fn(*args, **kwargs)
+        except Exception as exc:
+            self._error(exc)
+            return FAILED
+
+    def _error(self, exc: Exception, prefix: str = "") -> None:
+        text = exc.describe() if isinstance(exc, AnnotatorError) else f"{type(exc).__name__}: {exc}"
+        self.notify(prefix + text, severity="error", markup=False, timeout=6)
+
+    def _reread(self) -> None:
+        st = self.state
+        if st is None:
+            return
+        spans = self._call(self.ws.store.spans, st.doc_id)
+        rels = self._call(self.ws.store.relations, st.doc_id)
+        if spans is not FAILED and rels is not FAILED:
+            st.set_rows(spans, rels)
+        st.status = self.ws.store.status(st.doc_id)
+        self._undo = (self.ws.store.can_undo(st.doc_id), self.ws.store.can_redo(st.doc_id))
+
+    def _items(self) -> list[str]:
+        return self.state.item_ids(self.show_rejected) if self.state else []
+
+    def _first_pending(self) -> str | None:
+        st = self.state
+        if st is None:
+            return None
+        return next((i for i in self._items() if getattr(st.item(i), "status", "") == "pending"), None)
+
+    def _refresh(self) -> None:
+        """Redraw everything that depends on the article's rows."""
+        st = self.state
+        if st is None:
+            return
+        if self.focus_id not in self._items():
+            self.focus_id = None
+        ws = self.ws
+        self.query_one(TopBar).show(ws.corpus_name, st.index + 1, len(ws.ids), ws.done_count(), ws.annotator,
+                                    st.status.replace("_", " "))
+        self.query_one(ItemPanel).set_rows(render.panel_rows(st, ws.schema, show_rejected=self.show_rejected),
+                                           self.focus_id)
+        self._refresh_marks()
+
+    def _refresh_marks(self) -> None:
+        """Redraw what depends on focus, cursor and find: cheap, done on every key."""
+        st = self.state
+        if st is None:
+            return
+        cursor = self.cursor.extent if self.cursor and self.mode in ("new", "label") else None
+        view = self.query_one(ArticleView)
+        view.set_highlights(render.highlights(st, self.ws.schema, show_rejected=self.show_rejected,
+                                              focus_id=self.focus_id, cursor=cursor, matches=self.matches,
+                                              current_match=self.match))
+        self.query_one(ItemPanel).set_focus_id(self.focus_id)
+        target = cursor or self.match or self._focus_extent()
+        if target:
+            view.scroll_to_offsets(*target)
+        self._show_prompt()
+        self.refresh_bindings()
+
+    def _focus_extent(self) -> tuple[int, int] | None:
+        st = self.state
+        span = st.span(self.focus_id) if st else None
+        if span:
+            return (span.start, span.end)
+        rel = st.relation(self.focus_id) if st else None
+        ends = [s for s in (st.span(rel.head), st.span(rel.tail)) if s] if rel else []
+        return (min(s.start for s in ends), max(s.end for s in ends)) if ends else None
+
+    def _focus(self, item_id: str | None) -> None:
+        self.focus_id = item_id
+        self.match = None
+        self.matches = []
+
+    def _show_prompt(self) -> None:
+        st, t = self.state, Text(no_wrap=True, overflow="ellipsis")
+        if st is None:
+            return
+        if self.mode == "new" and self.cursor:
+            t.append(" New entity: ", style="bold")
+            t.append(render.shown(self.cursor.text), style=render.CURSOR)
+            t.append("  ←→ move · shift+←→ extend · 1-9 label · enter · esc", style="dim")
+        elif self.mode == "label" and self.cursor:
+            t.append(" Label for ", style="bold")
+            t.append(render.shown(self.cursor.text, 20), style=render.CURSOR)
+            t.append(":")
+            for e in self.ws.schema.entities:
+                t.append(f" {e.key}", style="bold")
+                t.append(f" {e.name}", style=f"{e.color}")
+        else:
+            item = st.item(self.focus_id)
+            if item is None:
+                t.append(" Nothing in focus: n adds an entity, g lists the articles.", style="dim")
+            else:
+                t.append(f" {item.label}", style="bold")
+                text = getattr(item, "text", None)
+                if text is None:
+                    head, tail = st.span(item.head), st.span(item.tail)
+                    text = f"{head.text if head else item.head} → {tail.text if tail else item.tail}"
+                t.append(" " + render.shown(text, 50))
+                t.append(f"  {item.status} · {item.source}", style="dim")
+            if st.analysis is None:
+                t.append("  (edges snap to words until Kiwi is ready)", style="dim italic")
+        self.query_one("#prompt", Static).update(t)
+
+    def _set_mode(self, mode: str) -> None:
+        self.mode = mode
+        if mode in ("review", "find"):
+            self.cursor = None if mode == "review" else self.cursor
+        find = self.query_one("#find", Input)
+        find.display = mode == "find"
+        find.disabled = mode != "find"
+        if mode == "find":
+            find.focus()
+        elif find.has_focus:
+            self.set_focus(None)
+        self._refresh_marks()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        cmd = keys.BY_ACTION_NAME.get(action)
+        if cmd is None:
+            return True
+        if self.mode not in cmd.mode.split(","):
+            return False
+        st = self.state
+        if st is None:
+            return action in ("article_list", "help", "quit", "stats", "export", "toggle_rejected") or None
+        item = st.item(self.focus_id)
+        span = st.span(self.focus_id)
+        checks = {
+            "focus": bool(self._items()),
+            "accept": item is not None and item.status != "accepted",
+            "reject": item is not None and item.status != "rejected",
+            "accept_all": st.pending_count() > 0,
+            "relabel": span is not None and len(self.ws.schema.entities) >= (parameters or (1,))[0],
+            "move_end": span is not None and span.status != "rejected",
+            "move_start": span is not None and span.status != "rejected",
+            "new_relation": span is not None and span.status != "rejected" and len(st.others(span.id)) > 0,
+            "delete": item is not None,
+            "undo": self._undo[0],
+            "redo": self._undo[1],
+            "create": len(self.ws.schema.entities) >= (parameters or (1,))[0],
+        }
+        return True if checks.get(action, True) else None
+
+    # -- actions: moving ---------------------------------------------------------------------
+
+    def action_focus(self, step: int) -> None:
+        items = self._items()
+        if not items:
+            return
+        i = items.index(self.focus_id) + step if self.focus_id in items else (0 if step > 0 else -1)
+        self._focus(items[max(0, min(i, len(items) - 1))])
+        self._refresh_marks()
+
+    def _advance(self) -> None:
+        """After a decision, focus the next pending item (the analyst's queue), if there is one."""
+        items = self._items()
+        st = self.state
+        start = items.index(self.focus_id) + 1 if self.focus_id in items else 0
+        for item_id in items[start:] + items[:start]:
+            if getattr(st.item(item_id), "status", "") == "pending":
+                self.focus_id = item_id
+                return
+
+    def _act(self, fn, *args, advance: bool = False, focus: str | None = None) -> Any:
+        result = self._call(fn, self.state.doc_id, *args)
+        self._reread()
+        if result is not FAILED:
+            if focus is not None:
+                self._focus(focus if focus != "result" else result)
+            elif advance:
+                self._advance()
+        self._refresh()
+        return result
+
+    # -- actions: deciding -------------------------------------------------------------------
+
+    def action_accept(self) -> None:
+        st, store = self.state, self.ws.store
+        if st.span(self.focus_id):
+            self._act(store.accept, self.focus_id, advance=True)
+        elif st.relation(self.focus_id):
+            self._act(store.accept_relation, self.focus_id, advance=True)
+
+    def action_reject(self) -> None:
+        st, store = self.state, self.ws.store
+        if st.span(self.focus_id):
+            self._act(store.reject, self.focus_id, advance=True)
+        elif st.relation(self.focus_id):
+            self._act(store.reject_relation, self.focus_id, advance=True)
+
+    def action_accept_all(self) -> None:
+        n = self._act(self.ws.store.accept_all)
+        if n is not FAILED:
+            self.notify(f"Accepted {n} suggestion(s).", markup=False, timeout=2)
+
+    def action_relabel(self, n: int) -> None:
+        self._act(self.ws.store.relabel, self.focus_id, self.ws.schema.entities[n - 1].name, advance=True)
+
+    def action_delete(self) -> None:
+        st, store = self.state, self.ws.store
+        items = self._items()
+        after = items[items.index(self.focus_id) + 1:] if self.focus_id in items else []
+        fn = store.delete if st.span(self.focus_id) else store.delete_relation
+        if self._act(fn, self.focus_id) is not FAILED:
+            survivors = self._items()
+            self._focus(next((i for i in after if i in survivors), survivors[-1] if survivors else None))
+            self._refresh_marks()
+
+    def action_move_end(self, step: int) -> None:
+        self._resize("move_end", step)
+
+    def action_move_start(self, step: int) -> None:
+        self._resize("move_start", step)
+
+    def _resize(self, which: str, step: int) -> None:
+        st = self.state
+        span = st.span(self.focus_id)
+        try:
+            s, e = getattr(st.editor, which)(span.start, span.end, step, st.others(span.id))
+        except EditRefused as exc:
+            self.notify(str(exc), severity="warning", markup=False, timeout=2)
+            return
+        self._act(self.ws.store.resize, span.id, s, e, st.text[s:e])
+
+    def action_undo(self) -> None:
+        self._history(self.ws.store.undo, "Undid", "Nothing to undo")
+
+    def action_redo(self) -> None:
+        self._history(self.ws.store.redo, "Redid", "Nothing to redo")
+
+    def _history(self, fn, done: str, nothing: str) -> None:
+        what = self._act(fn)
+        if what is FAILED:
+            return
+        self.notify(f"{done} {what}." if what else nothing, markup=False, timeout=2)
+
+    # -- actions: new entity ------------------------------------------------------------------
+
+    def action_new_entity(self) -> None:
+        st = self.state
+        try:
+            if self.match:
+                self.cursor = st.editor.cursor_over(*self.match)
+            elif st.span(self.focus_id):
+                self.cursor = st.editor.cursor_at(st.span(self.focus_id).end)
+            else:
+                self.cursor = st.editor.cursor_at(self.query_one(ArticleView).first_visible_offset)
+        except EditRefused as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        self.matches, self.match = [], None
+        self._set_mode("new")
+
+    def action_cursor(self, step: int) -> None:
+        self.cursor = self.cursor.move(step)
+        self._refresh_marks()
+
+    def action_extend(self, step: int) -> None:
+        self.cursor = self.cursor.extend(step)
+        self._refresh_marks()
+
+    def action_confirm_extent(self) -> None:
+        self._set_mode("label")
+
+    def action_create(self, n: int) -> None:
+        st = self.state
+        s, e = self.cursor.extent
+        try:
+            check_span(st.text, s, e, st.others())
+        except EditRefused as exc:
+            self.notify(str(exc), severity="warning", markup=False, timeout=3)
+            return
+        label = self.ws.schema.entities[n - 1].name
+        self._set_mode("review")
+        self._act(self.ws.store.add_span, s, e, label, st.text[s:e], focus="result")
+
+    def action_cancel(self) -> None:
+        self._set_mode("review")
+
+    # -- actions: relations --------------------------------------------------------------------
+
+    def action_new_relation(self) -> None:
+        from annotator.tui.screens.relation_picker import RelationPicker, candidates
+
+        st = self.state
+        span = st.span(self.focus_id)
+        options = candidates(st, self.ws.schema, span)
+        if not options:
+            self.notify("labels.yaml allows no new relation from this entity.", severity="warning",
+                        markup=False, timeout=3)
+            return
+
+        def chosen(choice: tuple[str, str, str] | None) -> None:
+            if choice:
+                self._act(self.ws.store.add_relation, *choice, focus="result")
+
+        self.app.push_screen(RelationPicker(span, options, self.ws.schema), chosen)
+
+    # -- actions: articles ---------------------------------------------------------------------
+
+    def action_mark_done(self) -> None:
+        st = self.state
+        if self._call(self.ws.store.mark_done, st.doc_id) is FAILED:
+            return
+        nxt = self.ws.next_not_done(st.doc_id)
+        if nxt is None:
+            self._reread()
+            self._refresh()
+            self.notify("Every article is done.", markup=False)
+        else:
+            self.open_doc(nxt)
+
+    def action_step_article(self, step: int) -> None:
+        ids = self.ws.ids
+        i = (self.state.index if self.state else 0) + step
+        if 0 <= i < len(ids):
+            self.open_doc(ids[i])
+
+    def action_article_list(self) -> None:
+        from annotator.tui.screens.article_list import ArticleList
+
+        def chosen(doc_id: str | None) -> None:
+            if doc_id:
+                self.open_doc(doc_id)
+
+        self.app.push_screen(ArticleList(self.ws, self.state.doc_id if self.state else None), chosen)
+
+    def action_toggle_rejected(self) -> None:
+        self.show_rejected = not self.show_rejected
+        self._refresh()
+        self.notify("Showing rejected suggestions." if self.show_rejected else "Rejected suggestions hidden.",
+                    markup=False, timeout=2)
+
+    def action_help(self) -> None:
+        from annotator.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_stats(self) -> None:
+        self.app.action_stats()
+
+    def action_export(self) -> None:
+        self.app.action_export()
+
+    # -- find ----------------------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        self._set_mode("find")
+
+    @on(Input.Submitted, "#find")
+    def _find_next(self, event: Input.Submitted) -> None:
+        st, query = self.state, event.value.strip()
+        if st is None or not query:
+            return
+        low, q = st.text.lower(), query.lower()
+        self.matches = []
+        i = low.find(q)
+        while i >= 0:
+            self.matches.append((i, i + len(q)))
+            i = low.find(q, i + len(q))
+        if not self.matches:
+            self.match = None
+            self.notify(f"Not found: {query}", severity="warning", markup=False, timeout=2)
+        else:
+            after = self.match[0] if self.match else -1
+            self.match = next((m for m in self.matches if m[0] > after), self.matches[0])
+        self._refresh_marks()
+
+    # -- mouse ---------------------------------------------------------------------------------
+
+    def on_article_view_clicked(self, msg: ArticleView.Clicked) -> None:
+        st = self.state
+        if st is None:
+            return
+        if self.mode == "new":
+            self.cursor = st.editor.cursor_at(msg.offset)
+        else:
+            hit = item_at(msg.offset, [(s.id, s.start, s.end) for s in st.visible_spans(self.show_rejected)])
+            if hit is None:
+                return
+            self._focus(hit)
+        self._refresh_marks()
+
+    def on_item_panel_clicked(self, msg: ItemPanel.Clicked) -> None:
+        if self.mode == "review":
+            self._focus(msg.item_id)
+            self._refresh_marks()
