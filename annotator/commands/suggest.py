@@ -1,0 +1,120 @@
+"""`annotate suggest PATH... --jsonl`: clean, analyse and suggest entities and relations, one JSON line each."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import deque
+from pathlib import Path
+
+from annotator.cli import add_common
+from annotator.errors import InputError
+
+PROGRESS_MIN = 6  # more articles than this get a progress bar on stderr
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("suggest", help="print entity and relation suggestions as JSON lines",
+                       description="Clean, analyse (Kiwi) and suggest entities and relations for each article; "
+                       "one JSON object per article on standard output.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or corpus folders")
+    p.add_argument("--jsonl", action="store_true", help="one JSON object per article (the only output format)")
+    p.add_argument("--workers", type=int, default=2, metavar="N", help="Kiwi analysis threads (default 2)")
+    add_common(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import orjson
+
+    from annotator.analysis.kiwi import Analyzer
+    from annotator.cleaning import clean_doc
+    from annotator.corpus import load_ref, scan_paths
+    from annotator.labels import find_labels, load_labels
+    from annotator.suggest import suggest
+
+    paths = [Path(p) for p in args.paths]
+    corpus_dir = next((p for p in paths if p.is_dir()), paths[0].parent)
+    schema = load_labels(find_labels(args.labels, corpus_dir))
+    lexicon = _lexicon(args, corpus_dir) if args.db else None
+    corpus = scan_paths(paths)
+    for s in corpus.skipped:
+        print(f"annotate: {s}", file=sys.stderr)
+    if not corpus.refs:
+        raise InputError("no readable articles", path=" ".join(args.paths))
+
+    analyzer = Analyzer(schema, num_workers=max(1, args.workers))
+    pending: deque = deque()
+
+    def texts():
+        # Kiwi pulls texts from here on its own schedule and analyses ahead on its worker threads.
+        for ref in corpus.refs:
+            try:
+                article = clean_doc(load_ref(ref))
+            except InputError as exc:
+                print(f"annotate: skipped {exc.describe()}", file=sys.stderr)
+                continue
+            pending.append(article)
+            yield article.text
+
+    bar = _Progress(len(corpus.refs)) if len(corpus.refs) > PROGRESS_MIN else None
+    out = sys.stdout.buffer
+    written = 0
+    for analysis in analyzer.iter_analyze(texts()):
+        article = pending.popleft()
+        spans, relations = suggest(article.text, analysis, schema, lexicon)
+        record = article.to_out().model_dump()
+        record["meta"] = {k: record["meta"][k] for k in ("title", "date", "outlet", "reporters")}
+        record["spans"] = [s.model_dump() for s in spans]
+        record["relations"] = [r.model_dump(exclude={"source"}) for r in relations]
+        out.write(orjson.dumps(record) + b"\n")
+        written += 1
+        if bar:
+            bar.step()
+    if bar:
+        bar.done()
+    out.flush()
+    if not written:
+        raise InputError("no readable articles", path=" ".join(args.paths))
+    return 0
+
+
+def _lexicon(args: argparse.Namespace, corpus_dir: Path):
+    import getpass
+
+    from annotator.store import Store
+
+    with Store.open(args.db, corpus_dir, args.annotator or getpass.getuser()) as store:
+        return store.lexicon()
+
+
+class _Progress:
+    """A one-line progress bar on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, total: int):
+        self.total, self.n, self.t0, self.last = total, 0, time.monotonic(), 0.0
+        self.tty = sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.n += 1
+        now = time.monotonic()
+        if now - self.last >= 0.1 or self.n == self.total:
+            self.last = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        width = 30
+        filled = width * self.n // max(self.total, 1)
+        rate = self.n / max(now - self.t0, 1e-9)
+        line = f"suggest [{'#' * filled}{'.' * (width - filled)}] {self.n}/{self.total} {rate:.0f} articles/s"
+        if self.tty:
+            sys.stderr.write("\r" + line)
+        elif self.n == self.total or self.n % max(self.total // 10, 1) == 0:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.tty:
+            sys.stderr.write("\n")
+            sys.stderr.flush()

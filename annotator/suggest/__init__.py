@@ -1,0 +1,53 @@
+"""Entity and relation suggestions from a cached `Analysis`, the schema and the learned lexicon.
+
+Pure Python: no Kiwi call here, so the app can run it in its own process on a cached analysis.
+"""
+
+from __future__ import annotations
+
+from annotator.analysis.model import Analysis
+from annotator.labels import Schema
+from annotator.lexicon import Lexicon
+from annotator.models import Relation, Span
+from annotator.suggest.cand import Cand
+from annotator.suggest.doc import Doc
+from annotator.suggest.lexical import gazetteer_for, hanja_cands, lexicon_cands, multidict_cands
+from annotator.suggest.morph import coordinated, morph_cands, paren_aliases
+from annotator.suggest.patterns import pattern_cands
+from annotator.suggest.relations import relation_suggestions
+from annotator.suggest.resolve import propagate, resolve
+
+__all__ = ["suggest", "suggest_entities"]
+
+
+def suggest(text: str, analysis: Analysis, schema: Schema,
+            lexicon: Lexicon | None = None) -> tuple[list[Span], list[Relation]]:
+    doc = Doc(text, analysis)
+    cands = suggest_entities(doc, schema, lexicon)
+    spans = [Span(id=f"s{i}", start=c.start, end=c.end, label=c.label, text=text[c.start:c.end],
+                  score=round(c.score, 3), source=c.source) for i, c in enumerate(cands, start=1)]
+    relations = relation_suggestions(doc, spans, schema, gazetteer_for(schema))
+    return spans, relations
+
+
+def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -> list[Cand]:
+    labels = set(schema.entity_names)
+    gaz = gazetteer_for(schema)
+    known = gaz.find(doc) + lexicon_cands(doc, lexicon) + hanja_cands(doc)
+    md, untyped = multidict_cands(doc)
+    known += md
+    cands = known + pattern_cands(doc) + morph_cands(doc, gaz, known, untyped)
+    if lexicon is not None:  # analysts rejected these often enough: never suggest them again
+        cands = [c for c in cands if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
+    spans = resolve([c for c in cands if c.label in labels])
+    for _ in range(3):  # aliases and list members take their neighbours' labels, then every mention
+        more = paren_aliases(doc, spans) + coordinated(doc, spans)
+        if lexicon is not None:
+            more = [c for c in more if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
+        before = len(spans)
+        spans = propagate(doc, resolve(spans + more))
+        if len(spans) == before and not more:
+            break
+    if lexicon is not None:
+        spans = [c for c in spans if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
+    return spans

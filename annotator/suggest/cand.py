@@ -1,0 +1,21 @@
+"""A candidate entity before overlaps are resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# When two candidates cover the same text, the more trusted source wins the tie.
+SOURCE_RANK = {"lexicon": 6, "gazetteer": 5, "multidict": 4, "hanja": 4, "pattern": 3, "morph": 2}
+
+
+@dataclass(frozen=True)
+class Cand:
+    start: int
+    end: int
+    label: str
+    score: float
+    source: str
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start

@@ -1,0 +1,84 @@
+"""A read-only view of one analysed text that every rule shares: tokens, morpheme edges, chunks.
+
+A *chunk* is a maximal run of nominal tokens with nothing between them (no space, no particle):
+네이버(NAVER)는 -> [네이버] [NAVER]; 카카오브레인과 -> [카카오브레인]. Entity rules work on chunks,
+so particles, copulas and endings can never end up inside a span.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from annotator.analysis.model import Analysis, Token
+
+NOMINAL = frozenset({"NNP", "NNG", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN", "XR", "W_SERIAL"})
+PARTICLE_PREFIX = ("J",)
+
+
+@dataclass
+class Chunk:
+    start: int
+    end: int
+    tokens: list[Token]
+    next_tag: str = ""  # tag of the token right after the chunk when adjacent (a particle...), else ""
+
+    @property
+    def tags(self) -> list[str]:
+        return [t.tag for t in self.tokens]
+
+    def has(self, *tags: str) -> bool:
+        return any(t.tag in tags for t in self.tokens)
+
+
+@dataclass
+class Doc:
+    text: str
+    analysis: Analysis
+    tokens: list[Token] = field(init=False)
+    edges: set[int] = field(init=False)
+    chunks: list[Chunk] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.tokens = [t for t in self.analysis.tokens if t.end > t.start]
+        self.edges = set(self.analysis.boundaries())
+        self.chunks = _chunks(self.text, self.tokens)
+        self._chunk_starts = [c.start for c in self.chunks]
+        self._sent_starts = [s for s, _ in self.analysis.sentences]
+
+    def on_edges(self, start: int, end: int) -> bool:
+        return start in self.edges and end in self.edges
+
+    def chunk_at(self, start: int) -> int | None:
+        i = bisect_left(self._chunk_starts, start)
+        return i if i < len(self.chunks) and self.chunks[i].start == start else None
+
+    def sentence_of(self, pos: int) -> int:
+        return max(bisect_left(self._sent_starts, pos + 1) - 1, 0)
+
+    def gap(self, a: int, b: int) -> str:
+        """Text between two offsets (what separates two chunks)."""
+        return self.text[a:b]
+
+
+def _chunks(text: str, tokens: list[Token]) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    cur: list[Token] = []
+
+    def close(nxt: Token | None) -> None:
+        if cur:
+            adj = nxt is not None and nxt.start == cur[-1].end
+            chunks.append(Chunk(cur[0].start, cur[-1].end, list(cur), nxt.tag if adj else ""))
+            cur.clear()
+
+    for t in tokens:
+        if t.tag in NOMINAL:
+            if cur and t.start != cur[-1].end:
+                close(t)
+            if cur and t.start < cur[-1].end:  # shared-offset tokens of one syllable: not a name
+                continue
+            cur.append(t)
+        else:
+            close(t)
+    close(None)
+    return chunks

@@ -1,0 +1,163 @@
+"""Sources that match known surface forms on the text: the gazetteer, the learned lexicon, hanja
+country abbreviations and Kiwi's multi-word dictionary (multi.dict, typed by WikiData class).
+
+Matches count only where both ends fall on Kiwi morpheme edges (네이버는 matches 네이버; 토스트
+does not match 토스).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from annotator.labels import Schema
+from annotator.lexicon import Lexicon
+from annotator.suggest.cand import Cand
+from annotator.suggest.doc import Doc
+
+HANJA_COUNTRIES = {
+    "韓": "한국", "美": "미국", "中": "중국", "日": "일본", "北": "북한", "英": "영국", "獨": "독일",
+    "佛": "프랑스", "露": "러시아", "印": "인도", "伊": "이탈리아", "濠": "호주", "加": "캐나다",
+    "臺": "대만", "越": "베트남", "歐": "유럽", "亞": "아시아", "西": "스페인", "泰": "태국",
+}
+
+
+class Gazetteer:
+    """surface -> (label, canonical name) for every name and alias in labels.yaml."""
+
+    def __init__(self, schema: Schema):
+        self.entries: dict[str, tuple[str, str]] = {}
+        for g in schema.gazetteer:
+            for s in (g.name, *g.aliases):
+                self.entries.setdefault(s, (g.label, g.name))
+        self.pattern = _alternation(self.entries)
+
+    def label(self, surface: str) -> str | None:
+        e = self.entries.get(surface)
+        return e[0] if e else None
+
+    def canonical(self, surface: str) -> str | None:
+        e = self.entries.get(surface)
+        return e[1] if e else None
+
+    def find(self, doc: Doc) -> list[Cand]:
+        return list(_matches(doc, self.pattern, lambda s: self.entries[s][0], "gazetteer", 0.95))
+
+
+_GAZ_CACHE: dict[str, Gazetteer] = {}
+
+
+def gazetteer_for(schema: Schema) -> Gazetteer:
+    key = schema.sha256 or str(id(schema))
+    if key not in _GAZ_CACHE:
+        _GAZ_CACHE[key] = Gazetteer(schema)
+    return _GAZ_CACHE[key]
+
+
+def lexicon_cands(doc: Doc, lexicon: Lexicon | None) -> list[Cand]:
+    """Surfaces analysts accepted anywhere, found on this text (not added to Kiwi: that would rebuild it)."""
+    if lexicon is None or not lexicon.accepted:
+        return []
+    return list(_matches(doc, _alternation(lexicon.accepted), lexicon.accepted.get, "lexicon", 0.9))
+
+
+def hanja_cands(doc: Doc) -> list[Cand]:
+    """One-character hanja country abbreviations (韓, 美; 韓美 -> 韓 + 美)."""
+    out = []
+    for t in doc.tokens:
+        if t.tag != "SH":
+            continue
+        chars = doc.text[t.start:t.end]
+        if all(c in HANJA_COUNTRIES for c in chars) or len(chars) == 1 and chars in HANJA_COUNTRIES:
+            out += [Cand(t.start + i, t.start + i + 1, "LOC", 0.9, "hanja") for i in range(len(chars))]
+        elif chars[0] in HANJA_COUNTRIES and len(chars) <= 2:  # 美토니상 / 中企: the country char only
+            out.append(Cand(t.start, t.start + 1, "LOC", 0.7, "hanja"))
+    return out
+
+
+# WikiData classes of multi.dict entries -> our labels; entries of other classes (films, songs,
+# fictional people...) are recorded as None so the morphology rules do not label them either.
+MULTIDICT_CLASSES = {
+    "Q5": "PER",
+    "Q4830453": "ORG", "Q43229": "ORG", "Q891723": "ORG", "Q6881511": "ORG", "Q783794": "ORG",
+    "Q3918": "ORG", "Q327333": "ORG", "Q31855": "ORG", "Q7278": "ORG", "Q163740": "ORG",
+    "Q2085381": "ORG", "Q1664720": "ORG", "Q484652": "ORG", "Q11032": "ORG",
+    "Q7397": "PRODUCT", "Q35127": "PRODUCT", "Q3231690": "PRODUCT", "Q9135": "PRODUCT",
+    "Q515": "LOC", "Q6256": "LOC", "Q5119": "LOC", "Q1549591": "LOC", "Q94993988": "LOC",
+    "Q1248784": "LOC", "Q82794": "LOC", "Q35657": "LOC", "Q27686": "LOC", "Q41176": "LOC",
+    "Q1656682": "EVENT", "Q2761147": "EVENT", "Q1190554": "EVENT", "Q57305": "EVENT",
+}
+
+
+@lru_cache(maxsize=1)
+def multidict() -> dict[str, str | None]:
+    """Surface -> label (or None for a known non-entity class), from Kiwi's model package."""
+    try:
+        import kiwipiepy_model
+
+        path = Path(kiwipiepy_model.__file__).with_name("multi.dict")
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (ImportError, OSError):
+        return {}
+    out: dict[str, str | None] = {}
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 4:
+            continue
+        qid = parts[3].lstrip("# ").strip()
+        out[parts[0]] = MULTIDICT_CLASSES.get(qid)
+    return out
+
+
+def multidict_cands(doc: Doc) -> tuple[list[Cand], set[tuple[int, int]]]:
+    """Kiwi merges multi.dict names into one NNP token with a space; type it by its WikiData class.
+    Also returns the spans of untyped entries, which other rules leave alone."""
+    md = multidict()
+    out, untyped = [], set()
+    for t in doc.tokens:
+        if t.tag != "NNP" or " " not in t.form:
+            continue
+        surface = doc.text[t.start:t.end]
+        label = md.get(surface, md.get(t.form))
+        if label:
+            out.append(Cand(t.start, t.end, label, 0.8, "multidict"))
+        else:
+            untyped.add((t.start, t.end))
+    return out, untyped
+
+
+def _alternation(surfaces) -> re.Pattern | None:
+    words = sorted((s for s in surfaces if s), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _matches(doc: Doc, pattern: re.Pattern | None, label_of, source: str, score: float):
+    if pattern is None:
+        return
+    text = doc.text
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        s, e = m.span()
+        if doc.on_edges(s, e) and _whole_latin(text, s, e):
+            label = label_of(m.group())
+            if label:
+                yield Cand(s, e, label, score, source)
+            pos = e
+        else:
+            pos = s + 1
+
+
+def _whole_latin(text: str, s: int, e: int) -> bool:
+    """A Latin match must not sit inside a longer Latin word (MS in MSCI), whatever Kiwi did."""
+    before = text[s - 1] if s else " "
+    after = text[e] if e < len(text) else " "
+    return not ((text[s].isascii() and before.isascii() and before.isalnum())
+                or (text[e - 1].isascii() and after.isascii() and after.isalnum()))

@@ -1,0 +1,270 @@
+"""Names from morphology: proper-noun chunks, organisation suffixes, people by their titles,
+parenthesised aliases, coordination with known names, events with a year.
+
+Every rule works on chunks (see doc.py), so spans start and end on morpheme edges and never
+hold a particle; a title is never inside a person span because titles are separate chunks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.suggest.cand import Cand
+from annotator.suggest.doc import Chunk, Doc
+from annotator.suggest.lexical import Gazetteer
+from annotator.suggest.vocab import (
+    EVENT_SUFFIXES,
+    GENERIC_NOUNS,
+    INSTITUTION_SUFFIXES,
+    LATIN_STOP,
+    ORG_CLASS_NOUNS,
+    ORG_SUFFIXES,
+    PERSON_TITLES,
+    PRODUCT_CLASS_NOUNS,
+    SURNAMES,
+    WEAK_SUFFIXES,
+)
+
+_HANGUL = re.compile(r"^[가-힣]+$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_LOC_SUFFIX = ("동", "구", "군", "읍", "면", "밸리", "반도")
+_ORG_SUFFIXES = sorted(ORG_SUFFIXES, key=len, reverse=True)
+_TITLES = sorted(PERSON_TITLES, key=len, reverse=True)
+_FOREIGN_PER_TITLES = frozenset({"대통령", "부통령", "총리", "주석", "장관", "의원", "씨", "교수", "박사", "국무장관"})
+_DEFAULT_ORG_SCORE = 0.45  # an unexplained proper noun in business news is most often a company
+
+
+def title_of(surface: str) -> str | None:
+    """The title a chunk is or ends with (센터장, AI센터장 -> 센터장), else None."""
+    if surface in PERSON_TITLES:
+        return surface
+    for t in _TITLES:
+        if len(t) >= 2 and surface.endswith(t) and len(surface) - len(t) <= 6:
+            return t
+    return None
+
+
+def is_korean_name(doc: Doc, c: Chunk) -> bool:
+    s = doc.text[c.start:c.end]
+    return (2 <= len(s) <= 4 and bool(_HANGUL.match(s)) and (s[0] in SURNAMES or s[:2] in SURNAMES)
+            and c.tokens[0].tag == "NNP" and s not in GENERIC_NOUNS and title_of(s) is None)
+
+
+def is_name_chunk(doc: Doc, c: Chunk) -> bool:
+    """A chunk that holds a proper noun or a Latin name (not Latin vocabulary like AI or CEO)."""
+    for t in c.tokens:
+        if t.tag == "NNP":
+            return True
+        if t.tag == "SL" and doc.text[t.start:t.end] not in LATIN_STOP:
+            return True
+    return False
+
+
+def org_suffix(doc: Doc, c: Chunk) -> str | None:
+    """The organisation suffix the chunk ends with, when what precedes it can carry a name."""
+    s = doc.text[c.start:c.end]
+    for suf in _ORG_SUFFIXES:
+        if not s.endswith(suf) or len(s) <= len(suf):
+            continue
+        cut = c.end - len(suf)
+        stem = [t for t in c.tokens if t.end <= cut]
+        stem_named = any(t.tag in ("NNP", "SL") for t in stem)
+        if suf in WEAK_SUFFIXES:
+            single = len(c.tokens) == 1 and c.tokens[0].tag == "NNP"
+            if suf == "대" and single and len(s) >= 3:
+                return suf
+            if not stem_named or cut not in doc.edges:
+                continue
+            return suf
+        if stem_named or (suf in INSTITUTION_SUFFIXES and len(s) - len(suf) >= 3):
+            return suf
+    return None
+
+
+def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int, int]]) -> list[Cand]:
+    """`known`: candidates from the lexical sources (gazetteer...), used as context here."""
+    text = doc.text
+    chunks = doc.chunks
+    label_at: dict[tuple[int, int], str] = {(k.start, k.end): k.label for k in known}
+    out: list[Cand] = []
+    decided: dict[int, Cand] = {}  # chunk index -> candidate
+
+    def put(i: int, label: str, score: float, start: int | None = None, end: int | None = None) -> None:
+        c = chunks[i]
+        s, e = (c.start if start is None else start), (c.end if end is None else end)
+        if (s, e) in skip:
+            return
+        old = decided.get(i)
+        if old is None or old.score < score:
+            decided[i] = Cand(s, e, label, score, "morph")
+
+    def surf(i: int) -> str:
+        return text[chunks[i].start:chunks[i].end]
+
+    def spaced(i: int, j: int) -> bool:  # chunk j follows chunk i after one space, i takes no particle
+        return chunks[i].next_tag == "" and text[chunks[i].end:chunks[j].start] == " "
+
+    # 1. organisation, institution and event suffixes
+    for i, c in enumerate(chunks):
+        s = surf(i)
+        if (c.start, c.end) in label_at:
+            continue
+        if org_suffix(doc, c):
+            put(i, "ORG", 0.75)
+        elif is_name_chunk(doc, c) and any(s.endswith(x) and len(s) > len(x) for x in EVENT_SUFFIXES):
+            put(i, "EVENT", 0.6)
+        elif (len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and len(s) >= 3 and s[0] not in SURNAMES
+              and s.endswith(_LOC_SUFFIX)):
+            put(i, "LOC", 0.55)
+
+    # 2. people by a title after them, with an organisation in between as apposition
+    for i, c in enumerate(chunks):
+        j = i + 1
+        mids = []
+        while j < len(chunks) and j - i <= 3 and spaced(j - 1, j):
+            if title_of(surf(j)) is not None:
+                break
+            mids.append(j)
+            j += 1
+        else:
+            continue
+        if j >= len(chunks) or title_of(surf(j)) is None or not spaced(j - 1, j):
+            continue
+        title = title_of(surf(j))
+        lab = label_at.get((c.start, c.end))
+        if lab not in (None, "PER"):
+            continue
+        mids_named = [m for m in mids if is_name_chunk(doc, chunks[m]) or (chunks[m].start, chunks[m].end) in label_at]
+        if is_korean_name(doc, c):
+            put(i, "PER", 0.85)
+        elif lab is None and is_name_chunk(doc, c) and _HANGUL.match(surf(i)) and (
+                title in _FOREIGN_PER_TITLES or mids_named):
+            # a foreign name: may span two chunks (젠슨 황)
+            start = c.start
+            if i > 0 and spaced(i - 1, i) and is_name_chunk(doc, chunks[i - 1]) and \
+                    (chunks[i - 1].start, chunks[i - 1].end) not in label_at and \
+                    chunks[i - 1].tokens[-1].tag == "NNP" and len(surf(i)) <= 2:
+                start = chunks[i - 1].start
+            put(i, "PER", 0.6, start=start)
+        elif lab is None and not mids and is_name_chunk(doc, c) and surf(i) not in GENERIC_NOUNS:
+            put(i, "ORG", 0.55)  # 센드버드 대표: the company's head
+            continue
+        else:
+            continue
+        for m in mids:  # 최수연 네이버 대표: the middle name is the organisation
+            if m in mids_named and (chunks[m].start, chunks[m].end) not in label_at:
+                put(m, "ORG", 0.75)
+
+    # 3. class nouns before a name: 스타트업 트웰브랩스, 플랫폼 ‘기가지니’
+    for i, c in enumerate(chunks):
+        if i in decided or (c.start, c.end) in label_at or not is_name_chunk(doc, c):
+            continue
+        if i > 0:
+            gap = text[chunks[i - 1].end:c.start]
+            prev = surf(i - 1)
+            if gap.strip(" ‘'\"“<《「") == "" and chunks[i - 1].next_tag in ("", "SSO"):
+                if prev in ORG_CLASS_NOUNS or any(prev.endswith(x) for x in ("기업", "스타트업")):
+                    put(i, "ORG", 0.7)
+                elif prev in PRODUCT_CLASS_NOUNS or any(prev.endswith(x) for x in ("플랫폼", "서비스", "모델")):
+                    put(i, "PRODUCT", 0.6)
+
+    # 4. events: a quoted name or a known event followed by a year (CES 2024, ‘밸류 챌린지 2021’)
+    out += _year_events(doc, label_at)
+
+    # 5. what is left: proper nouns and acronyms nobody explained
+    for i, c in enumerate(chunks):
+        if i in decided or (c.start, c.end) in label_at or (c.start, c.end) in skip:
+            continue
+        s = surf(i)
+        if s in GENERIC_NOUNS or not is_name_chunk(doc, c):
+            continue
+        if len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and _HANGUL.match(s) and len(s) >= 2:
+            if not is_korean_name(doc, c) or len(s) == 4:
+                put(i, "ORG", _DEFAULT_ORG_SCORE)
+        elif all(t.tag == "SL" for t in c.tokens) and _ACRONYM.match(s) and s.isupper() and s not in LATIN_STOP:
+            put(i, "ORG", _DEFAULT_ORG_SCORE - 0.05)
+    out += decided.values()
+    return out
+
+
+def _year_events(doc: Doc, label_at: dict) -> list[Cand]:
+    text = doc.text
+    out = []
+    toks = doc.tokens
+    for k, t in enumerate(toks):
+        if t.tag != "SN" or not _YEAR.match(text[t.start:t.end]) or k == 0:
+            continue
+        if t.end < len(text) and text[t.end:t.end + 1] in "년":
+            continue
+        # walk back over name tokens on this line: Latin words or proper nouns, spaces allowed
+        j = k - 1
+        if text[toks[j].end:t.start] not in (" ", ""):
+            continue
+        start = None
+        while j >= 0 and toks[j].tag in ("SL", "NNP", "NNG") and text[toks[j].end:toks[j + 1].start] in (" ", ""):
+            start = toks[j].start
+            if (toks[j].start, toks[j].end) in label_at and label_at[(toks[j].start, toks[j].end)] == "EVENT":
+                break
+            j -= 1
+        if start is None:
+            continue
+        quoted = start > 0 and text[start - 1] in "‘'\"“「<《"
+        head = text[start:t.start].strip()
+        known_event = any(v == "EVENT" and s >= start and e <= t.start for (s, e), v in label_at.items())
+        latin_name = all(w[:1].isupper() for w in head.split()) and head.isascii() and head not in LATIN_STOP
+        if known_event or (quoted and len(head.split()) <= 4) or (latin_name and len(head.split()) >= 2):
+            out.append(Cand(start, t.end, "EVENT", 0.7, "morph"))
+    return out
+
+
+def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:
+    """네이버(NAVER(035420)) -> NAVER gets 네이버's label; ThinQ (씽큐) -> 씽큐 gets ThinQ's."""
+    text = doc.text
+    out = []
+    for c in spans:
+        if c.label not in ("ORG", "PER", "PRODUCT", "LOC", "EVENT"):
+            continue
+        p = c.end + (1 if text[c.end:c.end + 1] == " " else 0)
+        if text[p:p + 1] != "(":
+            continue
+        m = re.match(r"\(([^()\n,]{1,40}?)[)(]", text[p:])
+        if not m:
+            continue
+        inner = m.group(1).strip()
+        s = p + 1 + m.group(1).index(inner)
+        e = s + len(inner)
+        if not inner or inner.isdigit() or inner in LATIN_STOP or not doc.on_edges(s, e):
+            continue
+        if re.search(r"\d{5,}|[=:]|사진|현지시간|종합|기자", inner) or len(inner.split()) > 5:
+            continue
+        out.append(Cand(s, e, c.label, 0.8, "morph"))
+    return out
+
+
+def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
+    """A name listed with names of one label takes that label: 센드버드, 휴이노, 눔 등 / 구글·애플."""
+    text = doc.text
+    by_start = {c.start: c for c in spans}
+    by_end = {c.end: c for c in spans}
+    out = []
+    for i, ch in enumerate(doc.chunks):
+        if ch.start in by_start or not is_name_chunk(doc, ch) and not _HANGUL.match(text[ch.start:ch.end]):
+            continue
+        if ch.tokens[0].tag not in ("NNP", "SL", "NNG") or len(text[ch.start:ch.end]) < 2:
+            continue
+        labels = set()
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(doc.chunks):
+                continue
+            nb = doc.chunks[j]
+            lo, hi = (nb.end, ch.start) if j < i else (ch.end, nb.start)
+            sep = text[lo:hi].strip()
+            if sep not in ("·", ",", "、", "/"):
+                continue
+            other = by_start.get(nb.start) if j > i else by_end.get(nb.end)
+            if other is not None and other.label in ("ORG", "LOC", "PRODUCT") and (other.start, other.end) == (nb.start, nb.end):
+                labels.add(other.label)
+        if len(labels) == 1 and (is_name_chunk(doc, ch) or ch.next_tag in ("", "JKS", "JX", "JC")):
+            out.append(Cand(ch.start, ch.end, labels.pop(), 0.55, "morph"))
+    return out

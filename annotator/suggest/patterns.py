@@ -1,0 +1,151 @@
+"""DATE, MONEY and QUANTITY over Kiwi's number (SN, NR) and unit morphemes.
+
+A number is SN tokens with NR multipliers (137억5000만); what follows decides the label: a
+currency -> MONEY, a counter or % -> QUANTITY, 년/월/일 -> DATE. Ranks (1위) are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.suggest.cand import Cand
+from annotator.suggest.doc import Doc
+
+CURRENCIES = ("원", "달러", "엔", "위안", "유로", "파운드", "루피", "弗", "불", "페소", "링깃", "동")
+COUNTERS = ("%", "％", "퍼센트", "%포인트", "%p", "％p", "포인트", "명", "곳", "건", "개", "개국", "개사", "배",
+            "가지", "종", "개월", "년간", "주년", "대", "권", "편", "채", "석", "톤", "장", "회", "차례",
+            "만명", "社", "GB", "TB", "MB", "PB", "MW", "GW", "kW", "km", "㎞", "kg", "m", "㎡", "평",
+            "가구", "개국", "척", "기", "팀", "명분", "개팀", "종목", "배럴", "mm", "nm", "큐비트")
+DURATION = ("개월", "년간", "주간", "일간", "시간")  # these counters make a DATE (2개월, 10년간)
+NOT_QUANTITY = ("위", "등", "호", "번째", "차", "세대", "층", "조")
+DATE_WORDS = ("지난해", "올해", "내년", "작년", "재작년", "이달", "지난달", "다음달", "이번달", "연내", "연초",
+              "연말", "상반기", "하반기", "올 상반기", "올 하반기", "이날", "오늘", "어제", "내일", "금주",
+              "지난주", "이번주", "다음주", "내후년", "전날", "당일", "올초", "올 초", "연중", "월말", "월초")
+DATE_PREFIX = ("지난", "올해", "오는", "내년", "작년", "지난해", "이번", "올", "다음", "최근", "향후", "앞으로")
+QTY_PREFIX = ("약", "총")
+NUM_TAGS = ("SN", "NR")
+
+_NUM_CHUNK = re.compile(r"^[0-9][0-9,.]*(조|억|만|천)?([0-9][0-9,.]*(억|만|천)?)*$")
+_HALF = re.compile(r"^(상|하)반기$|^[1-4]분기$")
+
+
+def pattern_cands(doc: Doc) -> list[Cand]:
+    out: list[Cand] = []
+    toks = doc.tokens
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.tag == "SN" and (i == 0 or toks[i - 1].tag not in ("SL", "SN")
+                              or toks[i - 1].end != t.start):
+            c, j = _number_phrase(doc, i)
+            if c:
+                out.append(c)
+                i = j
+                continue
+        i += 1
+    out += _date_words(doc)
+    return _merge_dates(doc, out)
+
+
+def _number_phrase(doc: Doc, i: int) -> tuple[Cand | None, int]:
+    text, toks = doc.text, doc.tokens
+    n = len(toks)
+    j = i
+    # the number: SN (NR SN?)* with no spaces, or "1억 5000만" with one space before an SN
+    while j + 1 < n and toks[j + 1].tag in NUM_TAGS and toks[j + 1].start - toks[j].end <= (
+            1 if toks[j + 1].tag == "SN" and toks[j].tag == "NR" else 0):
+        j += 1
+    start, end = toks[i].start, toks[j].end
+    if toks[i].start > 0 and text[toks[i].start - 1] in "-.":  # part of a code or a version: 3.5-4
+        if toks[i].start > 1 and text[toks[i].start - 2].isalnum():
+            return None, j + 1
+    k = j + 1
+    unit = ""
+    unit_end = end
+    # the unit: the next token(s) with at most one space (8109억원, 1억 달러, 약 300 명)
+    if k < n and toks[k].start - end <= 1:
+        u = toks[k]
+        surf = text[u.start:u.end]
+        if k + 1 < n and toks[k + 1].start == u.end and text[u.start:toks[k + 1].end] in COUNTERS + DURATION:
+            surf, u = text[u.start:toks[k + 1].end], toks[k + 1]
+        elif u.tag == "XSN" and surf == "여" and k + 1 < n and toks[k + 1].start - u.end <= 1:
+            # 200여 명: keep 여 in the span
+            k += 1
+            u = toks[k]
+            surf = text[u.start:u.end]
+        unit, unit_end = surf, u.end
+    if not unit:
+        return None, j + 1
+    prefix_start = _prefix(doc, start, QTY_PREFIX)
+    if unit in CURRENCIES:
+        return Cand(prefix_start, unit_end, "MONEY", 0.9, "pattern"), k + 1
+    if unit in ("년", "월", "일", "분기", "반기"):
+        return _date_from(doc, i, start, unit_end, unit), k + 1
+    if unit in NOT_QUANTITY or unit.startswith("위"):
+        return None, k + 1
+    if unit in DURATION:
+        return Cand(_prefix(doc, start, ("최근", "지난", "향후", "앞으로")), unit_end, "DATE", 0.8, "pattern"), k + 1
+    if unit in COUNTERS:
+        if unit == "대" and not any(t.tag == "NR" for t in toks[i:j + 1]) and _int(text[start:end]) < 10:
+            return None, k + 1  # 3대 강국 is "three major", not a count
+        return Cand(prefix_start, unit_end, "QUANTITY", 0.85, "pattern"), k + 1
+    return None, k + 1
+
+
+def _date_from(doc: Doc, i: int, start: int, end: int, unit: str) -> Cand | None:
+    text = doc.text
+    if unit == "년" and end < len(text) and text[end:end + 1] == "간":
+        return Cand(_prefix(doc, start, ("최근", "지난", "향후")), end + 1, "DATE", 0.85, "pattern")
+    num = text[start:end - len(unit)]
+    if unit == "일" and _int(num) > 31 or unit == "월" and _int(num) > 12:
+        return None
+    return Cand(_prefix(doc, start, DATE_PREFIX[:-3]), end, "DATE", 0.9, "pattern")
+
+
+def _date_words(doc: Doc) -> list[Cand]:
+    out = []
+    for c in doc.chunks:
+        surf = doc.text[c.start:c.end]
+        if surf in DATE_WORDS or _HALF.match(surf):
+            out.append(Cand(c.start, c.end, "DATE", 0.85, "pattern"))
+    return out
+
+
+def _merge_dates(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """2019년 10월 28일 and 지난해 10월 are one DATE: join dates separated by one space."""
+    cands.sort(key=lambda c: c.start)
+    out: list[Cand] = []
+    for c in cands:
+        if out and c.label == "DATE" == out[-1].label and c.start - out[-1].end == 1 \
+                and doc.text[out[-1].end] == " " and _date_continues(doc.text[out[-1].start:out[-1].end],
+                                                                     doc.text[c.start:c.end]):
+            out[-1] = Cand(out[-1].start, c.end, "DATE", max(out[-1].score, c.score), "pattern")
+        else:
+            out.append(c)
+    return out
+
+
+def _date_continues(left: str, right: str) -> bool:
+    order = {"년": 0, "해": 0, "월": 1, "달": 1, "일": 2}
+    lu, ru = order.get(left[-1]), order.get(right[-1])
+    if lu is None or ru is None or ru <= lu:
+        return False
+    return right[0].isdigit()
+
+
+def _prefix(doc: Doc, start: int, words: tuple[str, ...]) -> int:
+    """Extend `start` left over one prefix word (약 300명, 지난 5일) separated by one space."""
+    text = doc.text
+    if start < 2 or text[start - 1] != " ":
+        return start
+    for w in words:
+        s = start - 1 - len(w)
+        if s >= 0 and text[s:start - 1] == w and (s == 0 or not text[s - 1].isalnum()) and s in doc.edges:
+            return s
+    return start
+
+
+def _int(s: str) -> int:
+    digits = re.sub(r"[^0-9]", "", s)
+    return int(digits[:9]) if digits else 0

@@ -1,0 +1,49 @@
+"""From overlapping candidates to spans: the longest name wins, then the more trusted source;
+then every other mention of a chosen name is labelled too."""
+
+from __future__ import annotations
+
+import re
+
+from annotator.suggest.cand import SOURCE_RANK, Cand
+from annotator.suggest.doc import Doc
+
+
+def resolve(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping selection. Candidates from analysts (lexicon) beat equal-length ones."""
+    order = sorted(cands, key=lambda c: (-c.length, -SOURCE_RANK.get(c.source, 0), -c.score, c.start))
+    taken: list[Cand] = []
+    occupied: list[tuple[int, int]] = []
+    for c in order:
+        if any(c.start < e and s < c.end for s, e in occupied):
+            continue
+        taken.append(c)
+        occupied.append((c.start, c.end))
+    return sorted(taken, key=lambda c: c.start)
+
+
+def propagate(doc: Doc, spans: list[Cand]) -> list[Cand]:
+    """Rule 7 (every mention is labelled): find each chosen name again wherever it stands on morpheme edges."""
+    names: dict[str, Cand] = {}
+    for c in spans:
+        if c.source == "pattern":
+            continue
+        s = doc.text[c.start:c.end]
+        if s not in names or names[s].score < c.score:
+            names[s] = c
+    if not names:
+        return spans
+    extra: list[Cand] = []
+    pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    text = doc.text
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if not doc.on_edges(s, e):
+            continue
+        if text[s].isascii() and s and text[s - 1].isascii() and text[s - 1].isalnum():
+            continue
+        if text[e - 1].isascii() and e < len(text) and text[e].isascii() and text[e].isalnum():
+            continue
+        src = names[m.group()]
+        extra.append(Cand(s, e, src.label, src.score, src.source))
+    return resolve(spans + extra)
