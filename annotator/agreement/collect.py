@@ -1,0 +1,37 @@
+"""Gathering the stats report from a store (the figures themselves are in `stats`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from annotator.agreement.stats import GOLD, label_counts, labels_per_day, progress, suggestion_quality
+
+
+def collect_stats(store: Any, corpus_ids: Iterable[str] = (), *, label_order: Sequence[str] = (),
+                  relation_order: Sequence[str] = ()) -> dict[str, Any]:
+    """Stats over every analyst in the store. The article total is the corpus's articles plus any
+    registered in the store that are no longer in the folder."""
+    names = store.annotators()
+    statuses = {n: store.statuses(n) for n in names}
+    ids = set(corpus_ids)
+    for st in statuses.values():
+        ids |= set(st)
+    if not statuses:
+        ids |= {a.doc_id for a in store.articles()}
+    span_rows: list[Any] = []
+    rel_rows: list[Any] = []
+    for article in store.articles():
+        for n in store.annotators(article.doc_id):
+            if n == GOLD:
+                continue
+            span_rows += store.spans(article.doc_id, n)
+            rel_rows += store.relations(article.doc_id, n)
+    return {
+        "progress": progress(statuses, len(ids)),
+        "per_day": labels_per_day(store.events()),
+        "labels": {"entities": label_counts(span_rows, label_order),
+                   "relations": label_counts(rel_rows, relation_order)},
+        "suggestions": {"entities": suggestion_quality(span_rows, label_order),
+                        "relations": suggestion_quality(rel_rows, relation_order)},
+    }
