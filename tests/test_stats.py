@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.agreement.stats import (
+    deleted_suggestions,
     is_suggestion,
     label_counts,
     labels_per_day,
@@ -90,7 +91,8 @@ def test_suggestion_quality_by_label_and_source():
     assert list(q["per_label"]) == ["PER", "ORG"]
     # ORG: 3 suggested (all gazetteer), 2 accepted (1 edited), 1 rejected -> acceptance 2/3
     # final ORG labels: 3 accepted (2 suggested + 1 manual) -> share 2/3
-    assert q["per_label"]["ORG"] == {"suggested": 3, "accepted": 2, "rejected": 1, "pending": 0, "edited": 1,
+    assert q["per_label"]["ORG"] == {"suggested": 3, "accepted": 2, "rejected": 1, "deleted": 0, "pending": 0,
+                                     "edited": 1,
                                      "acceptance": approx(2 / 3), "final": 3, "share": approx(2 / 3)}
     # PER: morph 3 suggested, 1 accepted, 1 rejected, 1 pending -> acceptance 1/2;
     # final PER: morph + import = 2 -> share 1/2 (the import is not a suggestion)
@@ -109,3 +111,28 @@ def test_suggestion_quality_by_label_and_source():
 def test_what_counts_as_a_suggestion():
     assert is_suggestion("gazetteer") and is_suggestion("lexicon") and is_suggestion("suggest")
     assert not any(map(is_suggestion, ["manual", "import:conll", "review:kim", None, ""]))
+
+
+def test_deleted_suggestions_from_the_event_log():
+    def ev(doc, before, after):
+        return {"ts": "2026-11-20T09:00:00", "annotator": "A", "doc_id": doc, "action": "x",
+                "before": {"spans": before}, "after": {"spans": after}}
+
+    sug = {"annotator": "A", "label": "ORG", "status": "pending", "source": "gazetteer"}
+    man = {"annotator": "A", "label": "PER", "status": "accepted", "source": "manual"}
+    relabelled = {**sug, "label": "LOC", "status": "accepted", "edited": 1}
+    events = [
+        ev("d1", {"A/s1": None, "A/s2": None}, {"A/s1": sug, "A/s2": sug}),   # two suggestions stored
+        ev("d1", {"A/s1": sug}, {"A/s1": relabelled}),                         # relabelled
+        ev("d1", {"A/s1": relabelled}, {"A/s1": None}),                        # then deleted
+        ev("d1", {"A/s2": sug}, {"A/s2": None}),                               # deleted ...
+        ev("d1", {"A/s2": None}, {"A/s2": sug}),                               # ... and undone: still here
+        ev("d2", {"A/s1": None}, {"A/s1": sug}),                               # same id, other article
+        ev("d2", {"A/s3": None}, {"A/s3": man}), ev("d2", {"A/s3": man}, {"A/s3": None}),  # manual: not counted
+    ]
+    gone = deleted_suggestions(events)
+    # only d1's s1 is gone for good; it counts under its suggested label ORG
+    assert gone == {"spans": [{**sug, "status": "deleted"}], "relations": []}
+    q = suggestion_quality([row("A", "ORG", "accepted", "gazetteer"), *gone["spans"]])
+    # ORG: 2 suggested, 1 accepted, 1 deleted -> acceptance 1/2
+    assert q["per_label"]["ORG"]["deleted"] == 1 and q["per_label"]["ORG"]["acceptance"] == 0.5

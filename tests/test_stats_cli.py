@@ -9,8 +9,9 @@ import pytest
 
 from annotator.agreement.adjudicate import conflicts_for, resolve
 from annotator.cli import main
+from annotator.models import Span
 from annotator.store import Store
-from tests.test_agreement_helpers import D1, build
+from tests.test_agreement_helpers import D1, D2, build
 
 approx = pytest.approx
 
@@ -37,7 +38,8 @@ def test_stats_json(tmp_corpus: Path, capsys):
     assert s["labels"]["relations"] == {"leads": 4, "works_for": 1}
     q = s["suggestions"]["entities"]
     # ORG: gazetteer suggested to kim (accepted) and lee (rejected): acceptance 1/2, share 1 of 8 ORG
-    assert q["per_label"]["ORG"] == {"suggested": 2, "accepted": 1, "rejected": 1, "pending": 0, "edited": 0,
+    assert q["per_label"]["ORG"] == {"suggested": 2, "accepted": 1, "rejected": 1, "deleted": 0, "pending": 0,
+                                     "edited": 0,
                                      "acceptance": 0.5, "final": 8, "share": 0.125}
     # sources, share of all 14 final labels: gazetteer 1/14, morph 2/14
     assert q["per_source"]["gazetteer"]["share"] == approx(1 / 14, abs=1e-4)
@@ -69,3 +71,18 @@ def test_stats_table(tmp_corpus: Path, capsys):
     assert "████████████████░░░░░░░░" in kim and "2/3" in kim  # 24 cells, 2/3 filled
     assert "Entity labels" in out and "Suggestions (entities)" in out
     assert "Suggestions (relations)" not in out  # none were made
+
+
+def test_deleted_suggestion_counts_against_acceptance(tmp_corpus: Path, capsys):
+    db = build(tmp_corpus)
+    with Store.open(db, tmp_corpus, "lee") as lee:
+        lee.add_suggestions(D2, [Span(id="x", start=0, end=4, label="ORG", text="삼성전자", source="gazetteer")], [])
+        lee.delete(D2, lee.spans(D2)[0].id)
+    q = stats_json(capsys, tmp_corpus)["suggestions"]["entities"]
+    # ORG gazetteer: kim accepted, lee rejected one and deleted one -> acceptance 1/3
+    assert q["per_source"]["gazetteer"]["deleted"] == 1
+    assert q["per_label"]["ORG"]["acceptance"] == approx(1 / 3, abs=1e-4)
+    with Store.open(db, tmp_corpus, "lee") as lee:
+        lee.undo(D2)  # the suggestion is back (pending): no longer deleted
+    q = stats_json(capsys, tmp_corpus)["suggestions"]["entities"]
+    assert q["per_source"]["gazetteer"]["deleted"] == 0 and q["per_source"]["gazetteer"]["pending"] == 1

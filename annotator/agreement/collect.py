@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from annotator.agreement.stats import GOLD, label_counts, labels_per_day, progress, suggestion_quality
+from annotator.agreement.stats import (
+    GOLD,
+    deleted_suggestions,
+    label_counts,
+    labels_per_day,
+    progress,
+    suggestion_quality,
+)
 
 
 def collect_stats(store: Any, corpus_ids: Iterable[str] = (), *, label_order: Sequence[str] = (),
@@ -27,11 +34,12 @@ def collect_stats(store: Any, corpus_ids: Iterable[str] = (), *, label_order: Se
                 continue
             span_rows += store.spans(article.doc_id, n)
             rel_rows += store.relations(article.doc_id, n)
+    deleted = deleted_suggestions(store.events())
     return {
         "progress": progress(statuses, len(ids)),
         "per_day": labels_per_day(store.events()),
         "labels": {"entities": label_counts(span_rows, label_order),
                    "relations": label_counts(rel_rows, relation_order)},
-        "suggestions": {"entities": suggestion_quality(span_rows, label_order),
-                        "relations": suggestion_quality(rel_rows, relation_order)},
+        "suggestions": {"entities": suggestion_quality(span_rows + deleted["spans"], label_order),
+                        "relations": suggestion_quality(rel_rows + deleted["relations"], relation_order)},
     }

@@ -86,16 +86,17 @@ def stats_text(s: dict[str, Any]) -> str:
         q = s["suggestions"][kind]
         if not q["overall"]["suggested"]:
             continue
-        out += ["", f"{title}: acceptance = accepted/(accepted+rejected); "
+        out += ["", f"{title}: acceptance = accepted / (accepted + rejected + deleted); "
                     "share = accepted suggestions / final labels"]
-        rows = [[f"{what} {key}", str(v["suggested"]), str(v["accepted"]), str(v["rejected"]), str(v["pending"]),
-                 str(v["edited"]), pct(v["acceptance"]), pct(v["share"])]
+        rows = [[f"{what} {key}", str(v["suggested"]), str(v["accepted"]), str(v["rejected"]), str(v["deleted"]),
+                 str(v["pending"]), str(v["edited"]), pct(v["acceptance"]), pct(v["share"])]
                 for what, group in (("label", q["per_label"]), ("source", q["per_source"]))
                 for key, v in group.items()]
         o = q["overall"]
-        rows.append(["all", str(o["suggested"]), str(o["accepted"]), str(o["rejected"]), str(o["pending"]),
-                     str(o["edited"]), pct(o["acceptance"]), pct(o["share"])])
-        out += table(["", "suggested", "accepted", "rejected", "pending", "edited", "acceptance", "share"], rows)
+        rows.append(["all", str(o["suggested"]), str(o["accepted"]), str(o["rejected"]), str(o["deleted"]),
+                     str(o["pending"]), str(o["edited"]), pct(o["acceptance"]), pct(o["share"])])
+        out += table(["", "suggested", "accepted", "rejected", "deleted", "pending", "edited", "acceptance",
+                      "share"], rows)
     return "\n".join(out)
 
 

@@ -84,8 +84,10 @@ def label_counts(rows: Iterable[Any], order: Sequence[str] = ()) -> dict[str, in
 def suggestion_quality(rows: Iterable[Any], order: Sequence[str] = ()) -> dict[str, Any]:
     """How the analysts treated suggestions, per label and per source.
 
-    acceptance = accepted / (accepted + rejected) among suggestions decided (pending ones are not
-    yet decided); `edited` counts accepted suggestions the analyst resized or relabelled first.
+    acceptance = accepted / (accepted + rejected + deleted) among suggestions decided (pending ones
+    are not yet decided; "deleted" rows come from `deleted_suggestions`, since a deleted suggestion
+    leaves no row); `edited` counts accepted suggestions the analyst resized or relabelled first.
+    Rows count under their current label, so a relabelled suggestion counts under its new label.
     share = accepted suggestions / all accepted labels (of that label; for a source, of all labels):
     how much of the final annotation the suggester provided.
     """
@@ -120,8 +122,30 @@ def _has(obj: Any, name: str) -> bool:
 
 
 def _quality(c: Counter[str], final: int) -> dict[str, Any]:
-    decided = c["accepted"] + c["rejected"]
+    decided = c["accepted"] + c["rejected"] + c["deleted"]
     return {"suggested": c["suggested"], "accepted": c["accepted"], "rejected": c["rejected"],
-            "pending": c["pending"], "edited": c["edited"],
+            "deleted": c["deleted"], "pending": c["pending"], "edited": c["edited"],
             "acceptance": c["accepted"] / decided if decided else None,
             "final": final, "share": c["accepted"] / final if final else None}
+
+
+def deleted_suggestions(events: Iterable[Mapping[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Suggested spans and relations that analysts deleted (not rejected), read from the event log:
+    rows that exist no more and first appeared with a suggestion's source. Each comes back as it
+    was first stored (the suggested label) with status "deleted"; keys "spans" and "relations"."""
+    first: dict[tuple, dict] = {}
+    last: dict[tuple, dict | None] = {}
+    for ev in events:
+        after = ev.get("after") or {}
+        for table in ("spans", "relations"):
+            for k, row in (after.get(table) or {}).items():
+                key = (table, ev.get("doc_id"), k)
+                if row is not None and key not in first:
+                    first[key] = row
+                last[key] = row
+    out: dict[str, list[dict[str, Any]]] = {"spans": [], "relations": []}
+    for key, row in last.items():
+        born = first.get(key)
+        if row is None and born is not None and born.get("annotator") != GOLD and is_suggestion(born.get("source")):
+            out[key[0]].append({**born, "status": "deleted"})
+    return out
