@@ -238,15 +238,17 @@ def test_verify_finds_a_label_changed_behind_the_log(store: Store):
 def test_changed_source_keeps_labels_reanchors_unique_and_flags_the_rest(store: Store):
     dae = store.add_span("a1", *at(TEXT, "대표")[:2], "ORG", "대표")  # unique: moves with the insertion
     usa = store.add_span("a1", *at(TEXT, "미국")[:2], "LOC", "미국")  # text edited away: flagged
-    naver = store.add_span("a1", *at(TEXT, "네이버")[:2], "ORG", "네이버")  # occurs more than once nearby: flagged
+    naver = store.add_span("a1", *at(TEXT, "네이버")[:2], "ORG", "네이버")  # edited next to it, repeated: flagged
+    suyeon = store.add_span("a1", *at(TEXT, "최수연")[:2], "PER", "최수연")  # inside unchanged text: follows the diff
     store.mark_done("a1")
     lee = Store.open(store.path, store.corpus_root, "lee")
-    new_text = "[속보] " + TEXT.replace("미국", "美")
+    new_text = "[속보] " + TEXT.replace("미국", "美").replace("네이버는", "네이버가")
     assert lee.ensure_article("a1", sha(new_text), new_text) == "new"  # lee had nothing here
     lee.close()
     assert store.status("a1") == "source_changed"
     rows = {s.id: s for s in store.spans("a1")}
-    assert len(rows) == 3
+    assert len(rows) == 4
+    assert rows[suyeon].start == at(new_text, "최수연")[0] and not rows[suyeon].needs_review
     d = rows[dae]
     assert not d.needs_review and new_text[d.start:d.end] == "대표" and d.start == at(new_text, "대표")[0]
     assert rows[usa].needs_review and rows[naver].needs_review
@@ -375,3 +377,19 @@ def test_full_disk_fails_clearly_and_keeps_what_was_saved(store: Store):
     assert [x.id for x in s.spans("a1")] == [s1]
     assert s.verify() == []
     s.close()
+
+
+def test_reanchor_rules():
+    from annotator.store.anchor import reanchor
+
+    old = "가나다라마바사 네이버 아자차카타파하 네이버 끝"
+    spans = [("a", *at(old, "네이버")), ("b", *at(old, "네이버", 1))]
+    # unchanged surroundings: both follow the inserted text
+    new = "앞에 붙은 말 " + old
+    assert reanchor(old, new, spans) == {"a": at(new, "네이버")[:2], "b": at(new, "네이버", 1)[:2]}
+    # the text right after the first mention changed and 네이버 occurs twice nearby: flagged, never guessed
+    new2 = "X" + old.replace("네이버 아자", "네이버가 아자")
+    got = reanchor(old, new2, spans)
+    assert got["a"] is None and got["b"] == at(new2, "네이버", 1)[:2]
+    # gone: flagged
+    assert reanchor(old, old.replace("네이버", "카카오"), spans) == {"a": None, "b": None}

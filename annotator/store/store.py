@@ -15,6 +15,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -331,6 +332,23 @@ class Store:
         rows = self._read(f"SELECT annotator FROM spans {where} UNION SELECT annotator FROM article_state {where} "
                           "ORDER BY 1", params * 2)
         return [r[0] for r in rows]
+
+    def article_states(self, doc_id: str) -> dict[str, str]:
+        """analyst -> status for every analyst (including "gold") with a status on this article."""
+        return dict(self._read("SELECT annotator, status FROM article_state WHERE doc_id = ? ORDER BY annotator",
+                               (doc_id,)))
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one consistent state of the store (an export's two passes agree);
+        other processes keep writing meanwhile. No writes through this Store inside."""
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
 
     def has_suggestions(self, doc_id: str) -> bool:
         return bool(self._read("SELECT 1 FROM suggested WHERE doc_id = ? AND annotator = ?",

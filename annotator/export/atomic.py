@@ -1,0 +1,77 @@
+"""Files written under a temporary name and renamed into place, so an interrupted or failed
+export never leaves a half file: the old file stays until the new one is complete."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import IO
+
+from annotator.errors import RuntimeFailure
+
+
+def prepare_dir(out: Path) -> None:
+    """Create the output folder and prove it is writable before any work is done."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".probe-", dir=out)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise RuntimeFailure(f"cannot write the export folder: {exc.strerror or exc}", path=out) from None
+
+
+class AtomicFile:
+    """`with AtomicFile(path) as f: f.write(b"...")` — renamed into place only if the block succeeds."""
+
+    def __init__(self, path: Path, mode: str = "wb"):
+        self.path = Path(path)
+        self.mode = mode
+        self.tmp: Path | None = None
+        self.file: IO | None = None
+
+    def __enter__(self) -> IO:
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".partial", dir=self.path.parent)
+        except OSError as exc:
+            raise RuntimeFailure(f"cannot write: {exc.strerror or exc}", path=self.path) from None
+        self.tmp = Path(tmp)
+        self.file = os.fdopen(fd, self.mode, **({} if "b" in self.mode else {"encoding": "utf-8"}))
+        return self.file
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        assert self.file is not None and self.tmp is not None
+        try:
+            if exc_type is None:
+                self.file.flush()
+                os.fsync(self.file.fileno())
+            self.file.close()
+            if exc_type is None:
+                os.replace(self.tmp, self.path)
+                return
+        except OSError as err:
+            self.discard()
+            raise RuntimeFailure(f"cannot write: {err.strerror or err}", path=self.path) from None
+        self.discard()
+
+    def discard(self) -> None:
+        if self.file is not None and not self.file.closed:
+            self.file.close()
+        if self.tmp is not None:
+            try:
+                self.tmp.unlink()
+            except FileNotFoundError:
+                pass
+
+
+def replace_dir(tmp_dir: Path, target: Path) -> None:
+    """Put a completely written folder in place of `target` (brat export)."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, old)
+    os.replace(tmp_dir, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

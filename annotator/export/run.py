@@ -1,0 +1,209 @@
+"""`export_corpus`: check every record, then write the chosen format atomically.
+
+Two passes over one consistent snapshot of the store: the first builds and checks every record
+and counts them (nothing is written; a failure names the articles), the second writes. Articles
+are read in batches, so memory stays flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import orjson
+
+from annotator import __version__
+from annotator.analysis import Analysis
+from annotator.errors import InputError, RuntimeFailure
+from annotator.export import formats
+from annotator.export.atomic import AtomicFile, prepare_dir, replace_dir
+from annotator.export.conll import conll_block
+from annotator.export.manifest import Manifest, Tally
+from annotator.export.records import GoldRecord, record_problems
+from annotator.export.select import Choice, Skip, build, choose
+from annotator.export.split import SPLITS, split_of
+from annotator.labels import Schema
+from annotator.store import Store
+
+FORMATS = ("jsonl", "doccano", "conll", "labelstudio", "brat")
+CONLL_BATCH = 64
+Analyze = Callable[[list[str]], list[Analysis]]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    out: Path
+    fmt: str = "jsonl"
+    annotator: str | None = None  # whose labels; ignored with gold
+    gold: bool = False
+    include_unfinished: bool = False
+    split: tuple[int, int, int] = (80, 10, 10)
+
+
+def export_corpus(store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze | None = None) -> Manifest:
+    if opts.fmt not in FORMATS:
+        raise InputError(f"unknown format {opts.fmt!r} (choose from {', '.join(FORMATS)})")
+    with store.snapshot():
+        tally = _check(store, schema, opts)
+        prepare_dir(opts.out)
+        try:
+            files, misaligned = _write(store, schema, opts, analyze)
+        except OSError as exc:  # disk full or a folder gone mid-way: the temporary files are already removed
+            raise RuntimeFailure(f"cannot write the export: {exc.strerror or exc}; no file was replaced",
+                                 path=opts.out) from None
+        manifest = Manifest(
+            tool_version=__version__, created=datetime.now(UTC).isoformat(timespec="seconds"), format=opts.fmt,
+            files=[*files, "manifest.json"], store=str(store.path), corpus=str(store.corpus_root),
+            annotator=None if opts.gold else opts.annotator, gold=opts.gold, include_unfinished=opts.include_unfinished,
+            schema=schema.sha256, labels_file=schema.path, split=dict(zip(SPLITS, opts.split, strict=True)),
+            split_counts={k: tally.splits[k] for k in SPLITS}, articles=tally.articles,
+            articles_by_status=dict(sorted(tally.by_status.items())), spans=sum(tally.spans.values()),
+            spans_per_label=_ordered(tally.spans, schema.entity_names), relations=sum(tally.relations.values()),
+            relations_per_label=_ordered(tally.relations, [r.name for r in schema.relations]),
+            annotators=dict(sorted(tally.annotators.items())), origin=tally.origin if opts.gold else None,
+            skipped=tally.skipped, conll_misaligned_spans=misaligned if opts.fmt == "conll" else None)
+        with AtomicFile(opts.out / "manifest.json") as f:
+            f.write(orjson.dumps(manifest.model_dump(by_alias=True), option=orjson.OPT_INDENT_2) + b"\n")
+    return manifest
+
+
+def _records(store: Store, schema: Schema, opts: ExportOptions,
+             on_skip: Callable[[str, Skip], None] | None = None) -> Iterator[tuple[GoldRecord, Choice, int]]:
+    for art in store.articles():
+        choice = choose(store.article_states(art.doc_id), annotator=opts.annotator, gold=opts.gold,
+                        include_unfinished=opts.include_unfinished)
+        if isinstance(choice, Skip):
+            if on_skip:
+                on_skip(art.doc_id, choice)
+            continue
+        rec, flagged = build(store, art, choice, schema.sha256)
+        yield rec, choice, flagged
+
+
+def _check(store: Store, schema: Schema, opts: ExportOptions) -> Tally:
+    tally = Tally()
+    failures: list[str] = []
+
+    def skipped(doc_id: str, skip: Skip) -> None:
+        if skip.reason == "needs_adjudication":
+            tally.skipped.needs_adjudication.append(doc_id)
+
+    for rec, choice, flagged in _records(store, schema, opts, skipped):
+        problems = record_problems(rec, schema)
+        if problems:
+            failures.append(f"article {rec.id}: {'; '.join(problems[:3])}"
+                            + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""))
+            continue
+        tally.skipped.flagged_spans_left_out += flagged
+        tally.add(rec, choice.status, choice.origin, choice.annotator, split_of(rec.id, opts.split))
+    if failures:
+        more = f" (and {len(failures) - 5} more articles)" if len(failures) > 5 else ""
+        raise InputError("export refused, nothing was written: " + " | ".join(failures[:5]) + more)
+    return tally
+
+
+def _write(store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze | None) -> tuple[list[str], int]:
+    records = ((rec, choice) for rec, choice, _ in _records(store, schema, opts))
+    out = opts.out
+    with ExitStack() as stack:
+        if opts.fmt == "brat":
+            return _write_brat(out, schema, records), 0
+        if opts.fmt in ("jsonl", "conll"):
+            ext = "jsonl" if opts.fmt == "jsonl" else "conll"
+            names = [f"gold.{ext}", *(f"{s}.{ext}" for s in SPLITS)]
+            whole, *parts = (stack.enter_context(AtomicFile(out / n)) for n in names)
+            by_split = dict(zip(SPLITS, parts, strict=True))
+            if opts.fmt == "jsonl":
+                for rec, _ in records:
+                    line = orjson.dumps(rec.dump()) + b"\n"
+                    whole.write(line)
+                    by_split[split_of(rec.id, opts.split)].write(line)
+                return names, 0
+            return names, _write_conll(records, whole, by_split, opts, analyze or _analyzer(store, schema))
+        if opts.fmt == "doccano":
+            f = stack.enter_context(AtomicFile(out / "doccano.jsonl"))
+            for rec, _ in records:
+                f.write(orjson.dumps(formats.doccano(rec)) + b"\n")
+            return ["doccano.jsonl"], 0
+        f = stack.enter_context(AtomicFile(out / "labelstudio.json"))
+        f.write(b"[")  # a JSON array, streamed one task at a time
+        for i, (rec, _) in enumerate(records):
+            f.write((b",\n" if i else b"\n") + orjson.dumps(formats.labelstudio(rec)))
+        f.write(b"\n]\n")
+        return ["labelstudio.json"], 0
+
+
+def _write_conll(records, whole, by_split, opts: ExportOptions, analyze: Analyze) -> int:
+    misaligned = 0
+    batch: list[GoldRecord] = []
+
+    def flush() -> None:
+        nonlocal misaligned
+        for rec, analysis in zip(batch, analyze([r.text for r in batch]), strict=True):
+            block, bad = conll_block(rec, analysis)
+            data = block.encode("utf-8")
+            whole.write(data)
+            by_split[split_of(rec.id, opts.split)].write(data)
+            misaligned += bad
+        batch.clear()
+
+    for rec, _ in records:
+        batch.append(rec)
+        if len(batch) >= CONLL_BATCH:
+            flush()
+    flush()
+    return misaligned
+
+
+def _analyzer(store: Store, schema: Schema) -> Analyze:
+    """Analyses from the store's cache where the app made them, else from Kiwi (built on first need)."""
+    from annotator.analysis import cache_key
+
+    kiwi = []
+
+    def analyze(texts: list[str]) -> list[Analysis]:
+        found: list[Analysis | None] = []
+        for t in texts:
+            data = store.cache_get(cache_key(t, schema.sha256))
+            try:
+                found.append(Analysis.from_bytes(data) if data else None)
+            except (ValueError, KeyError):
+                found.append(None)
+        missing = [t for t, a in zip(texts, found, strict=True) if a is None]
+        if missing:
+            if not kiwi:
+                from annotator.analysis import Analyzer
+
+                kiwi.append(Analyzer(schema))
+            fresh = iter(kiwi[0].analyze_many(missing))
+            found = [a if a is not None else next(fresh) for a in found]
+        return found  # type: ignore[return-value]
+
+    return analyze
+
+
+def _write_brat(out: Path, schema: Schema, records) -> list[str]:
+    tmp = Path(tempfile.mkdtemp(prefix=".brat.", suffix=".partial", dir=out))
+    try:
+        (tmp / "annotation.conf").write_text(formats.brat_conf(schema), encoding="utf-8")
+        with open(tmp / "ids.tsv", "w", encoding="utf-8") as ids:
+            ids.write("file\tid\n")
+            for rec, _ in records:
+                name = formats.brat_name(rec.id)
+                (tmp / f"{name}.txt").write_text(rec.text, encoding="utf-8")
+                (tmp / f"{name}.ann").write_text(formats.brat_ann(rec), encoding="utf-8")
+                ids.write(f"{name}\t{rec.id}\n")
+        replace_dir(tmp, out / "brat")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return ["brat/"]
+
+
+def _ordered(counts, order: list[str]) -> dict[str, int]:
+    return {k: counts[k] for k in [*[o for o in order if o in counts], *sorted(set(counts) - set(order))]}
