@@ -56,19 +56,27 @@ def _numeric(text: str) -> bool:
     return any(c.isdigit() for c in text) and bool(_NUMERIC_REST.fullmatch(rest))
 
 
+def _exchange_only(text: str) -> bool:
+    return not _NUMERIC_WORDS.sub("", text).strip() and bool(text.strip())
+
+
 def quote_block(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
     """A stock/crypto quote widget split over lines: price, change, percent (and the name above)."""
     alive = [x for x in lines if x.alive]
-    for i, line in enumerate(alive):
-        if not _numeric(line.text):
+    i = 0
+    while i < len(alive):
+        if not _numeric(alive[i].text):
+            i += 1
             continue
-        yield line
-        prev = alive[i - 1] if i else None
-        nxt = alive[i + 1] if i + 1 < len(alive) else None
-        # The widget's label (종목명, "KOSPI") sits right above its first number.
-        if prev is not None and i > 1 and nxt is not None and _numeric(nxt.text) and not _numeric(prev.text) \
-                and len(prev.text) <= 20 and not is_sentence(prev.text):
+        j = i  # the run: numeric lines, with market words ("KOSPI") between them
+        while j + 1 < len(alive) and (_numeric(alive[j + 1].text) or _exchange_only(alive[j + 1].text)):
+            j += 1
+        yield from alive[i : j + 1]
+        digits = sum(_numeric(x.text) for x in alive[i : j + 1])
+        prev = alive[i - 1] if i > 1 else None  # alive[0] is the title: never a widget label
+        if digits >= 2 and prev is not None and len(prev.text) <= 20 and not is_sentence(prev.text):
             yield prev
+        i = j + 1
 
 
 def lone_outlet(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:

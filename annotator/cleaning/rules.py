@@ -99,11 +99,13 @@ def _dateline(m: re.Match, meta: MetaFinder) -> None:
 
 # --- patterns ---------------------------------------------------------------
 
+# Words before "=" that make a bracket a photo/graphic credit, not a dateline.
+_CREDIT = r"(?:사진|이미지|그래픽|자료|출처|영상|제공|일러스트|편집|디자인)"
 _OUTLET_ALT = "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
 _DATE_ITEM = (r"(?:\d{4}\s*[.\-/년]\s*)?\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?"  # (2024.)03.28
               r"|\(?[월화수목금토일](?:요일)?\)?"  # (목)
               r"|(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?\s*(?:분|초)?"  # 10:12
-              r"|입력|기사\s*입력|최종\s*수정|수정|등록|송고(?:\s*시간)?|발행(?:일)?|게재|작성(?:일)?|승인|"
+              r"|입력|기사\s*입력|기사\s*등록|최종\s*수정|수정|등록|송고(?:\s*시간)?|발행(?:일)?|게재|작성(?:일)?|승인|"
               r"업데이트|기사\s*전송|기사\s*원문|일시|날짜|KST")
 _DATE_LINE = rf"(?:(?:{_DATE_ITEM})\s*[:|·,]?\s*)+"
 
@@ -116,8 +118,9 @@ RULES: list[Rule] = [
          drop=re.compile(r"(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|검색|하단\s*메뉴|내비게이션)\s*(?:으로\s*)?"
                          r"(?:바로\s*가기|건너\s*뛰기)\s*)+|[Ss]kip\s+to\s+(?:main\s+)?content", re.I)),
     Rule("menu_bar", "navigation",
-         "Site menus: lines made only of section and account words (홈 | 정치 | 경제 | IT | 로그인).",
-         drop=re.compile(_words("홈", "뉴스홈", "뉴스", "정치", "경제", "사회", "생활/문화", "생활", "문화", "세계",
+         "Site menus: lines made only of section and account words (홈 | 정치 | 경제 | IT | 로그인), "
+         "or of three or more short items split by '|'.",
+         drop=re.compile(r"(?:[^|\s]{1,8}(?:\s[^|\s]{1,8})?\s*\|\s*){2,}[^|\s]{1,8}(?:\s[^|\s]{1,8})?|" + _words("홈", "뉴스홈", "뉴스", "정치", "경제", "사회", "생활/문화", "생활", "문화", "세계",
                                 "국제", "IT/과학", "IT", "과학", "연예", "스포츠", "오피니언", "사설", "칼럼", "포토",
                                 "영상", "랭킹", "전체", "전체메뉴", "전체\\s*메뉴", "메뉴", "로그인", "로그아웃",
                                 "회원가입", "마이페이지", "검색", "닫기", "이전", "다음", "이전\\s*기사",
@@ -136,7 +139,7 @@ RULES: list[Rule] = [
                          r"|.{0,20}Translated\s+by.{0,30}|번역\s*(?:beta|베타|설정).{0,30}"
                          r"|(?:음성으로\s*듣기|음성\s*재생|본문\s*듣기)(?:\s*(?:설정|중지|시작))?"
                          r"|(?:기자|언론사)\s*(?:구독|프로필|페이지)(?:\s*하기)?|구독자\s*[\d,]+(?:\s*명)?|응원\s*수\s*[\d,]+"
-                         r"|.{0,20}(?:이\s*)?(?:기자|언론사)의\s*다른\s*기사.{0,20}")),
+                         r"|.{0,20}(?:이\s*)?(?:기자|언론사)의\s*다른\s*기사.{0,20}|기사\s*섹션\s*분류\s*안내")),
     Rule("provider_line", "portal",
          "Who supplied the article to the portal ('기사제공 머니투데이', '출처: 뉴시스'); names the outlet.",
          drop=re.compile(r"(?:기사\s*제공|뉴스\s*제공|제공\s*언론사|출처)\s*[:=]?\s*(?P<who>\S.{0,20})"),
@@ -177,7 +180,7 @@ RULES: list[Rule] = [
          meta=_byline_bracket),
     Rule("byline_dateline", "byline",
          "A wire-style dateline ('(서울=연합뉴스) 김철수 기자 =', '[세종=뉴시스]', '(블로터=홍길동 기자)').",
-         strip=re.compile(rf"^[\[(【]\s*(?P<dl>[^\])】=]{{1,15}}=\s*[^\])】]{{1,25}}?)\s*[\])】]\s*"
+         strip=re.compile(rf"^[\[(【]\s*(?!{_CREDIT}\s*=)(?P<dl>[^\])】=]{{1,15}}=\s*[^\])】]{{1,25}}?)\s*[\])】]\s*"
                           rf"(?:(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*=\s*)?"),
          meta=_byline_dateline),
     Rule("byline_equals", "byline",
@@ -194,8 +197,8 @@ RULES: list[Rule] = [
                          rf"(?:\s*[,/]?\s*(?:{NAMES})?\s*(?:{REPORTER_ROLE})?\s*[\[(<]?\s*{EMAIL}\s*[\])>]?)*\s*[\])>]?"),
          meta=_names),
     Rule("reporter_email_tail", "byline",
-         "A reporter credit with e-mail glued to the last paragraph ('... 밝혔다. /홍길동 기자 hong@...').",
-         strip=re.compile(rf"\s*/?\s*(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*[\[(<]?\s*{EMAIL}\s*[\])>]?\s*$"),
+         "A reporter credit or e-mail glued to the end of a paragraph or caption ('... 밝혔다. /홍길동 기자 hong@...').",
+         strip=re.compile(rf"\s*/?\s*(?:(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?\s*$"),
          meta=_names),
     Rule("reporter_line", "byline",
          "A reporter credit alone on a line ('홍길동 기자', '/김철수·이영희 기자', '글·사진=홍길동 기자').",
@@ -254,10 +257,10 @@ RULES: list[Rule] = [
          "Notes about the article itself ('※ 이 기사는 ...', '본 기사는 ~에 먼저 게재된 기사입니다', '[광고]').",
          drop=re.compile(r"[※*]?\s*[\[(]?\s*(?:이|본|해당)\s*기사(?:는|의).{0,150}|※.{0,40}?"
                          r"(?:기사|제보|투자\s*(?:권유|판단)|책임|저작권|편집자|광고).{0,150}|\[?광고\]?|AD|"
-                         r"(?:[▶☞\[]\s*)?(?:기사\s*)?제보\s*(?:하기|[:：]).{0,60}|.{0,10}제보\s*(?:메일|이메일|전화|카톡|카카오톡)\s*[:：].{0,60}")),
+                         r"(?:[▶☞\[]\s*)?(?:기사\s*)?제보\s*(?:하기|[:：]).{0,60}|[▶☞]\s*(?:기사\s*)?제보.{0,60}|.{0,40}제보를\s*기다립니다.{0,10}|.{0,10}제보\s*(?:메일|이메일|전화|카톡|카카오톡)\s*[:：].{0,60}")),
     Rule("photo_credit", "caption",
          "A photo/graphic credit alone on a line ('(사진=카카오 제공)', '[그래픽=홍길동 기자]', '자료=통계청').",
-         drop=re.compile(r"[\[(<]?\s*(?:사진|이미지|그래픽|자료|출처|영상|제공|일러스트)\s*(?:제공)?\s*[=:]\s*"
+         drop=re.compile(rf"[\[(<]?\s*{_CREDIT}\s*(?:제공)?\s*[=:]\s*"
                          r"[^\])>]{1,30}?\s*[\])>]?")),
     Rule("lone_outlet", "caption",
          "A line that is only an outlet or photo-agency name, left behind by an image credit.",
