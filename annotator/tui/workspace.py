@@ -44,7 +44,7 @@ class ArticleState:
 
     def set_analysis(self, analysis: Any) -> None:
         self.analysis = analysis
-        self.editor = Editor(self.text, analysis.boundaries())
+        self.editor = Editor(self.text, snap_points(analysis))
 
     def set_rows(self, spans: list, relations: list) -> None:
         self.spans = sorted(spans, key=lambda s: (s.start, s.end))
@@ -159,6 +159,16 @@ class Workspace:
 
     def done_count(self) -> int:
         return sum(1 for s in self.store.statuses().values() if s == "done")
+
+
+def snap_points(analysis: Any) -> list[int]:
+    """Token edges where a span may begin or end: `boundaries()` less any point strictly inside a
+    token, since Kiwi gives a contracted syllable's morphemes overlapping offsets (지난 = 지나 + ㄴ)."""
+    inside: set[int] = set()
+    for t in analysis.tokens:
+        if t.end - t.start > 1:
+            inside.update(range(t.start + 1, t.end))
+    return [b for b in analysis.boundaries() if b not in inside]
 
 
 def _title(article: Article) -> str:

@@ -1,0 +1,321 @@
+"""Pilot tests: each flow driven with the real keys of issue 4's table, then checked in the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_tui_support import copy_corpus, make, rows, seed, seed_naver, settle
+
+from annotator.errors import RuntimeFailure
+from annotator.store import Store
+from annotator.tui.widgets.item_panel import ItemPanel
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return copy_corpus(tmp_path)
+
+
+async def test_accept_reject_and_focus_moves_on(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.main.focus_id == "s1"
+        await pilot.press("a")
+        assert rows(app)["s1"].status == "accepted"
+        assert app.main.focus_id == "s2"  # the next pending suggestion
+        await pilot.press("x")
+        assert rows(app)["s2"].status == "rejected"
+        assert app.main.focus_id == "s3"  # s2 is hidden now
+        await pilot.press("j", "k")
+        assert app.main.focus_id == "s3"
+        assert "s2" not in app.main._items()
+        await pilot.press("R")  # show rejected
+        assert "s2" in app.main._items()
+    app.shutdown()
+
+
+async def test_accept_all_accepts_spans_and_relations(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        assert {s.status for s in rows(app).values()} == {"accepted"}
+        assert [r.status for r in app.ws.store.relations("001-naver.txt")] == ["accepted"]
+        assert app.active_bindings["A"].enabled is False  # nothing pending: dimmed
+    app.shutdown()
+
+
+async def test_relabel_with_a_number_key(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")  # s3 "지난 5일" DATE
+        assert app.main.focus_id == "s3"
+        await pilot.press("2")  # ORG, the second label of labels.yaml
+        s3 = rows(app)["s3"]
+        assert (s3.label, s3.status) == (app.ws.schema.entities[1].name, "accepted")
+    app.shutdown()
+
+
+async def test_boundary_edits_snap_to_morphemes(corpus: Path):
+    text = seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        assert app.main.focus_id == "s2"
+        await pilot.press("left_square_bracket")  # [ : drop the particle
+        assert rows(app)["s2"].text == "네이버"
+        await pilot.press("right_square_bracket")  # ] : take it back
+        assert rows(app)["s2"].text == "네이버는"
+        await pilot.press("left_square_bracket")
+        s2 = rows(app)["s2"]
+        await pilot.press("right_curly_bracket")  # } : a span keeps at least one morpheme
+        assert rows(app)["s2"] == s2
+        # s3 "지난 5일": { takes the preceding morpheme (refused: s2 is there), } drops "지난"
+        await pilot.press("j")
+        await pilot.press("left_curly_bracket")
+        assert rows(app)["s3"].text == "는 지난 5일"  # the particle is free now that s2 gave it up
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        s3 = rows(app)["s3"]
+        assert s3.text == "5일" and text[s3.start:s3.end] == "5일"
+        assert s3.status == "accepted"  # an edited suggestion is kept
+    app.shutdown()
+
+
+async def test_an_edit_that_would_overlap_is_refused_with_a_notice(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "left_curly_bracket")  # s2 starts its line: { would cross a line break
+        assert rows(app)["s2"].text == "네이버는"
+        assert any("line break" in n.message or "overlap" in n.message for n in app._notifications)
+    app.shutdown()
+
+
+async def test_new_entity_with_cursor_and_label_key(corpus: Path):
+    text = seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"하이퍼클로바")
+        await pilot.press("enter", "escape")
+        assert app.main.mode == "review" and app.main.match is not None
+        await pilot.press("n")  # the cursor starts on the find match
+        assert app.main.mode == "new"
+        await pilot.press("3")  # PRODUCT
+        new = [s for s in rows(app).values() if s.source == "manual"]
+        assert [(s.text, s.label, s.status) for s in new] == [("하이퍼클로바X", "PRODUCT", "accepted")]
+        assert text[new[0].start:new[0].end] == "하이퍼클로바X"
+        assert app.main.focus_id == new[0].id
+    app.shutdown()
+
+
+async def test_new_entity_extend_then_enter_then_label(corpus: Path):
+    seed(corpus, "002-kakao.txt", [("정신아", "PER", 0)])
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("full_stop")  # the second article
+        await settle(pilot)
+        await pilot.press("n")  # the cursor starts on the morpheme after the focused entity
+        assert app.main.cursor.text == "카카오"
+        await pilot.press("escape")
+        assert app.main.mode == "review"
+        await pilot.press("n", "right", "left", "shift+right", "shift+right", "shift+left")
+        assert app.main.cursor.text == "카카오 대표"
+        await pilot.press("enter")
+        assert app.main.mode == "label"
+        await pilot.press("2")
+        new = [s for s in rows(app).values() if s.source == "manual"]
+        assert [(s.text, s.label) for s in new] == [("카카오 대표", "ORG")]
+    app.shutdown()
+
+
+async def test_new_relation_from_the_picker(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "j")  # s4 최수연 PER
+        assert app.main.focus_id == "s4"
+        await pilot.press("r")
+        picker = app.screen
+        assert type(picker).__name__ == "RelationPicker"
+        labels = {c[2] for c, _ in picker.options}
+        assert labels <= {"leads", "works_for", "invests_in", "founded", "alias_of"}
+        await pilot.press(*"라인야후")  # filter the list to one entity
+        await pilot.press("down", "enter")
+        rels = app.ws.store.relations("001-naver.txt")
+        new = [r for r in rels if r.source == "manual"]
+        assert len(new) == 1 and new[0].head == "s4" and new[0].tail == "s7"
+        assert app.main.focus_id == new[0].id
+    app.shutdown()
+
+
+async def test_delete_span_and_relation(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        assert "s1" not in rows(app)
+        assert app.main.focus_id == "s2"
+        items = app.main._items()
+        app.main._focus(items[-1])  # the relation, last in the panel
+        await pilot.press("d")
+        assert app.ws.store.relations("001-naver.txt") == []
+    app.shutdown()
+
+
+async def test_undo_and_redo(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.active_bindings["u"].enabled is False
+        await pilot.press("a")
+        assert rows(app)["s1"].status == "accepted"
+        await pilot.press("u")
+        assert rows(app)["s1"].status == "pending"
+        await pilot.press("ctrl+y")
+        assert rows(app)["s1"].status == "accepted"
+        await pilot.press("ctrl+z")
+        assert rows(app)["s1"].status == "pending"
+    app.shutdown()
+
+
+async def test_mark_done_opens_the_next_article_not_done(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.ws.store.status("001-naver.txt") == "done"
+        assert app.main.state.doc_id == "002-kakao.txt"
+        await pilot.press("full_stop")
+        await settle(pilot)
+        assert app.main.state.doc_id == "003-markup.txt"
+        await pilot.press("comma", "comma")
+        await settle(pilot)
+        assert app.main.state.doc_id == "001-naver.txt"
+    app.shutdown()
+
+
+async def test_resume_after_restart(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("a", "pagedown")
+        await settle(pilot)
+        assert app.main.state.doc_id == "002-kakao.txt"
+        await pilot.press("q")
+    app.shutdown()
+    again = make(corpus)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert again.main.state.doc_id == "002-kakao.txt"
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert rows(again)["s1"].status == "accepted"
+        await pilot.press("u")  # undo works across restarts
+        assert rows(again)["s1"].status == "pending"
+    again.shutdown()
+
+
+async def test_article_list_filter_search_and_open(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # 001 done
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        lst = app.screen
+        assert type(lst).__name__ == "ArticleList" and len(lst.shown_rows) == 4
+        await pilot.press("tab", "tab", "tab")  # all -> new -> in progress -> done
+        assert lst.filter == "done" and [r.doc_id for r in lst.shown_rows] == ["001-naver.txt"]
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
+        assert lst.filter == "all"
+        await pilot.press(*"SK텔레콤")
+        assert [r.doc_id for r in lst.shown_rows] == ["004-sk.txt"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is app.main and app.main.state.doc_id == "004-sk.txt"
+    app.shutdown()
+
+
+async def test_mouse_click_focuses_a_panel_row_and_a_span(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        panel = app.main.query_one(ItemPanel)
+        await pilot.click(ItemPanel, offset=(5, 3))  # row 0 is the heading, row 3 is s3
+        assert app.main.focus_id == "s3"
+        await pilot.click("#text", offset=(2, 0))  # the title's first word: s1
+        assert app.main.focus_id == "s1"
+        assert panel._focus_row == 1
+    app.shutdown()
+
+
+async def test_a_store_error_becomes_a_notice(corpus: Path, monkeypatch: pytest.MonkeyPatch):
+    seed_naver(corpus)
+    app = make(corpus)
+
+    def broken(*args, **kw):
+        raise RuntimeFailure("attempt to write a readonly database")
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(app.ws.store, "accept", broken)
+        await pilot.press("a")
+        assert app.is_running
+        assert any("readonly" in n.message for n in app._notifications)
+        assert rows(app)["s1"].status == "pending"
+    app.shutdown()
+
+
+async def test_help_and_palette(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert app.screen is app.main
+        titles = [c.title for c in app.get_system_commands(app.main)]
+        assert any("Article list" in t for t in titles) and any("rejected" in t for t in titles)
+    app.shutdown()
+
+
+@pytest.mark.slow
+async def test_first_open_with_kiwi_in_a_child_process(corpus: Path):
+    app = make(corpus, analyser=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.main.state is not None or app.main._opening  # text first, Kiwi after
+        await settle(pilot, rounds=2000)
+        assert app._client is not None and app._client.ready
+        assert app.ws.store.has_suggestions(app.main.state.doc_id)
+        key = app.ws.cache_key(app.main.state.article)
+        assert app.ws.store.cache_get(key) is not None  # reopening will not need Kiwi
+    app.shutdown()
+
+
+def test_store_is_closed_after_shutdown(corpus: Path):
+    app = make(corpus)
+    app.shutdown()
+    with Store.open(corpus.parent / "labels.sqlite3", corpus, "kim") as store:
+        assert store.position() is None
