@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.agreement.adjudicate import conflicts_for, resolve, versions_for
+from annotator.agreement.adjudicate import conflicts_for, resolve, reviewable, versions_for
 from annotator.agreement.model import SpanKey, Version
 from annotator.agreement.source import final_version
 from annotator.errors import InputError
@@ -82,3 +82,33 @@ def test_review_needs_two_finished_versions(store: Store):
         conflicts_for(store, D2)
     adj = conflicts_for({"a": Version.of([PER]), "b": Version.of([PER])}, "x")
     assert adj.conflicts == []
+
+
+def test_an_edit_outside_the_text_writes_nothing(store: Store):
+    adj = conflicts_for(store, D1, names=["kim", "lee"])
+    for c in adj.conflicts:
+        adj.pick(c.id, "kim")
+    adj.edit("s23-25", spans=[(23, 40, "QUANTITY")])  # the text is 25 characters long
+    with pytest.raises(InputError, match="outside the text"):
+        resolve(store, adj, "choi")
+    assert store.spans(D1, "gold") == [] and store.status(D1, "gold") == "new"
+
+
+def test_review_queue(store: Store):
+    assert reviewable(store) == [(D1, ["kim", "lee", "park"], False)]
+    assert reviewable(store, ["kim", "lee"]) == [(D1, ["kim", "lee"], False)]
+    resolve(store, conflicts_for(store, D1, names=["kim", "park"]), "choi")
+    assert reviewable(store) == [(D1, ["kim", "lee", "park"], True)]  # gold is not one of the analysts
+
+
+def test_agreement_with_gold(tmp_corpus: Path, capsys):
+    import json
+
+    from annotator.cli import main
+
+    db = build(tmp_corpus)
+    with Store.open(db, tmp_corpus, "choi") as store:
+        resolve(store, conflicts_for(store, D1, names=["kim", "park"]), "choi")  # gold = kim's version
+    assert main(["agreement", str(tmp_corpus), "--json", "--whitespace", "--annotators", "lee,gold"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["pairs"][0]["span_f1"] == pytest.approx(4 / 9, abs=1e-4)  # as lee against kim

@@ -24,6 +24,14 @@ def versions_for(store: Any, doc_id: str, names: Sequence[str] | None = None) ->
     return {a: final_version(store, doc_id, a) for a in who}
 
 
+def reviewable(store: Any, names: Sequence[str] | None = None) -> list[tuple[str, list[str], bool]]:
+    """The review queue: (doc_id, analysts who finished it, whether it already has gold) for every
+    article two or more analysts finished, in id order."""
+    gold = {d for d, st in store.statuses(GOLD).items() if st == "done"}
+    return [(d, who, d in gold) for d, who in sorted(done_by(store, analysts(store, names)).items())
+            if len(who) >= 2]
+
+
 def conflicts_for(store_or_versions: Any, doc_id: str, *, symmetric: frozenset[str] | set[str] = frozenset(),
                   names: Sequence[str] | None = None) -> Adjudication:
     """Agreed labels and conflicts of one article, from a store or from {analyst: Version}."""
@@ -52,6 +60,10 @@ def resolve(store: Any, adj: Adjudication, reviewer: str, *, replace: bool = Fal
     article = store.article(adj.doc_id)
     if article is None:
         raise InputError(f"article {adj.doc_id} is not in the store")
+    gold = adj.gold()
+    outside = [s for s in gold.spans if not 0 <= s.start < s.end <= len(article.text)]
+    if outside:  # checked before anything is written, so a bad edit never leaves gold half-replaced
+        raise InputError(f"article {adj.doc_id}: span {outside[0].start}-{outside[0].end} is outside the text")
     gold_store = store if store.annotator == GOLD else type(store).open(store.path, store.corpus_root, GOLD)
     try:
         existing = gold_store.spans(adj.doc_id)
@@ -59,7 +71,6 @@ def resolve(store: Any, adj: Adjudication, reviewer: str, *, replace: bool = Fal
             raise InputError(f"article {adj.doc_id} already has a gold version (review it again to replace it)")
         for s in existing:  # relations go with their spans
             gold_store.delete(adj.doc_id, s.id)
-        gold = adj.gold()
         spans, relations = _records(article.text, adj, gold, reviewer)
         problems = gold_store.add_labels(adj.doc_id, spans, relations, done=True)
         if problems:  # the domain refuses overlaps, so this is a store/domain mismatch worth seeing

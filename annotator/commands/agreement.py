@@ -16,7 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "morpheme BIO tags (Fleiss' kappa when more than two analysts are compared).")
     p.add_argument("corpus", metavar="CORPUS", help="the corpus folder")
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
-    p.add_argument("--annotators", metavar="A,B,...", help="compare only these analysts (two or more)")
+    p.add_argument("--annotators", metavar="A,B,...",
+                   help="compare only these analysts (two or more; 'gold' compares with the adjudicated version)")
     p.add_argument("--whitespace", action="store_true",
                    help="tag whitespace-separated tokens instead of morphemes (no Kiwi needed)")
     add_common(p, annotator=False)
@@ -72,8 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
     schema = load_labels(find_labels(args.labels, args.corpus))
     with open_store(args.corpus, args.db) as store:
-        present = analysts(store)
-        names = parse_names(args.annotators, present) or present
+        names = parse_names(args.annotators, store.annotators()) or analysts(store)
         docs = load_docs(store, names, symmetric=symmetric_of(schema),
                          tokens=token_source(store, schema, args.whitespace))
         report = agreement(docs, names, label_order=schema.entity_names,
