@@ -45,6 +45,7 @@ class Doc:
         self.chunks = _chunks(self.text, self.tokens)
         self._chunk_starts = [c.start for c in self.chunks]
         self._sent_starts = [s for s, _ in self.analysis.sentences]
+        self._tok_starts = [t.start for t in self.tokens]
 
     def on_edges(self, start: int, end: int) -> bool:
         return start in self.edges and end in self.edges
@@ -55,6 +56,15 @@ class Doc:
 
     def sentence_of(self, pos: int) -> int:
         return max(bisect_left(self._sent_starts, pos + 1) - 1, 0)
+
+    def tokens_from(self, pos: int):
+        """Tokens starting at or after `pos`, in order."""
+        i = bisect_left(self._tok_starts, pos)
+        return iter(self.tokens[i:])
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        i, j = bisect_left(self._tok_starts, start), bisect_left(self._tok_starts, end)
+        return self.tokens[i:j]
 
     def gap(self, a: int, b: int) -> str:
         """Text between two offsets (what separates two chunks)."""

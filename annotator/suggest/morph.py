@@ -32,7 +32,8 @@ _LOC_SUFFIX = ("동", "구", "군", "읍", "면", "밸리", "반도")
 _ORG_SUFFIXES = sorted(ORG_SUFFIXES, key=len, reverse=True)
 _TITLES = sorted(PERSON_TITLES, key=len, reverse=True)
 _FOREIGN_PER_TITLES = frozenset({"대통령", "부통령", "총리", "주석", "장관", "의원", "씨", "교수", "박사", "국무장관"})
-_DEFAULT_ORG_SCORE = 0.45  # an unexplained proper noun in business news is most often a company
+_DEFAULT_ORG_SCORE = 0.45
+DEFAULT_ORG = False
 
 
 def title_of(surface: str) -> str | None:
@@ -72,13 +73,16 @@ def org_suffix(doc: Doc, c: Chunk) -> str | None:
         stem_named = any(t.tag in ("NNP", "SL") for t in stem)
         if suf in WEAK_SUFFIXES:
             single = len(c.tokens) == 1 and c.tokens[0].tag == "NNP"
-            if suf == "대" and single and len(s) >= 3:
+            last = c.tokens[-1]
+            if suf == "대" and last.tag == "NNP" and last.end - last.start >= 3 and (single or stem_named):
                 return suf
             if not stem_named or cut not in doc.edges:
                 continue
             return suf
         if stem_named or (suf in INSTITUTION_SUFFIXES and len(s) - len(suf) >= 3):
             return suf
+        if len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and len(s) - len(suf) >= 2:
+            return suf  # 네이버벤처스: Kiwi kept the whole name as one proper noun
     return None
 
 
@@ -119,7 +123,10 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             put(i, "LOC", 0.55)
 
     # 2. people by a title after them, with an organisation in between as apposition
+    middles: set[int] = set()
     for i, c in enumerate(chunks):
+        if i in middles:
+            continue
         j = i + 1
         mids = []
         while j < len(chunks) and j - i <= 3 and spaced(j - 1, j):
@@ -152,6 +159,7 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             continue
         else:
             continue
+        middles.update(mids)
         for m in mids:  # 최수연 네이버 대표: the middle name is the organisation
             if m in mids_named and (chunks[m].start, chunks[m].end) not in label_at:
                 put(m, "ORG", 0.75)
@@ -169,12 +177,20 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
                 elif prev in PRODUCT_CLASS_NOUNS or any(prev.endswith(x) for x in ("플랫폼", "서비스", "모델")):
                     put(i, "PRODUCT", 0.6)
 
+    # 3b. words after a name that only an organisation takes: 네이버 관계자, 더브이씨에 따르면
+    for i, c in enumerate(chunks):
+        if i in decided or (c.start, c.end) in label_at or not is_name_chunk(doc, c):
+            continue
+        rest = text[c.end:c.end + 8]
+        if re.match(r"^(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 사옥| 주주)", rest):
+            put(i, "ORG", 0.6)
+
     # 4. events: a quoted name or a known event followed by a year (CES 2024, ‘밸류 챌린지 2021’)
     out += _year_events(doc, label_at)
 
     # 5. what is left: proper nouns and acronyms nobody explained
     for i, c in enumerate(chunks):
-        if i in decided or (c.start, c.end) in label_at or (c.start, c.end) in skip:
+        if not DEFAULT_ORG or i in decided or (c.start, c.end) in label_at or (c.start, c.end) in skip:
             continue
         s = surf(i)
         if s in GENERIC_NOUNS or not is_name_chunk(doc, c):
@@ -254,6 +270,7 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
         if ch.tokens[0].tag not in ("NNP", "SL", "NNG") or len(text[ch.start:ch.end]) < 2:
             continue
         labels = set()
+        both_sides = 0
         for j in (i - 1, i + 1):
             if not 0 <= j < len(doc.chunks):
                 continue
@@ -265,6 +282,8 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
             other = by_start.get(nb.start) if j > i else by_end.get(nb.end)
             if other is not None and other.label in ("ORG", "LOC", "PRODUCT") and (other.start, other.end) == (nb.start, nb.end):
                 labels.add(other.label)
-        if len(labels) == 1 and (is_name_chunk(doc, ch) or ch.next_tag in ("", "JKS", "JX", "JC")):
+                both_sides += 1
+        named = is_name_chunk(doc, ch)
+        if len(labels) == 1 and (named or both_sides == 2):
             out.append(Cand(ch.start, ch.end, labels.pop(), 0.55, "morph"))
     return out

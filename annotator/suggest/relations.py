@@ -1,7 +1,483 @@
-"""Relations (placeholder until the rules land)."""
+"""Relation suggestions within a sentence, from cue words (labels.yaml) and Kiwi's particles.
+
+- the 이/가/은/는 subject is the head of 투자/설립/인수/개발...; 에/에게 marks the tail of 투자,
+  을/를 the tail of 설립/인수/개발; "X에 투자한 Y" (a relative clause) makes Y the head;
+- "최수연 네이버 대표" (apposition) gives leads / works_for by the title's cue list;
+- "A와 B가 협력", "A-B-C 동맹" give partners_with (once, head = first mentioned in the article);
+- "네이버(NAVER)" and a short/full pair of the gazetteer give alias_of (head = the short or foreign form);
+- "미국 컬럼비아대", "미국(구글, 애플)", "X 등 미국 기업" and 본사/법인 ...에 give located_in.
+Relations to an alias are moved to the full form (박정호 SKT 사장 -> leads SK텔레콤).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 
-def relation_suggestions(doc, spans, schema, gaz):
-    return []
+from annotator.labels import Schema
+from annotator.models import Relation, Span
+from annotator.suggest.doc import Doc
+from annotator.suggest.lexical import Gazetteer
+from annotator.suggest.morph import title_of
+
+SUBJECT = ("JKS", "JX")
+OPEN = "(‘'\"“「<《"
+CLOSE = ")’'\"”」>》"
+_LATIN = re.compile(r"[A-Za-z]")
+_HEAD_PARTICLES = {"이", "가", "은", "는", "도"}
+
+
+@dataclass
+class _Ctx:
+    doc: Doc
+    spans: list[Span]
+    schema: Schema
+    out: dict  # (head id, label, tail id) -> score
+
+
+def relation_suggestions(doc: Doc, spans: list[Span], schema: Schema, gaz: Gazetteer) -> list[Relation]:
+    if not spans or not schema.relations:
+        return []
+    ctx = _Ctx(doc, sorted(spans, key=lambda s: s.start), schema, {})
+    alias_to = _aliases(ctx, gaz)
+    _titles(ctx)
+    _located(ctx)
+    _cues(ctx)
+    _product_apposition(ctx)
+    return _finish(ctx, alias_to)
+
+
+# ---------------------------------------------------------------------------------- helpers
+
+def _add(ctx: _Ctx, head: Span, label: str, tail: Span, score: float) -> None:
+    rel = ctx.schema.relation(label)
+    if rel is None or head.id == tail.id or head.text == tail.text:
+        return
+    if not rel.allows(head.label, tail.label):
+        return
+    key = (head.id, label, tail.id)
+    ctx.out[key] = max(score, ctx.out.get(key, 0.0))
+
+
+def _particle(doc: Doc, span: Span) -> tuple[str, str]:
+    """(tag, surface) of the particle after a span, looking past closing quotes and a parenthesis."""
+    text, pos = doc.text, span.end
+    for _ in range(4):
+        if text[pos:pos + 2] == " (":
+            pos += 1
+        if pos < len(text) and text[pos] == "(":
+            close = text.find(")", pos)
+            nested = text.find("(", pos + 1)
+            if nested != -1 and close != -1 and nested < close:
+                close = text.find(")", close + 1)
+            if close == -1 or close - pos > 60:
+                break
+            pos = close + 1
+        elif pos < len(text) and text[pos] in CLOSE:
+            pos += 1
+        else:
+            break
+    for t in doc.tokens_from(pos):
+        if t.start != pos:
+            break
+        if t.tag.startswith("J") or t.tag == "VCP":
+            return t.tag, text[t.start:t.end]
+        return "", ""
+    return "", ""
+
+
+def _sentences(ctx: _Ctx) -> list[list[Span]]:
+    groups: dict[int, list[Span]] = {}
+    for s in ctx.spans:
+        groups.setdefault(ctx.doc.sentence_of(s.start), []).append(s)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _clauses(ctx: _Ctx, sent_index: int) -> list[tuple[int, int]]:
+    """A sentence cut after its connective endings (하고, 이어, 며): the scope of one cue."""
+    doc = ctx.doc
+    s, e = doc.analysis.sentences[sent_index] if doc.analysis.sentences else (0, len(doc.text))
+    cuts = [s]
+    for t in doc.tokens_between(s, e):
+        if t.tag == "EC" and doc.text[t.end:t.end + 1] in (" ", ","):
+            cuts.append(t.end)
+    cuts.append(e)
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+# ---------------------------------------------------------------------------------- aliases
+
+def _aliases(ctx: _Ctx, gaz: Gazetteer) -> dict[str, Span]:
+    """alias_of relations; returns span id -> the full-form span other relations should use."""
+    text = ctx.doc.text
+    alias_to: dict[str, Span] = {}
+    by_start = {s.start: s for s in ctx.spans}
+    for a in ctx.spans:  # 네이버(NAVER), ThinQ (씽큐)
+        p = a.end + (1 if text[a.end:a.end + 1] == " " else 0)
+        if text[p:p + 1] != "(":
+            continue
+        b = by_start.get(p + 1)
+        if b is None or b.label != a.label:
+            continue
+        head, tail = (a, b) if _LATIN.search(a.text) and not _LATIN.search(b.text) else (b, a)
+        _add(ctx, head, "alias_of", tail, 0.9)
+        if head.label == "ORG":
+            alias_to.setdefault(head.text, tail)
+    first: dict[str, Span] = {}
+    for s in ctx.spans:
+        first.setdefault(s.text, s)
+    for surface, s in first.items():  # SKT and SK텔레콤 both in the article
+        canon = gaz.canonical(surface)
+        if canon and canon != surface and canon in first and first[canon].label == s.label != "LOC":
+            _add(ctx, s, "alias_of", first[canon], 0.85)
+            if s.label == "ORG":
+                alias_to.setdefault(surface, first[canon])
+    return {s.id: alias_to[s.text] for s in ctx.spans if s.text in alias_to}
+
+
+# ---------------------------------------------------------------------------------- people
+
+def _titles(ctx: _Ctx) -> None:
+    """이해진 의장 / 최수연 네이버 대표 / 네이버 최수연 대표 -> leads or works_for."""
+    doc, text = ctx.doc, ctx.doc.text
+    leads = set(ctx.schema.relation("leads").cues) if ctx.schema.relation("leads") else set()
+    works = set(ctx.schema.relation("works_for").cues) if ctx.schema.relation("works_for") else set()
+    by_start = {s.start: s for s in ctx.spans}
+    by_end = {s.end: s for s in ctx.spans}
+    for per in ctx.spans:
+        if per.label != "PER":
+            continue
+        i = doc.chunk_at(per.start)
+        if i is None:
+            continue
+        # find the chunk that ends the person span, then walk right over bare chunks to the title
+        j = i
+        while j < len(doc.chunks) and doc.chunks[j].end < per.end:
+            j += 1
+        orgs, title = [], None
+        k = j
+        while k + 1 < len(doc.chunks) and k - j <= 3:
+            cur, nxt = doc.chunks[k], doc.chunks[k + 1]
+            if cur.next_tag or text[cur.end:nxt.start] != " ":
+                break
+            k += 1
+            surface = text[nxt.start:nxt.end]
+            title = title_of(surface)
+            if title:
+                break
+            if nxt.start in by_start and by_start[nxt.start].label == "ORG":
+                orgs.append(by_start[nxt.start])
+        if not title:
+            continue
+        label = "leads" if title in leads else "works_for" if title in works else None
+        if label is None:
+            continue
+        before = by_end.get(per.start - 1)
+        if before is not None and before.label == "ORG" and text[per.start - 1] == " ":
+            orgs.append(before)  # 네이버 최수연 대표
+        for org in orgs:
+            _add(ctx, per, label, org, 0.85)
+        if not orgs:
+            org = _topic_org(ctx, per.start)
+            if org is not None:
+                _add(ctx, per, label, org, 0.5)
+
+
+def _topic_org(ctx: _Ctx, pos: int) -> Span | None:
+    """The organisation most recently made a topic (X는) in this or the three sentences before."""
+    doc = ctx.doc
+    here = doc.sentence_of(pos)
+    best = None
+    for s in ctx.spans:
+        if s.start >= pos:
+            break
+        if s.label == "ORG" and here - doc.sentence_of(s.start) <= 3:
+            tag, form = _particle(doc, s)
+            if tag == "JX" and form in ("은", "는"):
+                best = s
+    return best
+
+
+# ---------------------------------------------------------------------------------- places
+
+def _located(ctx: _Ctx) -> None:
+    text = ctx.doc.text
+    spans = ctx.spans
+    for i, loc in enumerate(spans):
+        if loc.label != "LOC":
+            continue
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        # 미국 컬럼비아대 / 美 엔비디아: a place written right before an organisation
+        if nxt is not None and nxt.label == "ORG" and text[loc.end:nxt.start] == " ":
+            _add(ctx, nxt, "located_in", loc, 0.8)
+        # 미국(구글, 아마존, 애플): the organisations listed in brackets after a place
+        if text[loc.end:loc.end + 1] == "(":
+            close = text.find(")", loc.end)
+            if 0 < close - loc.end < 120:
+                for s in spans[i + 1:]:
+                    if s.start >= close:
+                        break
+                    if s.label == "ORG":
+                        _add(ctx, s, "located_in", loc, 0.8)
+        # 오픈AI·구글·메타 등 미국 기업: a list before 등 and the place
+        m = re.compile(r" ?(?:등|같은|등의) $").search(text, max(0, loc.start - 6), loc.start)
+        after = text[loc.end:loc.end + 8]
+        if m and re.match(r" ?(기업|업체|회사|빅테크|기술기업|테크기업|스타트업)", after):
+            j = i - 1
+            while j >= 0 and spans[j].label == "ORG" and spans[j].end >= loc.start - 60:
+                _add(ctx, spans[j], "located_in", loc, 0.7)
+                gap = text[spans[j - 1].end:spans[j].start].strip() if j > 0 else "x"
+                if gap not in ("·", ",", "、", "/", "와", "과", "및"):
+                    break
+                j -= 1
+
+
+# ---------------------------------------------------------------------------------- cue words
+
+_OBJECT_CUES = ("founded", "acquires", "develops", "subsidiary_of")
+
+
+def _cues(ctx: _Ctx) -> None:
+    doc, text = ctx.doc, ctx.doc.text
+    cue_index: list[tuple[str, str]] = []
+    for r in ctx.schema.relations:
+        for c in r.cues:
+            cue_index.append((c, r.name))
+    cue_index.sort(key=lambda x: -len(x[0]))
+    n_sent = len(doc.analysis.sentences)
+    for si in range(n_sent):
+        for a, b in _clauses(ctx, si):
+            spans = [s for s in ctx.spans if a <= s.start < b]
+            if not spans:
+                continue
+            for t in doc.tokens_between(a, b):
+                if t.tag not in ("NNG", "VV", "XR", "NNP", "SL"):
+                    continue
+                done: set[str] = set()  # one cue may serve several relations (설립: founded, subsidiary_of)
+                for cue, rel in cue_index:
+                    if rel in done or rel in ("leads", "works_for", "located_in"):
+                        continue
+                    if text.startswith(cue, t.start):
+                        done.add(rel)
+                        _one_cue(ctx, rel, cue, t, spans, a, b)
+            _headquarters(ctx, a, b, spans)
+
+
+def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: int) -> None:
+    doc = ctx.doc
+    before = [s for s in spans if s.end <= tok.start]
+    after = [s for s in spans if s.start >= tok.end]
+    roles = {s.id: _particle(doc, s) for s in spans}
+    subj = [s for s in before if roles[s.id][0] in SUBJECT and roles[s.id][1] in _HEAD_PARTICLES]
+    obj = [s for s in before if roles[s.id][0] == "JKO"]
+    dat = [s for s in before if roles[s.id][0] == "JKB" and roles[s.id][1] in ("에", "에게", "에도", "에게서")]
+    com = [s for s in before if roles[s.id][0] in ("JKB", "JC") and roles[s.id][1] in ("와", "과", "및")]
+    # relative clause: 트웰브랩스에 투자한 네이버 / 기가지니를 보유한 KT
+    rel_head = None
+    tail_text = doc.text[tok.end:tok.end + 12]
+    if after and re.match(r"^[가-힣]{0,4}(한|된|해온|했던|하는|한다는|해 온|할) ", tail_text):
+        nxt = after[0]
+        if nxt.start - tok.end <= 12:
+            rel_head = nxt
+    head = rel_head or (subj[-1] if subj else None)
+    if head is not None and head.label == "PER":  # 샘 올트먼 오픈AI CEO는 ... 공개: the company acts
+        org = next((s for s in spans if s.start == head.end + 1 and s.label == "ORG"), None)
+        rule = ctx.schema.relation(rel)
+        if org is not None and rule is not None and "PER" not in rule.head:
+            head = org
+    if rel == "partners_with":
+        _partners(ctx, spans, tok)
+        return
+    if rel == "invests_in":
+        clause = doc.text[a:b]
+        if "교환" in clause and len(subj) >= 1:
+            group = _coordinated_before(ctx, subj[-1], spans)
+            if len(group) == 2:
+                _add(ctx, group[0], "invests_in", group[1], 0.7)
+                _add(ctx, group[1], "invests_in", group[0], 0.7)
+                return
+        tails = dat or (obj if cue != "지분" else [])
+        if head is not None:
+            for t in tails[-1:]:
+                _add(ctx, head, "invests_in", t, 0.75)
+        return
+    if rel == "supplies":
+        if head is not None:
+            for t in dat[-1:]:
+                _add(ctx, head, "supplies", t, 0.6)
+        return
+    if rel in _OBJECT_CUES:
+        tails = obj[-1:] if obj else []
+        if rel_head is not None and not tails:
+            tails = (obj or [s for s in before if roles[s.id][0] == "JKO"])[-1:]
+        if head is None or not tails:
+            return
+        tail = tails[-1]
+        if rel == "subsidiary_of" and cue in ("설립",):
+            return  # 설립 states founded; subsidiary_of follows from it below
+        if rel == "founded":
+            _add(ctx, head, "founded", tail, 0.75)
+            if head.label == "ORG" and tail.label == "ORG":
+                _add(ctx, tail, "subsidiary_of", head, 0.7)
+            _founded_places(ctx, tail, dat)
+            return
+        if rel == "subsidiary_of":  # 인수한 B / A의 자회사
+            _add(ctx, tail, "subsidiary_of", head, 0.6)
+            return
+        _add(ctx, head, rel, tail, 0.7)
+    del com
+
+
+def _founded_places(ctx: _Ctx, org: Span, dat: list[Span]) -> None:
+    """실리콘밸리에 ‘네이버벤처스’를 설립: the new organisation is located there (and in the country before)."""
+    for loc in dat:
+        if loc.label != "LOC":
+            continue
+        _add(ctx, org, "located_in", loc, 0.7)
+        prev = _span_before(ctx, loc)
+        if prev is not None and prev.label == "LOC" and ctx.doc.text[prev.end:loc.start] == " ":
+            _add(ctx, org, "located_in", prev, 0.7)
+
+
+def _headquarters(ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
+    """본사는 미국 샌프란시스코에 있다 / 서울에 본사를 둔 X: located_in."""
+    doc, text = ctx.doc, ctx.doc.text
+    clause = text[a:b]
+    cues = [c for c in (ctx.schema.relation("located_in").cues if ctx.schema.relation("located_in") else [])
+            if c in clause]
+    if not cues:
+        return
+    cue_pos = a + clause.index(cues[0])
+    locs = [s for s in spans if s.label == "LOC" and _particle(doc, s)[1] in ("에", "에서", "으로", "로")]
+    if not locs:
+        return
+    orgs = [s for s in spans if s.label == "ORG" and _particle(doc, s)[0] in SUBJECT]
+    after_rel = [s for s in spans if s.label == "ORG" and s.start > cue_pos
+                 and re.match(r"^[가-힣]{0,3}(를|을)? ?(둔|두고|둔다) ", text[cue_pos + len(cues[0]):s.start])]
+    named = [s for s in spans if s.label == "ORG" and 0 <= s.start - (cue_pos + len(cues[0])) <= 3
+             and text[cue_pos + len(cues[0]):s.start].strip(" ‘'\"“") == ""]
+    if "설립" in clause and not named:
+        return  # 설립 ... 에: the new organisation's place is handled with founded
+    head = named[0] if named else after_rel[0] if after_rel else (orgs[-1] if orgs else None)
+    if head is None and re.match(r"^(는|은|를|을|도) ", text[cue_pos + len(cues[0]):cue_pos + len(cues[0]) + 2]):
+        head = _topic_org(ctx, cue_pos)
+    if head is None:
+        return
+    for loc in locs:
+        _add(ctx, head, "located_in", loc, 0.65)
+        prev = _span_before(ctx, loc)
+        if prev is not None and prev.label == "LOC" and text[prev.end:loc.start] == " ":
+            _add(ctx, head, "located_in", prev, 0.65)
+
+
+def _span_before(ctx: _Ctx, s: Span) -> Span | None:
+    prev = None
+    for x in ctx.spans:
+        if x.start >= s.start:
+            break
+        prev = x
+    return prev
+
+
+_LIST_SEP = re.compile(r"^\s*(-|·|,|、|/|및|와|과|와의|과의)\s*$")
+
+
+def _groups(ctx: _Ctx, spans: list[Span]) -> list[list[Span]]:
+    """Runs of organisations joined by -, ·, 와/과, 및, commas (a '-' chain is one group of its own)."""
+    text = ctx.doc.text
+    orgs = [s for s in spans if s.label == "ORG"]
+    groups: list[list[Span]] = []
+    for s in orgs:
+        if groups:
+            last = groups[-1][-1]
+            gap = text[last.end:s.start]
+            sep = _LIST_SEP.match(gap)
+            if sep and not (sep.group(1) == "," and "-" in text[groups[-1][0].start:last.end]):
+                groups[-1].append(s)
+                continue
+        groups.append([s])
+    return groups
+
+
+def _coordinated_before(ctx: _Ctx, s: Span, spans: list[Span]) -> list[Span]:
+    for g in _groups(ctx, spans):
+        if s in g:
+            return g
+    return [s]
+
+
+def _partners(ctx: _Ctx, spans: list[Span], tok) -> None:
+    text = ctx.doc.text
+    inside = [s for s in spans if s.end <= tok.start and not _in_brackets(text, s)]
+    groups = [g for g in _groups(ctx, inside) if g and _joins(ctx, g)]
+    multi = [g for g in groups if len(g) >= 2]
+    subj = [g for g in groups if len(g) == 1 and _particle(ctx.doc, g[0])[0] in SUBJECT]
+    pairs = []
+    for g in multi:
+        pairs += [(x, y) for i, x in enumerate(g) for y in g[i + 1:]]
+    if subj and multi:  # SK텔레콤은 삼성전자 및 카카오와 협력
+        pairs += [(subj[-1][0], y) for y in multi[-1]]
+    elif len(subj) >= 2:
+        pairs.append((subj[-2][0], subj[-1][0]))
+    for x, y in pairs:
+        _add(ctx, x, "partners_with", y, 0.7)
+
+
+def _in_brackets(text: str, s: Span) -> bool:
+    """Inside an open "(" on the same line: a list of examples, not the parties to a deal."""
+    left = text.rfind("(", max(0, s.start - 80), s.start)
+    return left != -1 and text.find(")", left, s.start) == -1
+
+
+def _joins(ctx: _Ctx, group: list[Span]) -> bool:
+    """A group takes part in the cue when it is a hyphen chain (A-B-C 동맹) or its last member
+    is a subject, a companion (와/과), a possessor or followed by 간/사이/끼리."""
+    text = ctx.doc.text
+    if len(group) >= 2 and "-" in text[group[0].end:group[1].start]:
+        return True
+    tag, form = _particle(ctx.doc, group[-1])
+    if form in ("이", "가", "은", "는", "도", "와", "과", "의", "와의", "과의"):
+        return True
+    return bool(re.match(r"^ ?(간|사이|끼리)", text[group[-1].end:group[-1].end + 3]))
+
+
+def _product_apposition(ctx: _Ctx) -> None:
+    """KT 기가지니, 네이버의 클로바: the organisation's product."""
+    text = ctx.doc.text
+    for x, y in zip(ctx.spans, ctx.spans[1:], strict=False):
+        if x.label == "ORG" and y.label == "PRODUCT" and text[x.end:y.start] in (" ", "의 ", " ‘", "의 ‘"):
+            _add(ctx, x, "develops", y, 0.6)
+
+
+# ---------------------------------------------------------------------------------- output
+
+def _finish(ctx: _Ctx, alias_to: dict[str, Span]) -> list[Relation]:
+    """Move relations from aliases to the full form, keep each fact once, order and number them."""
+    first_pos: dict[str, int] = {}
+    for s in ctx.spans:
+        first_pos.setdefault(s.text, s.start)
+    by_id = {s.id: s for s in ctx.spans}
+    best: dict[tuple[str, str, str], tuple[float, str, str]] = {}
+    for (h, label, t), score in ctx.out.items():
+        head, tail = by_id[h], by_id[t]
+        if label != "alias_of":
+            head, tail = alias_to.get(head.id, head), alias_to.get(tail.id, tail)
+        if head.text == tail.text:
+            continue
+        rel = ctx.schema.relation(label)
+        if rel is not None and rel.symmetric and first_pos[tail.text] < first_pos[head.text]:
+            head, tail = tail, head
+        key = (head.text, label, tail.text)
+        if key not in best or best[key][0] < score:
+            first_head = _first(ctx, head.text)
+            first_tail = _first(ctx, tail.text)
+            best[key] = (score, first_head.id, first_tail.id)
+    out = []
+    for n, ((_h, label, _t), (score, hid, tid)) in enumerate(
+            sorted(best.items(), key=lambda kv: (by_id[kv[1][1]].start, kv[0][1])), start=1):
+        out.append(Relation(id=f"r{n}", head=hid, tail=tid, label=label, score=round(score, 3), source="rule"))
+    return out
+
+
+def _first(ctx: _Ctx, surface: str) -> Span:
+    return next(s for s in ctx.spans if s.text == surface)
