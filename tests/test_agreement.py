@@ -189,3 +189,23 @@ def test_version_from_records_by_span_id():
     v = version_from(spans, rels)
     assert v.spans == {ORG, PER}
     assert v.relations == {RelKey(PER, "leads", ORG)}  # the one naming a missing span is dropped
+
+
+def test_fleiss_with_varying_raters_per_item():
+    # item 1: three raters A,A,A -> P = (9-3)/(3*2) = 1; item 2: two raters A,B -> P = (1+1-2)/(2*1) = 0
+    # mean P 1/2; ratings A 4, B 1 of 5 -> pe = (16+1)/25 = 17/25; kappa = (1/2 - 17/25)/(8/25) = -9/16
+    assert fleiss_kappa([["A", "A", "A"], ["A", "B"], ["A"]]) == approx(-9 / 16)  # a lone rating is left out
+
+
+def test_three_analysts_when_one_skipped_an_article():
+    # second article "가 나" done by A and B only, both 가 ORG: items (ORG,ORG) P=1, (O,O) P=1
+    # with the first article: P = (1 + 1/3 + 1 + 1 + 1 + 1)/6 = 8/9
+    # ratings 12 + 4: ORG 3+2, PER 2, LOC 1, O 6+2 -> pe = (25+4+1+64)/256 = 94/256
+    # kappa = (8/9 - 94/256)/(162/256) = 1202/1458
+    two = Doc("u", {"A": Version.of([(0, 1, "ORG")]), "B": Version.of([(0, 1, "ORG")])}, text="가 나")
+    r = agreement([three_analyst_doc(), two])
+    assert r["articles"] == 2
+    assert r["spans"]["kappa"] == approx(1202 / 1458)
+    # pairs: A-B over both articles (spans 3+3, tp 3 -> F1 1); A-C and B-C over the first only (1/2)
+    assert [(p["a"], p["b"], p["articles"], p["span_f1"]) for p in r["pairs"]] == [
+        ("A", "B", 2, approx(1.0)), ("A", "C", 1, approx(0.5)), ("B", "C", 1, approx(0.5))]
