@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from annotator.labels import find_labels, load_labels
 
     schema = load_labels(find_labels(args.labels, args.corpus))
-    with open_store(args.corpus, args.db) as store:
+    with open_store(args.corpus, args.db) as store, store.snapshot():  # one consistent state while analysts work
         report = collect_stats(store, open_corpus(args.corpus).ids(), label_order=schema.entity_names,
                                relation_order=[r.name for r in schema.relations])
     if args.json:
