@@ -182,7 +182,7 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         if i in decided or (c.start, c.end) in label_at or not is_name_chunk(doc, c):
             continue
         rest = text[c.end:c.end + 8]
-        if re.match(r"^(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 사옥| 주주)", rest):
+        if re.match(r"^(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 주주)", rest):
             put(i, "ORG", 0.6)
 
     # 4. events: a quoted name or a known event followed by a year (CES 2024, ‘밸류 챌린지 2021’)
@@ -277,7 +277,8 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
             nb = doc.chunks[j]
             lo, hi = (nb.end, ch.start) if j < i else (ch.end, nb.start)
             sep = text[lo:hi].strip()
-            if sep not in ("·", ",", "、", "/"):
+            if sep not in ("·", ",", "、", "/") and not (
+                    j < i and sep in ("와", "과", "및") and is_name_chunk(doc, ch)):  # 리벨리온과 사피온
                 continue
             other = by_start.get(nb.start) if j > i else by_end.get(nb.end)
             if other is not None and other.label in ("ORG", "LOC", "PRODUCT") and (other.start, other.end) == (nb.start, nb.end):

@@ -143,7 +143,6 @@ def _titles(ctx: _Ctx) -> None:
     leads = set(ctx.schema.relation("leads").cues) if ctx.schema.relation("leads") else set()
     works = set(ctx.schema.relation("works_for").cues) if ctx.schema.relation("works_for") else set()
     by_start = {s.start: s for s in ctx.spans}
-    by_end = {s.end: s for s in ctx.spans}
     for per in ctx.spans:
         if per.label != "PER":
             continue
@@ -172,9 +171,12 @@ def _titles(ctx: _Ctx) -> None:
         label = "leads" if title in leads else "works_for" if title in works else None
         if label is None:
             continue
-        before = by_end.get(per.start - 1)
-        if before is not None and before.label == "ORG" and text[per.start - 1] == " ":
-            orgs.append(before)  # 네이버 최수연 대표
+        before = _span_before(ctx, per)
+        if before is not None and before.label == "ORG" and re.match(r"^\)?(의)? $", text[before.end:per.start]):
+            if text[before.end:before.end + 1] == ")":  # 엔비디아(NVIDIA)의 젠슨 황: the name before the bracket
+                outer = _span_before(ctx, before)
+                before = outer if outer is not None and outer.label == "ORG" else before
+            orgs.append(before)  # 네이버 최수연 대표 / 엔비디아의 젠슨 황 CEO
         for org in orgs:
             _add(ctx, per, label, org, 0.85)
         if not orgs:
@@ -279,6 +281,9 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
         nxt = after[0]
         if nxt.start - tok.end <= 12:
             rel_head = nxt
+    if not subj and rel_head is None:  # ...를 열고 ‘익시오’를 공개: the sentence's topic is the subject
+        sent = ctx.doc.analysis.sentences[ctx.doc.sentence_of(a)] if ctx.doc.analysis.sentences else (0, a)
+        subj = [s for s in ctx.spans if sent[0] <= s.start < a and _particle(doc, s) in (("JX", "은"), ("JX", "는"))]
     head = rel_head or (subj[-1] if subj else None)
     if head is not None and head.label == "PER":  # 샘 올트먼 오픈AI CEO는 ... 공개: the company acts
         org = next((s for s in spans if s.start == head.end + 1 and s.label == "ORG"), None)

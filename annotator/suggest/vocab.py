@@ -42,7 +42,9 @@ ORG_CLASS_NOUNS = frozenset({"기업", "스타트업", "업체", "회사", "자�
 PRODUCT_CLASS_NOUNS = frozenset({"플랫폼", "서비스", "모델", "앱", "애플리케이션", "브랜드", "스피커", "챗봇",
                                  "스마트폰", "제품", "솔루션", "시리즈", "엔진", "소프트웨어", "게임", "폰",
                                  "AI플랫폼", "AI모델", "언어모델", "반도체", "칩", "단말", "기기", "노트북",
-                                 "AI스피커", "AI비서", "비서", "메신저", "포털"})
+                                 "AI스피커", "AI비서", "비서", "메신저", "포털", "에이전트", "AI에이전트",
+                                 "GPU", "CPU", "NPU", "AI칩", "가속기", "프로세서", "운영체제", "OS",
+                                 "웨어러블", "태블릿", "이어폰", "워치", "로봇", "차량", "전기차", "신약"})
 # Latin words that are vocabulary, not names.
 LATIN_STOP = frozenset("""AI IT ICT IoT CEO CTO CFO COO CSO CIO CPO CMO R&D TV PC 5G 6G 4G LTE API SW HW GPU CPU NPU
 DX AX ESG IPO M&A VC B2B B2C SaaS OS UI UX XR VR AR MR LLM sLLM SLM AGI ML DB IR PR K Q A B C D E
