@@ -134,7 +134,7 @@ RULES: list[Rule] = [
     Rule("portal_notice", "portal",
          "Portal notes about categories/sections, translation, audio and subscribing to the outlet or reporter.",
          drop=re.compile(r".{0,20}(?:기사가\s*속한\s*카테고리|언론사가\s*분류).{0,40}"
-                         r"|(?:언론사는|언론사에서).{0,40}(?:카테고리|섹션)(?:으로|로)\s*분류.{0,20}"
+                         r"|.{0,10}(?:언론사는|언론사에서).{0,40}(?:카테고리|섹션)(?:으로|로)\s*분류.{0,20}"
                          r"|.{0,20}해당\s*언론사로\s*(?:연결|이동).{0,20}|언론사\s*(?:홈|구독|편집|선정)(?:\s*바로\s*가기)?"
                          r"|.{0,20}Translated\s+by.{0,30}|번역\s*(?:beta|베타|설정).{0,30}"
                          r"|(?:음성으로\s*듣기|음성\s*재생|본문\s*듣기)(?:\s*(?:설정|중지|시작))?"

@@ -1,0 +1,282 @@
+"""One test per cleaning rule, on lines we wrote: what it removes, and a near miss it must keep.
+
+Every page here starts with a title line, because the pipeline treats the first kept line
+as the title; the rule under test runs alone (`only`) unless the test says otherwise.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from annotator.cleaning.pipeline import Cleaned, clean
+from annotator.cleaning.rules import RULES, by_name
+
+TITLE = "가상 제목: 테크기업, 새 AI 서비스 공개"
+BODY = "테크기업은 12일 새 AI 서비스를 공개했다고 밝혔다."
+
+
+def only(*names: str, lines: list[str], fields: dict | None = None) -> Cleaned:
+    return clean("\n".join([TITLE, *lines]), fields, rules=[by_name(n) for n in names])
+
+
+def dropped(c: Cleaned, rule: str) -> list[str]:
+    return c.dropped(rule)
+
+
+def assert_drops(rule: str, boiler: list[str], keep: list[str]) -> Cleaned:
+    c = only(rule, lines=[*boiler, *keep])
+    assert dropped(c, rule) == boiler, f"{rule} should drop {boiler}"
+    assert c.kept == [TITLE, *keep], f"{rule} should keep {keep}"
+    return c
+
+
+def test_every_rule_has_its_own_test_and_one_action():
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    tests = {n for n in dir(sys.modules[__name__]) if n.startswith("test_rule_")}
+    missing = [n for n in names if f"test_rule_{n}" not in tests]
+    assert missing == []
+    for r in RULES:
+        assert r.doc and r.kind
+        assert sum(x is not None for x in (r.drop, r.strip, r.block)) == 1, r.name
+
+
+def test_rule_control_chars():
+    c = only("control_chars", lines=["\x1b[1m굵은 소제목\x1b[0m", "본문에 \x1b[31m빨간\x1b[0m 글씨와 \x07벨 문자가 있다."])
+    assert c.kept == [TITLE, "굵은 소제목", "본문에 빨간 글씨와 벨 문자가 있다."]
+
+
+def test_rule_skip_link():
+    assert_drops("skip_link", ["본문 바로가기", "컨텐츠 바로가기", "주메뉴 바로가기", "Skip to content"],
+                 ["본문 바로가기 기능을 없앤 포털도 있다."])
+
+
+def test_rule_menu_bar():
+    assert_drops("menu_bar", ["홈 | 정치 | 경제 | IT/과학", "로그인 회원가입", "전체메뉴", "모바일 | 게임 | 보안 | 인사"],
+                 ["경제 부처는 IT 예산을 늘렸다.", "A사 | B사 협력"])
+
+
+def test_rule_summary_disclaimer():
+    assert_drops("summary_disclaimer",
+                 ["이 요약은 자동 추출 기술로 요약된 내용입니다. 원문을 확인하세요.",
+                  "전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.", "요약봇"],
+                 ["테크기업은 AI 요약 기능을 모든 이용자에게 제공한다고 밝혔다."])
+
+
+def test_rule_portal_notice():
+    assert_drops("portal_notice",
+                 ["기사가 속한 카테고리는 언론사가 분류합니다.", "이 기사는 언론사에서 경제 섹션으로 분류했습니다.",
+                  "기자 구독", "구독자 3,210", "이 기자의 다른 기사", "번역 beta", "본문 듣기"],
+                 ["오픈랩은 모델을 세 가지 카테고리로 분류했다.", "구독자 100만명을 넘어서며 흑자로 돌아섰다."])
+
+
+def test_rule_provider_line():
+    c = assert_drops("provider_line", ["기사제공 테크타임즈"], [BODY])
+    assert c.meta.outlet == "테크타임즈"
+
+
+def test_rule_font_size():
+    assert_drops("font_size", ["글씨 크게/작게", "글자 크기 조절", "가 가 가 가", "(예시) 빠른 소식을 만나보세요.",
+                               "이 글자크기로 변경됩니다."],
+                 ["디스플레이 글자 크기를 키우는 기능이 추가됐다."])
+
+
+def test_rule_share_widget():
+    assert_drops("share_widget", ["공유하기", "페이스북 트위터 카카오톡 링크복사", "URL이 복사되었습니다.", "인쇄 스크랩"],
+                 ["이용자는 사진을 카카오톡으로 공유할 수 있다."])
+
+
+def test_rule_comment_prompt():
+    assert_drops("comment_prompt", ["댓글 12", "첫 댓글을 남겨주세요", "댓글 0 첫 댓글을 작성해보세요", "댓글쓰기",
+                                    "로그인 후 댓글을 작성할 수 있습니다."],
+                 ["포털은 악성 댓글을 걸러내는 AI를 도입했다."])
+
+
+def test_rule_reactions():
+    assert_drops("reactions", ["좋아요 0 / 훈훈해요 0", "추천 3", "조회수 1,024", "슬퍼요 2 화나요 1 후속기사 원해요 5"],
+                 ["좋아요 버튼을 없앤 SNS가 늘고 있다."])
+
+
+def test_rule_image_click():
+    assert_drops("image_click", ["<이미지를 클릭하시면 크게 보실 수 있습니다>", "[사진 클릭하면 확대]", "원본보기"],
+                 ["▲김가상 테크기업 대표가 12일 신제품을 소개하고 있다. (사진=테크기업)"])
+
+
+def test_rule_byline_bracket():
+    c = only("byline_bracket", lines=["[테크타임즈 김가람·이나래 기자] 테크기업이 12일 새 서비스를 공개했다.",
+                                      "[데일리테크 박하늘 기자]"])
+    assert c.kept == [TITLE, "테크기업이 12일 새 서비스를 공개했다."]
+    assert (c.meta.outlet, c.meta.reporters) == ("테크타임즈", ["김가람", "이나래", "박하늘"])
+    c = only("byline_bracket", lines=["[반도체 업계 동향] 테크기업이 증설에 나섰다."])
+    assert c.kept == [TITLE, "[반도체 업계 동향] 테크기업이 증설에 나섰다."]
+
+
+def test_rule_byline_dateline():
+    c = only("byline_dateline", lines=["(서울=연합뉴스) 김가람 기자 = 테크기업이 새 모델을 내놨다."])
+    assert c.kept == [TITLE, "테크기업이 새 모델을 내놨다."]
+    assert (c.meta.outlet, c.meta.reporters) == ("연합뉴스", ["김가람"])
+    c = only("byline_dateline", lines=["(테크타임즈=박하늘 기자) 테크기업이 상장했다.", "(사진=테크기업 제공)"])
+    assert c.kept == [TITLE, "테크기업이 상장했다.", "(사진=테크기업 제공)"]  # a photo credit is no dateline
+    assert (c.meta.outlet, c.meta.reporters) == ("테크타임즈", ["박하늘"])
+
+
+def test_rule_byline_equals():
+    c = only("byline_equals", lines=["김가람 이나래 기자 = 테크기업이 실적을 발표했다.", "가격 = 원가 + 마진"])
+    assert c.kept == [TITLE, "테크기업이 실적을 발표했다.", "가격 = 원가 + 마진"]
+    assert c.meta.reporters == ["김가람", "이나래"]
+
+
+def test_rule_byline_outlet_tag():
+    c = only("byline_outlet_tag", lines=["[파이낸셜뉴스] 테크기업이 투자를 유치했다.", "[단독] 테크기업, 인수 추진"])
+    assert c.kept == [TITLE, "테크기업이 투자를 유치했다.", "[단독] 테크기업, 인수 추진"]
+    assert c.meta.outlet == "파이낸셜뉴스"
+
+
+def test_rule_reporter_email():
+    c = assert_drops("reporter_email", ["김가람 (garam@techtimes.example)", "이나래 기자 narae@daily.example",
+                                        "press@techtimes.example"],
+                     ["문의는 이메일(help@tech.example)로 받는다고 회사는 밝혔다."])
+    assert c.meta.reporters == ["김가람", "이나래"]
+
+
+def test_rule_reporter_email_tail():
+    c = only("reporter_email_tail", lines=["테크기업은 연내 출시할 계획이다. /김가람 기자 garam@techtimes.example",
+                                           "12일 행사장 모습. 2024.5.12. photo@agency.example"])
+    assert c.kept == [TITLE, "테크기업은 연내 출시할 계획이다.", "12일 행사장 모습. 2024.5.12."]
+    assert c.meta.reporters == ["김가람"]
+
+
+def test_rule_reporter_line():
+    c = assert_drops("reporter_line", ["김가람 기자", "/이나래·박하늘 기자", "글·사진=최보라 기자", "정다온 특파원"],
+                     ["김가람 기자는 현장을 취재했다."])
+    assert c.meta.reporters == ["김가람", "이나래", "박하늘", "최보라", "정다온"]
+
+
+def test_rule_copyright_notice():
+    c = only("copyright_notice", lines=[
+        "Copyright © 테크타임즈. 무단전재 및 재배포 금지.",
+        "[ⓒ 한국경제 & hankyung.com, 무단전재 및 재배포 금지]",
+        "<저작권자 © 데일리테크 무단전재-재배포 금지>",
+        "무단전재 및 재배포 금지",
+        "12일 행사장 모습. Copyright (C) 뉴스에이전시. All rights reserved. 무단 전재, AI 학습 이용 금지.",
+        "출판사들은 AI 기업의 무단 전재 및 학습 이용을 금지해 달라고 요구했다.",
+    ])
+    assert c.kept == [TITLE, "12일 행사장 모습.", "출판사들은 AI 기업의 무단 전재 및 학습 이용을 금지해 달라고 요구했다."]
+    assert c.meta.outlet == "테크타임즈"
+
+
+def test_rule_copyright_mark_line():
+    assert_drops("copyright_mark_line", ["ⓒ 테크타임즈", "Copyright © 데일리테크 & daily.example", "<저작권자 ⓒ 블로터>"],
+                 ["ⓒ 표시는 저작권을 뜻한다고 설명했다."])
+
+
+def test_rule_date_stamp():
+    c = assert_drops("date_stamp", ["입력 2024.03.28. 오전 10:12 수정 2024.03.29. 오후 1:05", "03.28 (목)",
+                                    "송고시간 2024-03-27 09:00"],
+                     ["2024년 3월 28일 테크기업은 신제품을 공개했다."])
+    assert c.meta.date == "2024-03-28"  # 입력 (published) beats an earlier-listed or later 수정/송고 date
+    c = only("date_stamp", lines=["수정 2025-01-09 08:00", "기사입력 2025.01.08 17:30"])
+    assert c.meta.date == "2025-01-08"
+    assert only("date_stamp", lines=["01.08 (수)"]).meta.date is None  # no year: no date
+
+
+def test_rule_related_header():
+    assert_drops("related_header", ["▶ 관련기사", "많이 본 뉴스", "이 시각 인기 뉴스", "테크타임즈 주요뉴스",
+                                    "▶ 관련기사 : 테크기업, 새 칩 공개"],
+                 ["관련 기사에 따르면 테크기업은 매출이 늘었다."])
+
+
+def test_rule_headline_list():
+    c = clean("\n".join([TITLE, BODY, "- 소제목처럼 보이는 목록 항목", "Copyright © 테크타임즈. 무단전재 및 재배포 금지.",
+                         "- 가상 헤드라인 하나…업계 촉각", "- “가상 헤드라인 둘” 논란", "인기 기사",
+                         "가상 헤드라인 셋(종합)", "가상 헤드라인 넷"]))
+    assert c.dropped("headline_list") == ["- 가상 헤드라인 하나…업계 촉각", "- “가상 헤드라인 둘” 논란",
+                                          "가상 헤드라인 셋(종합)", "가상 헤드라인 넷"]
+    assert "- 소제목처럼 보이는 목록 항목" in c.kept  # before the copyright tail: article text
+
+
+def test_rule_ticker_row():
+    assert_drops("ticker_row", ["코스피 2,500.12 ▲ 10.3 (+0.41%)", "비트코인 9,000만원 ▼ 1.2%",
+                                "테크기업 123456 52,300원 ▲ 1,100 (+2.15%)", "나스닥 17,230.50 -120.4"],
+                 ["코스피는 2,500선을 회복했다.", "테크기업 주가 ▲3%…신고가"])
+
+
+def test_rule_quote_table_header():
+    assert_drops("quote_table_header", ["종목명 현재가 등락률", "코인 시세"], ["종목별 현재가는 다음과 같다."])
+
+
+def test_rule_quote_block():
+    c = only("quote_block", lines=["테크기업", "123456", "KOSDAQ", "52,300", "▲ 1,100", "+2.15%", BODY, "2024"])
+    assert c.kept == [TITLE, BODY]
+    assert c.dropped("quote_block") == ["테크기업", "123456", "KOSDAQ", "52,300", "▲ 1,100", "+2.15%", "2024"]
+
+
+def test_rule_app_promo():
+    assert_drops("app_promo", ["▶ 네이버에서 테크타임즈를 구독하세요!", "▶ 테크타임즈 앱 다운로드", "카카오톡 채널 친구 추가",
+                               "▶ 뉴스레터 무료로 받아보세요"],
+                 ["김가상 대표는 “새 앱을 꼭 만나보세요”라고 말했다."])
+
+
+def test_rule_editorial_note():
+    assert_drops("editorial_note", ["※ 이 기사는 AI의 도움을 받아 작성됐습니다.", "본 기사는 유료 플랫폼에 먼저 게재됐습니다.",
+                                    "※ 투자 판단의 책임은 투자자 본인에게 있습니다.", "▶ 기사 제보 tip@example.com",
+                                    "[광고]"],
+                     ["제보에 따르면 테크기업은 지난달 감사를 받았다."])
+
+
+def test_rule_photo_credit():
+    assert_drops("photo_credit", ["(사진=테크기업 제공)", "[그래픽=김가람 기자]", "자료: 가상통계청", "사진 제공=데일리테크"],
+                 ["▲김가상 대표가 발표하고 있다. (사진=테크기업)"])
+
+
+def test_rule_lone_outlet():
+    # The byline names the outlet; its name alone later is an image credit. Known agencies too.
+    c = only("byline_bracket", "lone_outlet", lines=["[테크타임즈 김가람 기자] 테크기업이 투자했다.", "테크타임즈",
+                                                     "게티이미지뱅크", "연합뉴스", "테크타임즈는 창간 10주년을 맞았다."])
+    assert c.dropped("lone_outlet") == ["테크타임즈", "게티이미지뱅크", "연합뉴스"]
+    assert c.kept[-1] == "테크타임즈는 창간 10주년을 맞았다."
+
+
+def test_rule_summary_block():
+    lead = "테크기업이 새 AI 칩을 공개하며 시장 공략에 나섰다."
+    quote = '김가상 대표는 "연내 양산하겠다"고 말했다.'
+    page = [f"{TITLE}", "전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.", lead, quote, "소제목: 양산 일정",
+            f"[테크타임즈 김가람 기자] {lead} 업계는 긴장했다.", "김가상 대표는 “연내 양산하겠다”고 말했다."]
+    c = clean("\n".join(page), rules=[by_name(n) for n in ("summary_disclaimer", "byline_bracket", "summary_block")])
+    assert c.dropped("summary_block") == [lead, quote]  # repeated below (quotes differ: still a repeat)
+    assert c.kept[1] == "소제목: 양산 일정"
+    # A summary that says something the body does not is kept.
+    c = clean("\n".join([TITLE, "자동 추출 기술로 요약된 내용입니다.", "요약에만 있는 문장이 여기 하나 더 있습니다.", BODY]),
+              rules=[by_name("summary_disclaimer"), by_name("summary_block")])
+    assert c.dropped("summary_block") == []
+
+
+def test_rule_duplicate_paragraph():
+    c = only("duplicate_paragraph", lines=[BODY, "소제목", BODY, "소제목 ", "다른 문단이다."])
+    assert c.kept == [TITLE, BODY, "소제목", "다른 문단이다."]
+
+
+# Sentences an article may well contain; no rule may touch them (rules describe kinds of
+# boilerplate, so words like 댓글, 구독, 공유, 기자, 코스피, ⓒ in running text are not enough).
+BODY_SENTENCES = [
+    "테크기업은 댓글 기능을 개편하고 로그인 없이도 공감 버튼을 누를 수 있게 했다.",
+    "회사는 유료 구독자 100만명을 확보했으며, 공유하기 기능을 강화했다고 밝혔다.",
+    "코스피는 이날 1.2% 오른 2,650.30에 거래를 마쳤다.",
+    "김가람 기자회견에서 대표는 “저작권 보호를 위해 무단 전재를 막겠다”고 강조했다.",
+    "정부는 2024년 3월 28일 AI 기본법 시행령을 입법예고했다.",
+    "관련 업계는 이번 조치가 이용자 보호에 도움이 될 것으로 본다.",
+    "▲김가상 테크기업 대표가 12일 서울 강남구에서 열린 행사에서 발표하고 있다. (사진=테크기업)",
+    "네이버(NAVER)와 카카오는 각각 3000억원을 투자한다.",
+    "많이 본 뉴스 상위권은 AI 관련 기사가 차지했다고 포털은 설명했다.",
+    "이 기사를 쓴 기자는 현장에서 12시간을 머물렀다.",
+    "사진 속 인물은 김가상 테크기업 대표다.",
+    "韓·美 양국은 AI 안전 연구소 간 협력 각서(MOU)를 맺었다.",
+]
+
+
+@pytest.mark.parametrize("sentence", BODY_SENTENCES)
+def test_no_rule_removes_an_article_sentence(sentence):
+    c = clean("\n".join([TITLE, "[테크타임즈 김가람 기자]", sentence, "Copyright © 테크타임즈. 무단전재 및 재배포 금지."]))
+    assert c.kept == [TITLE, sentence]
