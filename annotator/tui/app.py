@@ -6,14 +6,24 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+from textual import work
 from textual.app import App, SystemCommand
+from textual.message import Message
 from textual.screen import Screen
 
+from annotator.errors import AnnotatorError
 from annotator.tui import keys
 from annotator.tui.screens.main import MainScreen
 from annotator.tui.workspace import Workspace
+
+
+class Exported(Message):
+    def __init__(self, summary: str | None, error: Exception | None) -> None:
+        super().__init__()
+        self.summary, self.error = summary, error
 
 
 class AnnotatorApp(App):
@@ -102,5 +112,25 @@ class AnnotatorApp(App):
         self.notify("\n".join(lines), title="Corpus", markup=False, timeout=8)
 
     def action_export(self) -> None:
-        self.notify(f"Run: annotate export {self.ws.corpus.root} (labels are already saved)",
-                    title="Export", markup=False, timeout=8)
+        self.notify("Exporting this analyst's done articles to exports/ ...", title="Export", markup=False)
+        self._export()
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self) -> None:
+        """Like `annotate export CORPUS` with its defaults (JSONL into ./exports, this analyst, done articles)."""
+        from annotator.export import ExportOptions, export_corpus
+
+        try:
+            m = export_corpus(self.ws.store, self.ws.schema, ExportOptions(Path("exports"), annotator=self.ws.annotator))
+        except Exception as exc:
+            self.post_message(Exported(None, exc))
+            return
+        self.post_message(Exported(f"{m.articles} articles, {m.spans} spans, {m.relations} relations "
+                                   f"-> {Path('exports').resolve()}", None))
+
+    def on_exported(self, msg: Exported) -> None:
+        if msg.error is not None:
+            text = msg.error.describe() if isinstance(msg.error, AnnotatorError) else str(msg.error)
+            self.notify(text, title="Export failed", severity="error", markup=False, timeout=8)
+        else:
+            self.notify(msg.summary, title="Exported", markup=False, timeout=8)

@@ -26,19 +26,22 @@ class Command:
     footer_show: bool = True
     palette: bool = False
     group: Binding.Group | None = None
+    key_display: str | None = None  # how the Footer writes the keys, when not Textual's default
 
 
 _LABEL_KEYS = Binding.Group("label", compact=True)
 _EDGE_KEYS = Binding.Group("edges", compact=True)
 _CURSOR_KEYS = Binding.Group("move", compact=True)
 
+
 COMMANDS: list[Command] = [
-    Command("next_item", "j,down", "focus(1)", "next", "Next item in the panel", "j / ↓", "Moving"),
+    Command("next_item", "j,down", "focus(1)", "next", "Next item in the panel", "j / ↓", "Moving",
+            footer_show=False),
     Command("prev_item", "k,up", "focus(-1)", "prev", "Previous item in the panel", "k / ↑", "Moving",
             footer_show=False),
     Command("accept", "a", "accept", "accept", "Accept the focused suggestion", "a"),
     Command("reject", "x", "reject", "reject", "Reject the focused suggestion", "x"),
-    Command("accept_all", "A", "accept_all", "accept all", "Accept every pending suggestion in this article",
+    Command("accept_all", "A", "accept_all", "all", "Accept every pending suggestion in this article",
             "A", palette=True),
     *[Command(f"label_{n}", str(n), f"relabel({n})", "label", f"Give the focused entity label {n} "
               "(a pending one is accepted with it)", "1..9", footer_show=n == 1, group=_LABEL_KEYS)
@@ -52,8 +55,8 @@ COMMANDS: list[Command] = [
     Command("start_right", "right_curly_bracket", "move_start(1)", "start→", "Move the focused span's start "
             "one morpheme right", "}", "Edges", group=_EDGE_KEYS, footer_show=False),
     Command("new_entity", "n", "new_entity", "new", "New entity: choose its extent with the cursor", "n"),
-    Command("new_relation", "r", "new_relation", "relation", "New relation from the focused entity", "r"),
-    Command("delete", "d", "delete", "delete", "Delete the focused label", "d"),
+    Command("new_relation", "r", "new_relation", "rel", "New relation from the focused entity", "r"),
+    Command("delete", "d", "delete", "del", "Delete the focused label", "d"),
     Command("undo", "u,ctrl+z", "undo", "undo", "Undo the last change in this article", "u / ctrl+z",
             "History", palette=True),
     Command("redo", "ctrl+y", "redo", "redo", "Redo", "ctrl+y", "History", footer_show=False, palette=True),
@@ -66,7 +69,7 @@ COMMANDS: list[Command] = [
     Command("article_list", "g", "article_list", "list", "Article list: jump to an article", "g", "Articles",
             palette=True),
     Command("find", "slash", "find", "find", "Find text in the article (then n makes it an entity)", "/",
-            "Moving"),
+            "Moving", footer_show=False),
     Command("show_rejected", "R", "toggle_rejected", "rejected", "Show or hide rejected suggestions", "R",
             "Moving", footer_show=False, palette=True),
     Command("stats", "S", "stats", "stats", "Corpus statistics", "S", "Articles", footer_show=False,
@@ -74,16 +77,16 @@ COMMANDS: list[Command] = [
     Command("export", "E", "export", "export", "Export the gold labels (annotate export)", "E", "Articles",
             footer_show=False, palette=True),
     Command("help", "question_mark", "help", "help", "This help", "?", "App"),
-    Command("quit", "q", "app.quit", "quit", "Quit (everything is already saved)", "q", "App"),
+    Command("quit", "q", "app.quit", "quit", "Quit (everything is already saved)", "q", "App", footer_show=False),
     # new-entity mode
-    Command("cursor_left", "left", "cursor(-1)", "←→ move", "Move the cursor one morpheme left", "←",
+    Command("cursor_left", "left", "cursor(-1)", "move", "Move the cursor one morpheme left", "←",
             "New entity", "new", group=_CURSOR_KEYS),
-    Command("cursor_right", "right", "cursor(1)", "←→ move", "Move the cursor one morpheme right", "→",
-            "New entity", "new", footer_show=False, group=_CURSOR_KEYS),
+    Command("cursor_right", "right", "cursor(1)", "move", "Move the cursor one morpheme right", "→",
+            "New entity", "new", group=_CURSOR_KEYS),
     Command("extend_left", "shift+left", "extend(-1)", "extend", "Extend the selection one morpheme left",
             "shift+←", "New entity", "new", footer_show=False),
     Command("extend_right", "shift+right", "extend(1)", "extend", "Extend the selection one morpheme right",
-            "shift+→", "New entity", "new"),
+            "shift+→", "New entity", "new", key_display="shift+←→"),
     *[Command(f"new_label_{n}", str(n), f"create({n})", "label", f"Create the entity with label {n}",
               "1..9", "New entity", "new,label", footer_show=n == 1, group=_LABEL_KEYS) for n in range(1, 10)],
     Command("new_confirm", "enter", "confirm_extent", "then label", "Keep this extent, then press a label key",
@@ -96,7 +99,7 @@ BY_ACTION_NAME = {c.action.split("(")[0]: c for c in COMMANDS}
 
 def bindings() -> list[Binding]:
     return [Binding(c.keys, c.action, c.footer, show=c.footer_show, id=c.id, tooltip=c.help, group=c.group,
-                    key_display="1-9" if c.group is _LABEL_KEYS else None)
+                    key_display="1-9" if c.group is _LABEL_KEYS else c.key_display)
             for c in COMMANDS]
 
 

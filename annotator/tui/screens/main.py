@@ -69,7 +69,7 @@ class MainScreen(Screen):
             yield ItemPanel(id="panel")
         yield Static(id="prompt")
         yield Input(placeholder="find in the article (enter: next, escape: close)", id="find", disabled=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         doc_id = self.ws.start_doc()
