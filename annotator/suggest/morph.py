@@ -70,12 +70,16 @@ def org_suffix(doc: Doc, c: Chunk) -> str | None:
             continue
         cut = c.end - len(suf)
         stem = [t for t in c.tokens if t.end <= cut]
-        stem_named = any(t.tag in ("NNP", "SL") for t in stem)
+        # Kiwi cuts a word it does not know into one-syllable nouns (가/NNG 온/NNG): a name, too
+        unknown = len(stem) >= 2 and all(t.tag == "NNG" and t.end - t.start == 1 for t in stem)
+        stem_named = unknown or any(t.tag in ("NNP", "SL") for t in stem)
         if suf in WEAK_SUFFIXES:
             single = len(c.tokens) == 1 and c.tokens[0].tag == "NNP"
             last = c.tokens[-1]
             if suf == "대" and last.tag == "NNP" and last.end - last.start >= 3 and (single or stem_named):
                 return suf
+            if single and suf not in ("청", "부", "처", "원", "대") and len(s) - len(suf) >= 2:
+                return suf  # 누리랩, 사피온코리아: one proper noun with a company ending
             if not stem_named or cut not in doc.edges:
                 continue
             return suf
@@ -140,6 +144,14 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             continue
         title = title_of(surf(j))
         lab = label_at.get((c.start, c.end))
+        if i in decided and decided[i].label == "ORG":
+            lab = "ORG"
+        if mids and is_korean_name(doc, chunks[mids[-1]]) and not is_korean_name(doc, c):
+            put(mids[-1], "PER", 0.85)  # 한빛전자 정민호 사장: organisation, then the person
+            middles.add(mids[-1])
+            if lab is None and is_name_chunk(doc, c) and len(mids) == 1:
+                put(i, "ORG", 0.7)
+            continue
         if lab not in (None, "PER"):
             continue
         mids_named = [m for m in mids if is_name_chunk(doc, chunks[m]) or (chunks[m].start, chunks[m].end) in label_at]
@@ -278,7 +290,7 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
             lo, hi = (nb.end, ch.start) if j < i else (ch.end, nb.start)
             sep = text[lo:hi].strip()
             if sep not in ("·", ",", "、", "/") and not (
-                    j < i and sep in ("와", "과", "및") and is_name_chunk(doc, ch)):  # 리벨리온과 사피온
+                    sep in ("와", "과", "및") and is_name_chunk(doc, ch)):  # 리벨리온과 사피온
                 continue
             other = by_start.get(nb.start) if j > i else by_end.get(nb.end)
             if other is not None and other.label in ("ORG", "LOC", "PRODUCT") and (other.start, other.end) == (nb.start, nb.end):

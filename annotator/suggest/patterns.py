@@ -128,6 +128,8 @@ def _merge_dates(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
 def _date_continues(left: str, right: str) -> bool:
     order = {"년": 0, "해": 0, "월": 1, "달": 1, "일": 2}
+    if left[-1] in "해년" and _HALF.match(right.split()[-1]):
+        return True  # 올해 상반기, 2024년 1분기
     lu, ru = order.get(left[-1]), order.get(right[-1])
     if lu is None or ru is None or ru <= lu:
         return False

@@ -1,0 +1,189 @@
+"""Entity suggestions: each source and each span rule, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.labels import load_labels
+from annotator.lexicon import Lexicon
+from annotator.models import span_problems
+from annotator.suggest import suggest
+
+
+@pytest.fixture(scope="session")
+def schema():
+    return load_labels()
+
+
+@pytest.fixture(scope="session")
+def analyzer(schema):
+    from annotator.analysis import Analyzer
+
+    return Analyzer(schema)  # Kiwi is cached per process: built once for the whole session
+
+
+@pytest.fixture
+def run(schema, analyzer):
+    def _run(text: str, lexicon: Lexicon | None = None):
+        spans, relations = suggest(text, analyzer.analyze(text), schema, lexicon)
+        assert span_problems(text, spans) == []  # offsets match the text, no overlaps
+        return spans, relations
+
+    return _run
+
+
+def found(spans) -> set[tuple[str, str]]:
+    return {(s.text, s.label) for s in spans}
+
+
+def sources(spans) -> dict[tuple[str, str], str]:
+    return {(s.text, s.label): s.source for s in spans}
+
+
+# ---------------------------------------------------------------- sources
+
+def test_gazetteer_names_and_aliases(run):
+    spans, _ = run("SKT와 마이크로소프트가 손잡았다. 과기정통부는 환영했다.")
+    got = sources(spans)
+    assert got[("SKT", "ORG")] == "gazetteer"
+    assert got[("마이크로소프트", "ORG")] == "gazetteer"
+    assert got[("과기정통부", "ORG")] == "gazetteer"
+
+
+def test_gazetteer_needs_morpheme_edges(run):
+    spans, _ = run("그는 토스트를 먹으며 MSCI 지수를 봤다.")
+    assert ("토스", "ORG") not in found(spans)
+    assert ("MS", "ORG") not in found(spans)
+
+
+def test_org_suffix_compounds(run):
+    spans, _ = run("한빛전자와 누리랩은 국제인공지능학회에 가입했다. 김하늘 미래대 교수가 발표했다.")
+    got = found(spans)
+    assert {("한빛전자", "ORG"), ("누리랩", "ORG"), ("국제인공지능학회", "ORG"), ("미래대", "ORG")} <= got
+    assert all(s.source == "morph" for s in spans if s.text in ("한빛전자", "국제인공지능학회"))
+
+
+def test_person_by_title_without_the_title(run):
+    spans, _ = run("박서준 한빛소프트 대표는 이날 간담회에서 말했다. 정민호 교수도 참석했다.")
+    got = found(spans)
+    assert ("박서준", "PER") in got and ("정민호", "PER") in got
+    assert ("한빛소프트", "ORG") in got  # the organisation between name and title
+    assert not any("대표" in s.text or "교수" in s.text for s in spans)
+
+
+def test_hanja_country_abbreviations(run):
+    spans, _ = run("美 정부와 中 기업이 맞섰다. 韓美 정상회담이 열렸다.")
+    hanja = [(s.text, s.label, s.source) for s in spans if s.source == "hanja"]
+    assert hanja == [("美", "LOC", "hanja"), ("中", "LOC", "hanja"), ("韓", "LOC", "hanja"), ("美", "LOC", "hanja")]
+
+
+def test_multidict_typed_names(run):
+    spans, _ = run("샘 올트먼 오픈AI CEO는 새 모델을 소개했다.")
+    assert sources(spans)[("샘 올트먼", "PER")] == "multidict"
+
+
+@pytest.mark.parametrize("text, surface, label", [
+    ("매출은 8109억원이었다.", "8109억원", "MONEY"),
+    ("규모는 137억5000만 달러다.", "137억5000만 달러", "MONEY"),
+    ("점유율이 62% 늘었다.", "62%", "QUANTITY"),
+    ("약 300명이 모였다.", "약 300명", "QUANTITY"),
+    ("약 200여 명이 모였다.", "약 200여 명", "QUANTITY"),
+    ("지점이 131곳이다.", "131곳", "QUANTITY"),
+    ("지난 5일 발표했다.", "지난 5일", "DATE"),
+    ("2021년 10월 출시됐다.", "2021년 10월", "DATE"),
+    ("2019년 10월 28일 열렸다.", "2019년 10월 28일", "DATE"),
+    ("연내 출시한다.", "연내", "DATE"),
+    ("올해 상반기 실적이다.", "올해 상반기", "DATE"),
+    ("최근 10년간 늘었다.", "최근 10년간", "DATE"),
+    ("지난해 10월 맺었다.", "지난해 10월", "DATE"),
+])
+def test_number_patterns(run, text, surface, label):
+    spans, _ = run(text)
+    assert (surface, label) in found(spans)
+    assert sources(spans)[(surface, label)] == "pattern"
+
+
+def test_ranks_are_not_quantities(run):
+    spans, _ = run("검색 부문 1위를 차지했고 세계 10위 안에 든다.")
+    assert not [s for s in spans if s.label == "QUANTITY"]
+
+
+# ---------------------------------------------------------------- span rules
+
+def test_particles_never_inside_spans(run):
+    spans, _ = run("네이버는 카카오의 제안을 미국으로 보냈다.")
+    got = found(spans)
+    assert {("네이버", "ORG"), ("카카오", "ORG"), ("미국", "LOC")} <= got
+    assert not any(s.text.endswith(("는", "의", "으로")) for s in spans)
+
+
+def test_parenthesised_alias_is_its_own_span(run):
+    spans, _ = run("라온테크(RAONTECH)는 새 칩을 내놨다. 네이버(NAVER(035420))는 웃었다.")
+    got = found(spans)
+    assert {("라온테크", "ORG"), ("RAONTECH", "ORG"), ("네이버", "ORG"), ("NAVER", "ORG")} <= got
+    assert not any("035420" in s.text for s in spans)
+
+
+def test_every_mention_is_labelled(run):
+    text = "박서준 한빛소프트 대표가 왔다. 한빛소프트는 성장했다. 박서준은 웃었다."
+    spans, _ = run(text)
+    assert [s.start for s in spans if s.text == "한빛소프트"] == [text.index("한빛소프트"), text.rindex("한빛소프트")]
+    assert len([s for s in spans if s.text == "박서준"]) == 2
+
+
+def test_longest_name_wins_no_overlap(run):
+    spans, _ = run("카카오브레인과 삼성전자가 발표했다.")
+    got = found(spans)
+    assert ("카카오브레인", "ORG") in got and ("카카오", "ORG") not in got
+    assert ("삼성전자", "ORG") in got and ("삼성", "ORG") not in got
+
+
+def test_country_before_org_is_separate(run):
+    spans, _ = run("영국 경쟁시장청은 조사를 시작했다. 미국 컬럼비아대도 참여했다.")
+    got = found(spans)
+    assert ("영국", "LOC") in got and ("미국", "LOC") in got and ("컬럼비아대", "ORG") in got
+
+
+def test_generic_mentions_not_labelled(run):
+    spans, _ = run("업계 관계자는 정부와 빅테크 기업의 협력을 강조했다.")
+    assert spans == []
+
+
+# ---------------------------------------------------------------- learning
+
+def test_accepted_surface_is_suggested_elsewhere(run):
+    text = "모두의마루가 새 서비스를 내놨다."
+    before, _ = run(text)
+    assert ("모두의마루", "ORG") not in found(before)  # nothing in the text says it is a name
+    lex = Lexicon()
+    lex.add_accepted("모두의마루", "ORG")  # an analyst added it by hand in another article
+    after, _ = run(text, lex)
+    assert sources(after)[("모두의마루", "ORG")] == "lexicon"
+
+
+def test_lexicon_respects_morpheme_edges(run):
+    lex = Lexicon()
+    lex.add_accepted("마루", "ORG")
+    spans, _ = run("모두의마루가 새 서비스를 내놨다.", lex)
+    assert ("마루", "ORG") not in found(spans)
+
+
+def test_rejected_suggestion_is_not_made_again(run):
+    text = "한빛전자는 새 공장을 지었다."
+    spans, _ = run(text)
+    assert ("한빛전자", "ORG") in found(spans)
+    lex = Lexicon()
+    lex.add_rejected("한빛전자", "ORG")
+    lex.add_rejected("한빛전자", "ORG")
+    spans, _ = run(text, lex)
+    assert ("한빛전자", "ORG") not in found(spans)
+
+
+def test_suggest_makes_no_kiwi_call(schema, monkeypatch):
+    import annotator.analysis.kiwi as kiwi_mod
+    from annotator.analysis import Analysis, Token
+
+    monkeypatch.setattr(kiwi_mod, "get_kiwi", lambda *a, **k: pytest.fail("suggest built Kiwi"))
+    text = "네이버는"
+    spans, _ = suggest(text, Analysis([Token(0, 3, "네이버", "NNP"), Token(3, 4, "는", "JX")], [(0, 4)]), schema)
+    assert found(spans) == {("네이버", "ORG")}

@@ -1,0 +1,79 @@
+"""`annotate suggest --jsonl`: one valid JSON object per article; --db learns from the store."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import orjson
+import pytest
+
+from annotator.cli import main
+
+ART_A = "한빛전자, AI 칩 공개\n\n박서준 한빛전자 대표는 지난 5일 새 칩을 공개했다. 모두의마루가 새 서비스를 내놨다.\n"
+ART_B = "누리랩 투자 유치\n\n가온텔레콤은 누리랩에 50억원을 투자했다. 모두의마루도 참여했다.\n"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _kiwi_once():
+    from annotator.analysis import Analyzer
+    from annotator.labels import load_labels
+
+    Analyzer(load_labels(), num_workers=2)  # the command reuses this process's Kiwi
+
+
+def _corpus(root: Path) -> Path:
+    root.mkdir(exist_ok=True)
+    (root / "a.txt").write_text(ART_A, encoding="utf-8")
+    (root / "b.txt").write_text(ART_B, encoding="utf-8")
+    return root
+
+
+def _records(capfd) -> list[dict]:
+    out = capfd.readouterr().out
+    return [orjson.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_jsonl_records_are_valid(tmp_path, capfd, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    root = _corpus(tmp_path / "corpus")
+    assert main(["suggest", str(root), "--jsonl"]) == 0
+    recs = _records(capfd)
+    assert len(recs) == 2
+    for rec in recs:
+        assert set(rec) == {"id", "source", "meta", "text", "spans", "relations"}
+        assert set(rec["meta"]) == {"title", "date", "outlet", "reporters"}
+        ids = set()
+        for s in rec["spans"]:
+            assert set(s) == {"id", "start", "end", "label", "text", "score", "source"}
+            assert rec["text"][s["start"]:s["end"]] == s["text"]
+            ids.add(s["id"])
+        for r in rec["relations"]:
+            assert set(r) == {"id", "head", "tail", "label", "score"}
+            assert r["head"] in ids and r["tail"] in ids
+    a = next(r for r in recs if r["id"].endswith("a.txt"))
+    got = {(s["text"], s["label"]) for s in a["spans"]}
+    assert {("박서준", "PER"), ("한빛전자", "ORG"), ("지난 5일", "DATE")} <= got
+
+
+def test_no_articles_is_an_input_error(tmp_path, capfd):
+    (tmp_path / "empty").mkdir()
+    assert main(["suggest", str(tmp_path / "empty"), "--jsonl"]) == 2
+
+
+def test_db_lexicon_learns_from_accepted_labels(tmp_path, capfd, monkeypatch):
+    from annotator.store import Store
+
+    monkeypatch.chdir(tmp_path)
+    root = _corpus(tmp_path / "corpus")
+    db = tmp_path / "store.sqlite3"
+    # an analyst adds the missed name by hand in article a ...
+    text = "모두의마루가 새 서비스를 내놨다."
+    with Store.open(db, root, "ana") as store:
+        store.ensure_article("a.txt", hashlib.sha256(text.encode()).hexdigest(), text)
+        store.add_span("a.txt", 0, 5, "ORG", "모두의마루")
+    # ... and article b, which mentions it too, now gets it suggested
+    assert main(["suggest", str(root), "--jsonl", "--db", str(db), "--annotator", "ana"]) == 0
+    b = next(r for r in _records(capfd) if r["id"].endswith("b.txt"))
+    learned = [s for s in b["spans"] if s["text"] == "모두의마루"]
+    assert learned and learned[0]["label"] == "ORG" and learned[0]["source"] == "lexicon"

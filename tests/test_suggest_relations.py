@@ -1,0 +1,118 @@
+"""Relation suggestions: direction for each cue family, allowed label pairs, aliases (sentences written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.labels import load_labels
+from annotator.suggest import suggest
+
+
+@pytest.fixture(scope="session")
+def schema():
+    return load_labels()
+
+
+@pytest.fixture(scope="session")
+def analyzer(schema):
+    from annotator.analysis import Analyzer
+
+    return Analyzer(schema)
+
+
+@pytest.fixture
+def rels(schema, analyzer):
+    def _rels(text: str) -> set[tuple[str, str, str]]:
+        spans, relations = suggest(text, analyzer.analyze(text), schema)
+        by_id = {s.id: s for s in spans}
+        out = set()
+        for r in relations:
+            head, tail = by_id[r.head], by_id[r.tail]
+            rule = schema.relation(r.label)
+            assert rule is not None and rule.allows(head.label, tail.label)
+            assert r.id.startswith("r") and 0 <= r.score <= 1
+            out.add((head.text, r.label, tail.text))
+        return out
+
+    return _rels
+
+
+def test_apposition_title_gives_leads(rels):
+    assert ("박서준", "leads", "한빛소프트") in rels("박서준 한빛소프트 대표는 신사업을 발표했다.")
+
+
+def test_org_before_person_gives_leads(rels):
+    assert ("정민호", "leads", "한빛전자") in rels("한빛전자 정민호 사장은 이날 취임했다.")
+
+
+def test_other_titles_give_works_for(rels):
+    got = rels("김하늘 미래대 교수는 논문을 냈다.")
+    assert ("김하늘", "works_for", "미래대") in got
+    assert not any(r[1] == "leads" for r in got)
+
+
+def test_subject_invests_in_dative(rels):
+    got = rels("가온텔레콤은 누리랩에 50억원을 투자했다.")
+    assert ("가온텔레콤", "invests_in", "누리랩") in got
+    assert ("누리랩", "invests_in", "가온텔레콤") not in got
+
+
+def test_relative_clause_makes_the_head(rels):
+    assert ("카카오", "invests_in", "리벨리온") in rels("리벨리온에 투자한 카카오는 웃었다.")
+
+
+def test_founding_gives_founded_subsidiary_and_place(rels):
+    got = rels("한빛전자는 미국 실리콘밸리에 투자법인 ‘한빛벤처스’를 설립했다.")
+    assert {("한빛전자", "founded", "한빛벤처스"), ("한빛벤처스", "subsidiary_of", "한빛전자"),
+            ("한빛벤처스", "located_in", "실리콘밸리"), ("한빛벤처스", "located_in", "미국")} <= got
+
+
+def test_acquisition_direction(rels):
+    got = rels("가온텔레콤이 누리랩을 인수했다.")
+    assert ("가온텔레콤", "acquires", "누리랩") in got
+    assert ("누리랩", "acquires", "가온텔레콤") not in got
+
+
+def test_develops_product(rels):
+    assert ("가온텔레콤", "develops", "가온이") in rels("가온텔레콤은 새 AI 비서 ‘가온이’를 출시했다.")
+
+
+def test_partners_once_head_first_mentioned(rels):
+    got = rels("누리솔루션과 가온텔레콤이 AI 분야에서 협력한다.")
+    assert ("누리솔루션", "partners_with", "가온텔레콤") in got
+    assert ("가온텔레콤", "partners_with", "누리솔루션") not in got
+
+
+def test_partners_hyphen_chain_and_not_across_groups(rels):
+    got = rels("한빛전자-가온텔레콤-누리솔루션의 협력에 이어, 신한은행-키움증권간 동맹이 생겼다.")
+    assert ("한빛전자", "partners_with", "가온텔레콤") in got
+    assert ("신한은행", "partners_with", "키움증권") in got
+    assert not any(r[0] == "한빛전자" and r[2] in ("신한은행", "키움증권") for r in got)
+
+
+def test_examples_in_brackets_are_not_partners(rels):
+    got = rels("미국(구글, 아마존, 애플) 기업간 협력이 본격화됐다.")
+    assert ("구글", "located_in", "미국") in got and ("애플", "located_in", "미국") in got
+    assert not any(r[1] == "partners_with" for r in got)
+
+
+def test_country_before_org_gives_located_in(rels):
+    assert ("경쟁시장청", "located_in", "영국") in rels("영국 경쟁시장청은 조사를 시작했다.")
+
+
+def test_parenthesised_alias_head_is_the_foreign_form(rels):
+    got = rels("라온테크(RAONTECH)는 새 칩을 내놨다.")
+    assert ("RAONTECH", "alias_of", "라온테크") in got
+
+
+def test_short_and_full_form_alias_and_relations_move_to_full_form(rels):
+    got = rels("SK텔레콤은 AI에 힘을 쏟는다. 정민호 SKT 사장은 웃었다.")
+    assert ("SKT", "alias_of", "SK텔레콤") in got
+    assert ("정민호", "leads", "SK텔레콤") in got
+    assert ("정민호", "leads", "SKT") not in got
+
+
+def test_only_allowed_label_pairs(rels):
+    # a person subject of 인수 is not an allowed head for acquires (ORG -> ORG)
+    got = rels("박서준이 누리랩을 인수했다.")
+    assert not any(r[1] == "acquires" for r in got)
