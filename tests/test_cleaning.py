@@ -127,6 +127,7 @@ def test_a_title_only_in_the_fields_is_inserted_text():
     ("<저작권자 © 전자신문 무단전재-재배포 금지>", "전자신문", []),
     ("[ⓒ 한국경제 & hankyung.com, 무단전재 및 재배포 금지]", "한국경제", []),
     ("기사제공 머니투데이", "머니투데이", []),
+    ("© 2024 테크타임즈. All rights reserved.", "테크타임즈", []),
 ])
 def test_outlet_and_reporters_from_each_kind_of_byline(line, outlet, reporters):
     meta, _, _ = clean_text(f"가상 제목\n{line}\n본문 문장이다.", {})

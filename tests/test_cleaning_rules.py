@@ -54,7 +54,8 @@ def test_rule_skip_link():
 
 
 def test_rule_menu_bar():
-    assert_drops("menu_bar", ["홈 | 정치 | 경제 | IT/과학", "로그인 회원가입", "전체메뉴", "모바일 | 게임 | 보안 | 인사"],
+    assert_drops("menu_bar", ["홈 | 정치 | 경제 | IT/과학", "로그인 회원가입", "전체메뉴", "모바일 | 게임 | 보안 | 인사",
+                              "뉴스 > IT·과학 > 모바일", "다음뉴스", "가상부 | 가상국 | 가상과"],
                  ["경제 부처는 IT 예산을 늘렸다.", "A사 | B사 협력"])
 
 
@@ -68,12 +69,14 @@ def test_rule_summary_disclaimer():
 def test_rule_portal_notice():
     assert_drops("portal_notice",
                  ["기사가 속한 카테고리는 언론사가 분류합니다.", "이 기사는 언론사에서 경제 섹션으로 분류했습니다.",
-                  "기자 구독", "구독자 3,210", "이 기자의 다른 기사", "번역 beta", "본문 듣기"],
+                  "기자 구독", "구독자 3,210", "이 기자의 다른 기사", "번역 beta", "본문 듣기", "김가람 기자 다른기사 보기",
+                  "텍스트 음성 변환 서비스 사용하기", "이 기사를 추천합니다", "언론사 구독 설정",
+                  "이 기사에 대해 어떻게 생각하시나요?", "기사 섹션 분류 안내"],
                  ["오픈랩은 모델을 세 가지 카테고리로 분류했다.", "구독자 100만명을 넘어서며 흑자로 돌아섰다."])
 
 
 def test_rule_provider_line():
-    c = assert_drops("provider_line", ["기사제공 테크타임즈"], [BODY])
+    c = assert_drops("provider_line", ["기사제공 테크타임즈", "출처: 가상통신"], [BODY, "출처를 밝히지 않았다."])
     assert c.meta.outlet == "테크타임즈"
 
 
@@ -84,13 +87,14 @@ def test_rule_font_size():
 
 
 def test_rule_share_widget():
-    assert_drops("share_widget", ["공유하기", "페이스북 트위터 카카오톡 링크복사", "URL이 복사되었습니다.", "인쇄 스크랩"],
+    assert_drops("share_widget", ["공유하기", "페이스북 트위터 카카오톡 링크복사", "URL이 복사되었습니다.", "인쇄 스크랩",
+                                  "SNS 기사보내기", "카카오톡(으)로 기사보내기", "다른 공유 찾기"],
                  ["이용자는 사진을 카카오톡으로 공유할 수 있다."])
 
 
 def test_rule_comment_prompt():
     assert_drops("comment_prompt", ["댓글 12", "첫 댓글을 남겨주세요", "댓글 0 첫 댓글을 작성해보세요", "댓글쓰기",
-                                    "로그인 후 댓글을 작성할 수 있습니다."],
+                                    "로그인 후 댓글을 작성할 수 있습니다.", "댓글", "타임톡 5"],
                  ["포털은 악성 댓글을 걸러내는 AI를 도입했다."])
 
 
@@ -120,6 +124,9 @@ def test_rule_byline_dateline():
     c = only("byline_dateline", lines=["(테크타임즈=박하늘 기자) 테크기업이 상장했다.", "(사진=테크기업 제공)"])
     assert c.kept == [TITLE, "테크기업이 상장했다.", "(사진=테크기업 제공)"]  # a photo credit is no dateline
     assert (c.meta.outlet, c.meta.reporters) == ("테크타임즈", ["박하늘"])
+    # A wire photo credit above the byline names the agency's outlet only weakly.
+    c = only("byline_dateline", lines=["(AFP=연합뉴스) 행사장 모습.", "[세종=뉴시스] 김가람 기자 = 본문이다."])
+    assert c.meta.outlet == "뉴시스"
 
 
 def test_rule_byline_equals():
@@ -136,16 +143,18 @@ def test_rule_byline_outlet_tag():
 
 def test_rule_reporter_email():
     c = assert_drops("reporter_email", ["김가람 (garam@techtimes.example)", "이나래 기자 narae@daily.example",
-                                        "press@techtimes.example"],
+                                        "press@techtimes.example", "테크타임즈 뉴스룸 news@techtimes.example"],
                      ["문의는 이메일(help@tech.example)로 받는다고 회사는 밝혔다."])
     assert c.meta.reporters == ["김가람", "이나래"]
 
 
 def test_rule_reporter_email_tail():
     c = only("reporter_email_tail", lines=["테크기업은 연내 출시할 계획이다. /김가람 기자 garam@techtimes.example",
-                                           "12일 행사장 모습. 2024.5.12. photo@agency.example"])
-    assert c.kept == [TITLE, "테크기업은 연내 출시할 계획이다.", "12일 행사장 모습. 2024.5.12."]
-    assert c.meta.reporters == ["김가람"]
+                                           "12일 행사장 모습. 2024.5.12. photo@agency.example",
+                                           "양산은 내년이다. /이나래 기자", "비율은 1/2 기자단 몫"])
+    assert c.kept == [TITLE, "테크기업은 연내 출시할 계획이다.", "12일 행사장 모습. 2024.5.12.", "양산은 내년이다.",
+                      "비율은 1/2 기자단 몫"]
+    assert c.meta.reporters == ["김가람", "이나래"]
 
 
 def test_rule_reporter_line():
@@ -182,6 +191,15 @@ def test_rule_date_stamp():
     assert only("date_stamp", lines=["01.08 (수)"]).meta.date is None  # no year: no date
 
 
+def test_rule_end_mark():
+    assert_drops("end_mark", ["(끝)", "<END>"], ["끝까지 협상하겠다고 밝혔다."])
+
+
+def test_rule_tag_list():
+    assert_drops("tag_list", ["#AI #반도체 #테크기업", "관련 태그", "키워드: #클라우드 #보안"],
+                 ["#1 자리를 지키겠다는 각오다."])
+
+
 def test_rule_related_header():
     assert_drops("related_header", ["▶ 관련기사", "많이 본 뉴스", "이 시각 인기 뉴스", "테크타임즈 주요뉴스",
                                     "▶ 관련기사 : 테크기업, 새 칩 공개"],
@@ -195,6 +213,13 @@ def test_rule_headline_list():
     assert c.dropped("headline_list") == ["- 가상 헤드라인 하나…업계 촉각", "- “가상 헤드라인 둘” 논란",
                                           "가상 헤드라인 셋(종합)", "가상 헤드라인 넷"]
     assert "- 소제목처럼 보이는 목록 항목" in c.kept  # before the copyright tail: article text
+    # A reporter credited at the top does not turn the article's own list into page furniture.
+    c = clean("\n".join([TITLE, "김가람 기자 garam@techtimes.example", BODY * 3, "- 첫째 과제: 전력 확보",
+                         "- 둘째 과제: 인재 확보", BODY]))
+    assert c.dropped("headline_list") == []
+    # "▶ 관련기사: headline" is a one-line link; the sub-headline after it stays.
+    c = clean("\n".join([TITLE, BODY, "▶ 관련기사: 테크기업, 새 칩 공개", "양산 일정 앞당겨", BODY + " 추가"]))
+    assert "양산 일정 앞당겨" in c.kept
 
 
 def test_rule_ticker_row():
@@ -215,27 +240,30 @@ def test_rule_quote_block():
 
 def test_rule_app_promo():
     assert_drops("app_promo", ["▶ 네이버에서 테크타임즈를 구독하세요!", "▶ 테크타임즈 앱 다운로드", "카카오톡 채널 친구 추가",
-                               "▶ 뉴스레터 무료로 받아보세요"],
+                               "▶ 뉴스레터 무료로 받아보세요", "메인에서 바로 보는 뉴스 지금 구독해보세요!",
+                               "트위터 @techtimes_graphics"],
                  ["김가상 대표는 “새 앱을 꼭 만나보세요”라고 말했다."])
 
 
 def test_rule_editorial_note():
     assert_drops("editorial_note", ["※ 이 기사는 AI의 도움을 받아 작성됐습니다.", "본 기사는 유료 플랫폼에 먼저 게재됐습니다.",
                                     "※ 투자 판단의 책임은 투자자 본인에게 있습니다.", "▶ 기사 제보 tip@example.com",
-                                    "[광고]"],
+                                    "[광고]", "제보는 카카오톡 tipline"],
                      ["제보에 따르면 테크기업은 지난달 감사를 받았다."])
 
 
 def test_rule_photo_credit():
-    assert_drops("photo_credit", ["(사진=테크기업 제공)", "[그래픽=김가람 기자]", "자료: 가상통계청", "사진 제공=데일리테크"],
+    assert_drops("photo_credit", ["(사진=테크기업 제공)", "[그래픽=김가람 기자]", "자료: 가상통계청", "사진 제공=데일리테크",
+                                  "/사진=게티이미지뱅크"],
                  ["▲김가상 대표가 발표하고 있다. (사진=테크기업)"])
 
 
 def test_rule_lone_outlet():
     # The byline names the outlet; its name alone later is an image credit. Known agencies too.
     c = only("byline_bracket", "lone_outlet", lines=["[테크타임즈 김가람 기자] 테크기업이 투자했다.", "테크타임즈",
-                                                     "게티이미지뱅크", "연합뉴스", "테크타임즈는 창간 10주년을 맞았다."])
-    assert c.dropped("lone_outlet") == ["테크타임즈", "게티이미지뱅크", "연합뉴스"]
+                                                     "게티이미지뱅크", "연합뉴스", "[연합뉴스 자료사진]",
+                                                     "테크타임즈는 창간 10주년을 맞았다."])
+    assert c.dropped("lone_outlet") == ["테크타임즈", "게티이미지뱅크", "연합뉴스", "[연합뉴스 자료사진]"]
     assert c.kept[-1] == "테크타임즈는 창간 10주년을 맞았다."
 
 

@@ -15,9 +15,10 @@ from annotator.cleaning.meta import OUTLETS, PHOTO_AGENCIES, MetaFinder
 
 # A line that reads as a sentence: ends in a Korean sentence ending, maybe quoted or bracketed.
 _SENTENCE = re.compile(r"(다|요|죠|음|함|됨|까|니다|했다)\s*[.!?…]*\s*[\"'”’)\]]*\s*$")
+_INLINE = re.compile(r"[:：]\s*\S")
 _BULLET = re.compile(r"^[-–—·•ㆍ▶▷►☞■□◆◇○●]\s*\S")
 # Lines whose removal marks the end of the article proper: what follows is page furniture.
-TAIL_RULES = {"copyright_notice", "copyright_mark_line", "reporter_email", "reporter_line"}
+TAIL_RULES = {"copyright_notice", "copyright_mark_line", "reporter_email", "reporter_line", "end_mark"}
 LIST_HEADER_RULES = {"related_header"}
 
 
@@ -31,11 +32,18 @@ def headline_like(text: str) -> bool:
 
 def headline_list(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
     """'- headline' runs after the copyright/e-mail tail, and headline lines under a list header."""
-    tail = max((i for i, x in enumerate(lines) if x.dropped_by in TAIL_RULES), default=len(lines))
+    # A marker ends the article only once most of the page's text is above it (some outlets
+    # credit the reporter at the top; headline lists below are short lines).
+    total = sum(len(x.text) for x in lines)
+    above, tail = 0, len(lines)
+    for i, x in enumerate(lines):
+        if x.dropped_by in TAIL_RULES and above >= total / 2:
+            tail = i
+        above += len(x.text)
     in_list = False
     for i, line in enumerate(lines):
         if line.dropped_by in LIST_HEADER_RULES:
-            in_list = True
+            in_list = not _INLINE.search(line.text)  # "▶ 관련기사: headline" is a one-line link, not a list
             continue
         if not line.alive:
             continue
@@ -88,7 +96,8 @@ def lone_outlet(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
         if meta.fields.get(key):
             names.add(meta.fields[key])
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    lone = re.compile(rf"(?:사진\s*=?\s*)?(?:{alternation})\s*(?:DB|제공|자료\s*사진|캡[처쳐]|화면\s*캡[처쳐])?\s*[.]?")
+    lone = re.compile(rf"[\[(<]?\s*(?:사진\s*=?\s*)?(?:{alternation})\s*(?:DB|제공|자료\s*사진|캡[처쳐]|화면\s*캡[처쳐])?"
+                      rf"\s*[.\])>]?")
     for line in lines:
         if line.alive and lone.fullmatch(line.text):
             yield line

@@ -26,10 +26,11 @@ OUTLETS = (
     "미디어오늘", "매일일보", "뉴데일리", "에너지경제", "비즈워치", "이코노미스트", "포춘코리아",
 )
 # Image agencies whose name alone on a line is a photo credit, never article text.
-PHOTO_AGENCIES = ("게티이미지뱅크", "게티이미지", "셔터스톡", "AP", "AFP", "로이터", "EPA", "픽사베이")
+PHOTO_AGENCIES = ("게티이미지뱅크", "게티이미지코리아", "게티이미지", "Getty Images", "gettyimages", "셔터스톡",
+                  "Shutterstock", "AP", "AFP", "로이터", "EPA", "UPI", "신화", "교도", "픽사베이", "클립아트코리아")
 
 # Place names that open a dateline "(서울=연합뉴스)"; the other side of "=" is the outlet.
-_PLACES = re.compile(r"^(서울|부산|대구|인천|광주|대전|울산|세종|수원|성남|판교|제주|춘천|청주|전주|창원|"
+PLACES = re.compile(r"^(서울|부산|대구|인천|광주|대전|울산|세종|수원|성남|판교|제주|춘천|청주|전주|창원|"
                      r"[가-힣]{1,4}(시|도|군)|뉴욕|워싱턴|실리콘밸리|샌프란시스코|도쿄|베이징|상하이|홍콩|"
                      r"런던|파리|베를린|브뤼셀|싱가포르|하노이|라스베이거스|바르셀로나|자카르타|델리|두바이)$")
 
@@ -112,6 +113,6 @@ def outlet_of_dateline(inside: str) -> tuple[str | None, list[str]]:
     left, right = left.strip(), right.strip()
     if re.search(REPORTER_ROLE + r"$", right):
         return (left or None), split_names(right)
-    if _PLACES.match(left) or outlet_in(right) == right:
+    if PLACES.match(left) or outlet_in(right) == right:
         return (right or None), []
     return (left or None), split_names(right)

@@ -24,6 +24,7 @@ from annotator.cleaning.lines import Line
 from annotator.cleaning.meta import (
     NAME,
     OUTLETS,
+    PLACES,
     REPORTER_ROLE,
     MetaFinder,
     outlet_in,
@@ -68,12 +69,16 @@ def _byline_bracket(m: re.Match, meta: MetaFinder) -> None:
 
 def _byline_dateline(m: re.Match, meta: MetaFinder) -> None:
     outlet, names = outlet_of_dateline(m["dl"])
-    meta.offer("outlet", outlet, 3)
-    meta.add_reporters(names + split_names(m["names"] or ""))
+    names += split_names(m["names"] or "")
+    # "(서울=연합뉴스) 김철수 기자 =" is the byline; "(AFP=연합뉴스)" only credits a photo.
+    sure = bool(names) or bool(PLACES.match(m["dl"].partition("=")[0].strip()))
+    meta.offer("outlet", outlet, 3 if sure else 1)
+    meta.add_reporters(names)
 
 
 def _names(m: re.Match, meta: MetaFinder) -> None:
-    meta.add_reporters(split_names(m["names"] or ""))
+    groups = m.groupdict()
+    meta.add_reporters(split_names(groups.get("names") or groups.get("names2") or ""))
 
 
 def _outlet_tag(m: re.Match, meta: MetaFinder) -> None:
@@ -84,7 +89,7 @@ def _copyright(m: re.Match, meta: MetaFinder) -> None:
     text = m[0]
     found = outlet_in(text)
     if not found:  # "Copyright © 뉴스핌. ..." with an outlet we do not list: the word after the mark
-        w = re.search(r"(?:Copyright|COPYRIGHT|저작권자|ⓒ|©|\([cC]\))\s*(?:ⓒ|©|\([cC]\))?\s*['\"‘“]?([^\s.,&'\"’”\]>]+)", text)
+        w = re.search(r"(?:Copyright|COPYRIGHT|저작권자|ⓒ|©|\([cC]\))\s*(?:ⓒ|©|\([cC]\))?\s*(?:\d{4}\s*)?['\"‘“]?([^\s.,&'\"’”\]>]+)", text)
         found = w[1] if w and not re.fullmatch(r"\d{4}|All|무단.*", w[1]) else None
     meta.offer("outlet", found, 1)
 
@@ -106,7 +111,7 @@ _DATE_ITEM = (r"(?:\d{4}\s*[.\-/년]\s*)?\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?
               r"|\(?[월화수목금토일](?:요일)?\)?"  # (목)
               r"|(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?\s*(?:분|초)?"  # 10:12
               r"|입력|기사\s*입력|기사\s*등록|최종\s*수정|수정|등록|송고(?:\s*시간)?|발행(?:일)?|게재|작성(?:일)?|승인|"
-              r"업데이트|기사\s*전송|기사\s*원문|일시|날짜|KST")
+              r"업데이트|기사\s*전송|기사\s*원문|일시|일자|날짜|KST")
 _DATE_LINE = rf"(?:(?:{_DATE_ITEM})\s*[:|·,]?\s*)+"
 
 RULES: list[Rule] = [
@@ -126,7 +131,11 @@ RULES: list[Rule] = [
                                 "회원가입", "마이페이지", "검색", "닫기", "이전", "다음", "이전\\s*기사",
                                 "다음\\s*기사", "더보기", "TV", "날씨", "증권", "부동산", "산업", "기업", "금융",
                                 "테크", "라이프", "건강", "전국", "지역", "English", "中文", "日本語", "목록",
-                                "맨\\s*위로", "TOP", "Top", "MY", "구독\\s*관리", "뉴스레터", "기사\\s*검색"))),
+                                "맨\\s*위로", "TOP", "Top", "MY", "구독\\s*관리", "뉴스레터", "기사\\s*검색", "기사\\s*수정",
+                                "IT·과학", "IT과학", "ICT", "정보통신", "통신", "방송", "모바일", "인터넷", "게임", "보안",
+                                "반도체", "자동차", "유통", "바이오", "헬스", "인사", "부고", "전체\\s*기사",
+                                "최신\\s*기사", "속보", "기획", "인터뷰", "피플", "글로벌", "가상자산", "이슈",
+                                "다음\\s*뉴스", "네이버\\s*뉴스", "Daum\\s*뉴스", "Daum", "지면\\s*보기", "PDF"))),
     Rule("summary_disclaimer", "portal",
          "A portal's note on its automatic summary ('자동 추출 기술로 요약된 내용입니다 ... 본문 보기를 권장').",
          drop=re.compile(r".{0,80}?(?:자동\s*추출\s*기술로\s*요약|요약\s*기술의\s*특성상|전체\s*맥락을\s*이해하기\s*위해서는|"
@@ -135,14 +144,17 @@ RULES: list[Rule] = [
          "Portal notes about categories/sections, translation, audio and subscribing to the outlet or reporter.",
          drop=re.compile(r".{0,20}(?:기사가\s*속한\s*카테고리|언론사가\s*분류).{0,40}"
                          r"|.{0,10}(?:언론사는|언론사에서).{0,40}(?:카테고리|섹션)(?:으로|로)\s*분류.{0,20}"
-                         r"|.{0,20}해당\s*언론사로\s*(?:연결|이동).{0,20}|언론사\s*(?:홈|구독|편집|선정)(?:\s*바로\s*가기)?"
+                         r"|.{0,20}해당\s*언론사로\s*(?:연결|이동).{0,20}|언론사\s*(?:홈|구독|편집|선정)(?:\s*(?:설정|하기|바로\s*가기))?"
                          r"|.{0,20}Translated\s+by.{0,30}|번역\s*(?:beta|베타|설정).{0,30}"
                          r"|(?:음성으로\s*듣기|음성\s*재생|본문\s*듣기)(?:\s*(?:설정|중지|시작))?"
                          r"|(?:기자|언론사)\s*(?:구독|프로필|페이지)(?:\s*하기)?|구독자\s*[\d,]+(?:\s*명)?|응원\s*수\s*[\d,]+"
-                         r"|.{0,20}(?:이\s*)?(?:기자|언론사)의\s*다른\s*기사.{0,20}|기사\s*섹션\s*분류\s*안내")),
+                         r"|.{0,20}(?:이\s*)?(?:기자|언론사)의\s*다른\s*기사.{0,20}|.{0,15}다른\s*기사\s*(?:보기|더\s*보기)"
+                         r"|기사\s*섹션\s*분류\s*안내|.{0,20}섹션\s*정보는.{0,80}|(?:텍스트\s*)?음성\s*변환\s*서비스.{0,20}"
+                         r"|이\s*기사를\s*추천합니다.{0,80}|기사\s*추천은.{0,60}|모두에게\s*보여주고\s*싶은\s*기사라면.{0,10}"
+                         r"|레이어\s*닫기|.{0,20}언론사가\s*직접\s*선정.{0,20}|이\s*기사에\s*대해\s*어떻게\s*생각하시나요\??")),
     Rule("provider_line", "portal",
          "Who supplied the article to the portal ('기사제공 머니투데이', '출처: 뉴시스'); names the outlet.",
-         drop=re.compile(r"(?:기사\s*제공|뉴스\s*제공|제공\s*언론사|출처)\s*[:=]?\s*(?P<who>\S.{0,20})"),
+         drop=re.compile(r"(?:(?:기사\s*제공|뉴스\s*제공|제공\s*언론사)\s*[:=]?|출처\s*[:=])\s*(?P<who>\S.{0,20})"),
          meta=_provider),
     Rule("font_size", "widget",
          "Font-size controls and the portal's font preview ('글씨 크게/작게', '가 가 가', '(예시) ...').",
@@ -155,13 +167,15 @@ RULES: list[Rule] = [
                          + _words("공유", "공유하기", "SNS\\s*공유", "기사\\s*공유", "페이스북", "트위터", "X",
                                   "카카오톡", "카카오스토리", "밴드", "네이버\\s*블로그", "블로그", "링크\\s*복사",
                                   "URL\\s*복사", "주소\\s*복사", "이메일", "메일", "인쇄", "인쇄하기", "프린트",
-                                  "스크랩", "북마크", "기사\\s*저장", "저장", "보내기", "텔레그램", "링크드인"))),
+                                  "스크랩", "기사\\s*스크랩", "북마크", "기사\\s*저장", "저장", "보내기", "SNS", "SNS\\s*보내기",
+                                  "기사\\s*보내기", "SNS\\s*기사\\s*보내기", "텔레그램", "링크드인", "요약", "번역")
+                         + r"|.{0,15}\(으\)로\s*기사\s*보내기|다른\s*공유\s*찾기")),
     Rule("comment_prompt", "widget",
          "Comment boxes and counters ('댓글 0', '첫 댓글을 작성해보세요', '로그인 후 댓글').",
          drop=re.compile(r"(?:댓글\s*[\d,]*\s*(?:개)?\s*)?(?:첫\s*)?댓글을?\s*(?:작성|남겨|남기|입력|달아|써)\s*"
                          r"(?:해\s*)?(?:보세요|주세요|하세요|하시려면.*|해보세요)[.!]?|댓글\s*[\d,]+\s*(?:개)?|"
                          r"댓글\s*(?:쓰기|보기|달기|더\s*보기|접기|운영\s*정책.*)"
-                         r"|로그인\s*(?:후|하시면|하면|이\s*필요).{0,20}댓글.{0,20}(?:습니다|세요|가능)[.!]?")),
+                         r"|로그인\s*(?:후|하시면|하면|이\s*필요).{0,20}댓글.{0,20}(?:습니다|세요|가능)[.!]?|댓글|타임톡(?:\s*[\d,]+)?")),
     Rule("reactions", "widget",
          "Reaction buttons with their counters ('좋아요 0 / 훈훈해요 0', '추천 3', '조회수 1,024').",
          drop=re.compile(_words("좋아요", "싫어요", "훈훈해요", "슬퍼요", "화나요", "놀랐어요", "기뻐요", "감동이에요",
@@ -194,15 +208,17 @@ RULES: list[Rule] = [
     Rule("reporter_email", "byline",
          "A reporter's name with e-mail ('김현아 (x@y.co.kr)', '홍길동 기자 hong@...', a bare address).",
          drop=re.compile(rf"[\[(<]?\s*/?\s*(?:(?P<names>{NAMES})\s*(?:{REPORTER_ROLE})?\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?"
-                         rf"(?:\s*[,/]?\s*(?:{NAMES})?\s*(?:{REPORTER_ROLE})?\s*[\[(<]?\s*{EMAIL}\s*[\])>]?)*\s*[\])>]?"),
+                         rf"(?:\s*[,/]?\s*(?:{NAMES})?\s*(?:{REPORTER_ROLE})?\s*[\[(<]?\s*{EMAIL}\s*[\])>]?)*\s*[\])>]?"
+                         rf"|[^@\n]{{0,25}}?[\[(<:]?\s*{EMAIL}\s*[\])>]?"),
          meta=_names),
     Rule("reporter_email_tail", "byline",
          "A reporter credit or e-mail glued to the end of a paragraph or caption ('... 밝혔다. /홍길동 기자 hong@...').",
-         strip=re.compile(rf"\s*/?\s*(?:(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?\s*$"),
+         strip=re.compile(rf"\s*/?\s*(?:(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?\s*$"
+                          rf"|\s+/\s*(?P<names2>{NAMES})\s*{REPORTER_ROLE}\s*$"),
          meta=_names),
     Rule("reporter_line", "byline",
          "A reporter credit alone on a line ('홍길동 기자', '/김철수·이영희 기자', '글·사진=홍길동 기자').",
-         drop=re.compile(rf"(?:[/=]|(?:글|사진|글·사진|정리|취재|영상)\s*[=:]?)?\s*(?P<names>{NAMES})\s*"
+         drop=re.compile(rf"(?:[/=]|(?:글|사진|글·사진|정리|취재|영상|기자명)\s*[=:]?)?\s*(?P<names>{NAMES})\s*"
                          rf"{REPORTER_ROLE}(?:\s*[·,]\s*(?:{NAMES})\s*{REPORTER_ROLE})*"),
          meta=_names),
     Rule("copyright_notice", "copyright",
@@ -222,10 +238,16 @@ RULES: list[Rule] = [
          "Date lines ('입력 2024.03.28. 오전 10:12 수정 ...', '2024-03-28 10:12', a portal's '03.28 (목)'); "
          "gives the date when it has a year.",
          drop=re.compile(_DATE_LINE), meta=_dateline),
+    Rule("end_mark", "copyright",
+         "The wire services' end-of-article mark on its own line ('(끝)', '<END>').",
+         drop=re.compile(r"[(\[<]?\s*(?:끝|END|End|end)\s*[)\]>]?")),
+    Rule("tag_list", "navigation",
+         "Keyword tag rows ('#AI #반도체 #테크기업', '태그 AI 반도체').",
+         drop=re.compile(r"(?:(?:관련\s*)?(?:태그|키워드|TAG|Tags?)\s*[:：]?\s*)?(?:#\S{1,20}\s*){2,}|(?:관련\s*)?(?:태그|키워드)\s*[:：]?")),
     Rule("related_header", "related",
          "Headers of related / popular headline lists ('▶ 관련기사', '많이 본 뉴스', '이 시각 인기 뉴스'), "
          "with an inline headline after a colon.",
-         drop=re.compile(r"[\[<【]?\s*[▶▷►☞■□◆◇○●#]*\s*(?:\S{1,12}\s*)?(?:관련\s*(?:기사|뉴스)|함께\s*(?:보면|읽으면|볼만한)\s*좋은\s*(?:기사|뉴스)?|"
+         drop=re.compile(r"[\[<【]?\s*[▶▷►☞■□◆◇○●#]*\s*(?:\S{1,12}\s*)?(?:관련\s*(?:기사|뉴스)|함께\s*(?:보면\s*좋은|읽으면\s*좋은|볼만한|읽을만한|본)\s*(?:기사|뉴스)?|(?:AI\s*)?추천\s*(?:뉴스|기사|콘텐츠)|관심\s*기사|최신\s*(?:기사|뉴스)|에디터\s*(?:픽|PICK)|당신이\s*좋아할\s*만한\s*(?:기사|뉴스|콘텐츠)|"
                          r"추천\s*(?:기사|뉴스)|(?:가장\s*)?많이\s*(?:본|읽은)\s*(?:기사|뉴스)?|인기\s*(?:기사|뉴스)|"
                          r"이\s*시각\s*(?:인기|주요|많이\s*본)?\s*(?:기사|뉴스)?|오늘의\s*(?:주요|핫|인기)\s*(?:기사|뉴스)?|"
                          r"실시간\s*(?:인기|주요|랭킹)\s*(?:기사|뉴스)?|주요\s*(?:기사|뉴스)|핫\s*(?:이슈|뉴스|클릭)|"
@@ -249,18 +271,19 @@ RULES: list[Rule] = [
          block=blocks.quote_block),
     Rule("app_promo", "promo",
          "App, channel and newsletter promotions ('▶ 네이버에서 OO 구독하기', '앱 다운로드', '친구 추가하세요').",
-         drop=re.compile(r"[\[<【]?\s*[▶▷►☞■#※]*\s*.{0,60}?(?:구독\s*(?:하기|하세요|해\s*주세요|신청)|친구\s*추가|"
+         drop=re.compile(r"[\[<【]?\s*[▶▷►☞■#※]*\s*.{0,60}?(?:구독\s*(?:하기|하세요|해\s*주세요|해\s*보세요|신청)|친구\s*추가|"
                          r"앱\s*(?:다운(?:로드)?|설치)|다운로드\s*(?:받기|하기|하세요)|채널\s*추가|알림\s*(?:받기|설정)|"
                          r"받아\s*보세요|만나\s*보세요|놓치지\s*마세요|바로\s*가기|지금\s*(?:확인|참여|다운)|"
-                         r"뉴스레터\s*(?:신청|구독)|(?:클릭|터치)\s*하세요)\s*[!.]?\s*[\]>】]?\s*(?:[:：>▶].{0,40})?")),
+                         r"뉴스레터\s*(?:신청|구독)|(?:클릭|터치)\s*하세요)\s*[!.]?\s*[\]>】]?\s*(?:[:：>▶].{0,40})?"
+                         r"|.{0,10}(?:트위터|페이스북|인스타그램|유튜브|X)\s*@\w.{0,60}")),
     Rule("editorial_note", "note",
          "Notes about the article itself ('※ 이 기사는 ...', '본 기사는 ~에 먼저 게재된 기사입니다', '[광고]').",
-         drop=re.compile(r"[※*]?\s*[\[(]?\s*(?:이|본|해당)\s*기사(?:는|의).{0,150}|※.{0,40}?"
+         drop=re.compile(r"[※*]?\s*[\[(<]?\s*(?:이|본)\s*기사(?:는|의).{0,150}|제보는\s*(?:카카오톡|카톡|이메일|전화).{0,30}|※.{0,40}?"
                          r"(?:기사|제보|투자\s*(?:권유|판단)|책임|저작권|편집자|광고).{0,150}|\[?광고\]?|AD|"
                          r"(?:[▶☞\[]\s*)?(?:기사\s*)?제보\s*(?:하기|[:：]).{0,60}|[▶☞]\s*(?:기사\s*)?제보.{0,60}|.{0,40}제보를\s*기다립니다.{0,10}|.{0,10}제보\s*(?:메일|이메일|전화|카톡|카카오톡)\s*[:：].{0,60}")),
     Rule("photo_credit", "caption",
          "A photo/graphic credit alone on a line ('(사진=카카오 제공)', '[그래픽=홍길동 기자]', '자료=통계청').",
-         drop=re.compile(rf"[\[(<]?\s*{_CREDIT}\s*(?:제공)?\s*[=:]\s*"
+         drop=re.compile(rf"/?\s*[\[(<]?\s*{_CREDIT}\s*(?:제공)?\s*[=:]\s*"
                          r"[^\])>]{1,30}?\s*[\])>]?")),
     Rule("lone_outlet", "caption",
          "A line that is only an outlet or photo-agency name, left behind by an image credit.",
