@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import orjson
+from pydantic import ValidationError
 
 from annotator import __version__
 from annotator.analysis import Analysis
@@ -73,15 +74,15 @@ def export_corpus(store: Store, schema: Schema, opts: ExportOptions, analyze: An
 
 
 def _records(store: Store, schema: Schema, opts: ExportOptions,
-             on_skip: Callable[[str, Skip], None] | None = None) -> Iterator[tuple[GoldRecord, Choice, int]]:
-    for art in store.articles():
-        choice = choose(store.article_states(art.doc_id), annotator=opts.annotator, gold=opts.gold,
+             on_skip: Callable[[str, Skip], None] | None = None) -> Iterator[tuple[dict, Choice, int]]:
+    for bundle in store.bundles():
+        choice = choose(bundle.states, annotator=opts.annotator, gold=opts.gold,
                         include_unfinished=opts.include_unfinished)
         if isinstance(choice, Skip):
             if on_skip:
-                on_skip(art.doc_id, choice)
+                on_skip(bundle.article.doc_id, choice)
             continue
-        rec, flagged = build(store, art, choice, schema.sha256)
+        rec, flagged = build(bundle, choice, schema.sha256)
         yield rec, choice, flagged
 
 
@@ -93,7 +94,13 @@ def _check(store: Store, schema: Schema, opts: ExportOptions) -> Tally:
         if skip.reason == "needs_adjudication":
             tally.skipped.needs_adjudication.append(doc_id)
 
-    for rec, choice, flagged in _records(store, schema, opts, skipped):
+    for data, choice, flagged in _records(store, schema, opts, skipped):
+        try:
+            rec = GoldRecord.model_validate(data)
+        except ValidationError as exc:
+            e = exc.errors()[0]
+            failures.append(f"article {data['id']}: {'.'.join(str(p) for p in e['loc'])}: {e['msg']}")
+            continue
         problems = record_problems(rec, schema)
         if problems:
             failures.append(f"article {rec.id}: {'; '.join(problems[:3])}"
@@ -108,7 +115,9 @@ def _check(store: Store, schema: Schema, opts: ExportOptions) -> Tally:
 
 
 def _write(store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze | None) -> tuple[list[str], int]:
-    records = ((rec, choice) for rec, choice, _ in _records(store, schema, opts))
+    # Checked in the first pass; the JSONL writer dumps the plain records, the others read models.
+    plain = (rec for rec, _, _ in _records(store, schema, opts))
+    records = ((GoldRecord.model_validate(rec), None) for rec in plain)
     out = opts.out
     with ExitStack() as stack:
         if opts.fmt == "brat":
@@ -119,10 +128,10 @@ def _write(store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze |
             whole, *parts = (stack.enter_context(AtomicFile(out / n)) for n in names)
             by_split = dict(zip(SPLITS, parts, strict=True))
             if opts.fmt == "jsonl":
-                for rec, _ in records:
-                    line = orjson.dumps(rec.dump()) + b"\n"
+                for data in plain:
+                    line = orjson.dumps(data) + b"\n"
                     whole.write(line)
-                    by_split[split_of(rec.id, opts.split)].write(line)
+                    by_split[split_of(data["id"], opts.split)].write(line)
                 return names, 0
             return names, _write_conll(records, whole, by_split, opts, analyze or _analyzer(store, schema))
         if opts.fmt == "doccano":

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.export.records import GoldRecord, make_record
-from annotator.store import ArticleRow, Store
+from annotator.export.records import make_record
+from annotator.store import ArticleBundle
 
 GOLD = "gold"
 UNFINISHED = ("in_progress", "source_changed")
@@ -44,15 +44,16 @@ def choose(states: dict[str, str], *, annotator: str | None, gold: bool, include
     return Skip("not_exported")
 
 
-def build(store: Store, art: ArticleRow, choice: Choice, schema_sha: str) -> tuple[GoldRecord, int]:
-    """The record of this version, with only accepted labels; also how many accepted spans were left
-    out because they await review after a source change."""
-    rows = store.spans(art.doc_id, choice.annotator)
+def build(bundle: ArticleBundle, choice: Choice, schema_sha: str) -> tuple[dict, int]:
+    """The record of this version (plain data in GoldRecord's shape) with only accepted labels; also
+    how many accepted spans were left out because they await review after a source change."""
+    art = bundle.article
+    rows = [s for s in bundle.spans if s.annotator == choice.annotator]
     spans = [s for s in rows if s.status == "accepted" and not s.needs_review]
     flagged = sum(1 for s in rows if s.status == "accepted" and s.needs_review)
     waiting = {s.id for s in rows if s.needs_review}  # relations to them wait with them
-    rels = [r for r in store.relations(art.doc_id, choice.annotator)
-            if r.status == "accepted" and r.head not in waiting and r.tail not in waiting]
+    rels = [r for r in bundle.relations if r.annotator == choice.annotator and r.status == "accepted"
+            and r.head not in waiting and r.tail not in waiting]
     rec = make_record(art.doc_id, art.source or art.doc_id, art.meta, art.text, spans, rels,
                       choice.annotators, schema_sha)
     return rec, flagged

@@ -52,3 +52,13 @@ class ArticleRow:
     text: str
     meta: dict
     source: str | None
+
+
+@dataclass
+class ArticleBundle:
+    """An article with all analysts' statuses and labels (spans and relations of every annotator)."""
+
+    article: ArticleRow
+    states: dict[str, str]
+    spans: list[SpanRow]
+    relations: list[RelationRow]

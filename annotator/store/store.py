@@ -27,7 +27,7 @@ from annotator.models import Relation, Span
 from annotator.store import changes, schema
 from annotator.store.anchor import reanchor
 from annotator.store.errors import NotFound, SpanConflict
-from annotator.store.rows import ArticleRow, RelationRow, SpanRow
+from annotator.store.rows import ArticleBundle, ArticleRow, RelationRow, SpanRow
 
 T = TypeVar("T")
 
@@ -307,6 +307,29 @@ class Store:
             for r in rows:
                 yield _article_row(r)
             last = rows[-1][0]
+
+    def bundles(self, batch: int = 500) -> Iterator[ArticleBundle]:
+        """Every article with every analyst's statuses, spans and relations, in id order: three
+        queries per batch of articles instead of three per article (export reads 100,000 of them)."""
+        last = ""
+        while True:
+            arts = self._read("SELECT doc_id, sha256, text, meta_json, source FROM articles WHERE doc_id > ? "
+                              "ORDER BY doc_id LIMIT ?", (last, batch))
+            if not arts:
+                return
+            lo, hi = arts[0][0], arts[-1][0]
+            bundles = {r[0]: ArticleBundle(_article_row(r), {}, [], []) for r in arts}
+            for doc_id, annotator, status in self._read(
+                    "SELECT doc_id, annotator, status FROM article_state WHERE doc_id BETWEEN ? AND ?", (lo, hi)):
+                bundles[doc_id].states[annotator] = status
+            for r in self._read(f"{_SPAN_SELECT} WHERE doc_id BETWEEN ? AND ? ORDER BY doc_id, start_at, end_at, id",
+                                (lo, hi)):
+                bundles[r[1]].spans.append(_span_row(r))
+            for r in self._read(f"{_REL_SELECT} WHERE doc_id BETWEEN ? AND ? "
+                                "ORDER BY doc_id, CAST(SUBSTR(id, 2) AS INTEGER)", (lo, hi)):
+                bundles[r[1]].relations.append(_rel_row(r))
+            yield from bundles.values()
+            last = hi
 
     def _require_article(self, conn: sqlite3.Connection, doc_id: str) -> str:
         row = conn.execute("SELECT text FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
