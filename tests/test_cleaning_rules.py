@@ -267,6 +267,14 @@ def test_rule_lone_outlet():
     assert c.kept[-1] == "테크타임즈는 창간 10주년을 맞았다."
 
 
+def test_rule_pre_title_menu():
+    c = clean("\n".join(["PORTAL", "프리미엄", "연재", TITLE, "짧은말", BODY]), rules=[by_name("pre_title_menu")])
+    assert c.dropped("pre_title_menu") == ["PORTAL", "프리미엄", "연재"]
+    assert c.kept == [TITLE, "짧은말", BODY]
+    c = clean("\n".join(["AI 칩 전쟁", BODY]), rules=[by_name("pre_title_menu")])  # a short title with a space
+    assert c.kept[0] == "AI 칩 전쟁"
+
+
 def test_rule_summary_block():
     lead = "테크기업이 새 AI 칩을 공개하며 시장 공략에 나섰다."
     quote = '김가상 대표는 "연내 양산하겠다"고 말했다.'

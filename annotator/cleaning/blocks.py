@@ -31,7 +31,7 @@ def headline_like(text: str) -> bool:
 
 
 def headline_list(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
-    """'- headline' runs after the copyright/e-mail tail, and headline lines under a list header."""
+    """Headlines ('- headline', bare titles) after the copyright/e-mail tail or under a list header."""
     # A marker ends the article only once most of the page's text is above it (some outlets
     # credit the reporter at the top; headline lists below are short lines).
     total = sum(len(x.text) for x in lines)
@@ -47,9 +47,7 @@ def headline_list(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
             continue
         if not line.alive:
             continue
-        if (i > tail or in_list) and _BULLET.match(line.text) and headline_like(line.text):
-            yield line
-        elif in_list and headline_like(line.text):
+        if (i > tail or in_list) and headline_like(line.text):
             yield line
         else:
             in_list = False
@@ -131,6 +129,19 @@ def summary_block(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
                     break
                 block.append(cand)
     return block
+
+
+_MENU_WORD = 8
+
+
+def pre_title_menu(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
+    """Single short words ('NAVER', '프리미엄', '연재') stacked above the title: no headline is one short word."""
+    for line in lines:
+        if not line.alive:
+            continue
+        if len(line.text) > _MENU_WORD or " " in line.text:
+            return
+        yield line
 
 
 def duplicate_paragraph(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:

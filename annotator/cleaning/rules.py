@@ -168,7 +168,8 @@ RULES: list[Rule] = [
                                   "카카오톡", "카카오스토리", "밴드", "네이버\\s*블로그", "블로그", "링크\\s*복사",
                                   "URL\\s*복사", "주소\\s*복사", "이메일", "메일", "인쇄", "인쇄하기", "프린트",
                                   "스크랩", "기사\\s*스크랩", "북마크", "기사\\s*저장", "저장", "보내기", "SNS", "SNS\\s*보내기",
-                                  "기사\\s*보내기", "SNS\\s*기사\\s*보내기", "텔레그램", "링크드인", "요약", "번역")
+                                  "기사\\s*보내기", "SNS\\s*기사\\s*보내기", "텔레그램", "링크드인", "요약", "요약\\s*보기", "번역",
+                                  "구독", "구독중", "구독하기", "구독\\s*취소")
                          + r"|.{0,15}\(으\)로\s*기사\s*보내기|다른\s*공유\s*찾기")),
     Rule("comment_prompt", "widget",
          "Comment boxes and counters ('댓글 0', '첫 댓글을 작성해보세요', '로그인 후 댓글').",
@@ -211,11 +212,6 @@ RULES: list[Rule] = [
                          rf"(?:\s*[,/]?\s*(?:{NAMES})?\s*(?:{REPORTER_ROLE})?\s*[\[(<]?\s*{EMAIL}\s*[\])>]?)*\s*[\])>]?"
                          rf"|[^@\n]{{0,25}}?[\[(<:]?\s*{EMAIL}\s*[\])>]?"),
          meta=_names),
-    Rule("reporter_email_tail", "byline",
-         "A reporter credit or e-mail glued to the end of a paragraph or caption ('... 밝혔다. /홍길동 기자 hong@...').",
-         strip=re.compile(rf"\s*/?\s*(?:(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?\s*$"
-                          rf"|\s+/\s*(?P<names2>{NAMES})\s*{REPORTER_ROLE}\s*$"),
-         meta=_names),
     Rule("reporter_line", "byline",
          "A reporter credit alone on a line ('홍길동 기자', '/김철수·이영희 기자', '글·사진=홍길동 기자').",
          drop=re.compile(rf"(?:[/=]|(?:글|사진|글·사진|정리|취재|영상|기자명)\s*[=:]?)?\s*(?P<names>{NAMES})\s*"
@@ -228,7 +224,13 @@ RULES: list[Rule] = [
                           r"(?:무단\s*(?:전재|복제|배포|사용)|재배포\s*(?:금지|및|를)|All\s+[Rr]ights\s+[Rr]eserved|"
                           r"AI\s*학습\s*(?:및\s*)?(?:활용|이용)?\s*금지).*$"
                           r"|^[-\[<(]?\s*(?:\S{1,20}\s*)?(?:무단\s*(?:전재|복제|배포)\s*(?:및|&|-|·|,)?\s*(?:재\s*배포|배포|복제)?"
-                          r"\s*(?:금지|불가)|All\s+[Rr]ights\s+[Rr]eserved)[^가-힣]{0,40}$"), meta=_copyright),
+                          r"\s*(?:금지|불가)|All\s+[Rr]ights\s+[Rr]eserved)[^가-힣]{0,40}$"
+                          r"|\s*\*?\s*재판매\s*및\s*DB\s*금지.*$"), meta=_copyright),
+    Rule("reporter_email_tail", "byline",
+         "A reporter credit or e-mail glued to the end of a paragraph or caption ('... 밝혔다. /홍길동 기자 hong@...').",
+         strip=re.compile(rf"\s*/?\s*(?:(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?\s*$"
+                          rf"|\s+/\s*(?P<names2>{NAMES})\s*{REPORTER_ROLE}\s*$"),
+         meta=_names),
     Rule("copyright_mark_line", "copyright",
          "A copyright mark with only an owner after it ('ⓒ 이데일리', 'Copyright © 블로터', '<저작권자 © X>').",
          drop=re.compile(r"[-\[<(]?\s*(?:Copyright|COPYRIGHT|저작권자)?\s*(?:ⓒ|©|\([cC]\))\s*(?:\d{4}\s*)?"
@@ -247,7 +249,7 @@ RULES: list[Rule] = [
     Rule("related_header", "related",
          "Headers of related / popular headline lists ('▶ 관련기사', '많이 본 뉴스', '이 시각 인기 뉴스'), "
          "with an inline headline after a colon.",
-         drop=re.compile(r"[\[<【]?\s*[▶▷►☞■□◆◇○●#]*\s*(?:\S{1,12}\s*)?(?:관련\s*(?:기사|뉴스)|함께\s*(?:보면\s*좋은|읽으면\s*좋은|볼만한|읽을만한|본)\s*(?:기사|뉴스)?|(?:AI\s*)?추천\s*(?:뉴스|기사|콘텐츠)|관심\s*기사|최신\s*(?:기사|뉴스)|에디터\s*(?:픽|PICK)|당신이\s*좋아할\s*만한\s*(?:기사|뉴스|콘텐츠)|"
+         drop=re.compile(r"[\[<【]?\s*[▶▷►☞■□◆◇○●#]*\s*(?:\S{1,12}\s*)?(?:관련\s*(?:기사|뉴스)|함께\s*(?:보면\s*좋은|읽으면\s*좋은|볼만한|읽을만한|본)\s*(?:기사|뉴스)?|(?:AI\s*)?추천\s*(?:뉴스|기사|콘텐츠)|관심\s*기사|최신\s*(?:기사|뉴스)|에디터\s*(?:픽|PICK)|당신이\s*좋아할\s*만한\s*(?:기사|뉴스|콘텐츠)|이\s*(?:뉴스|기사)\s*어떠세요\??|헤드라인\s*(?:뉴스)?|"
                          r"추천\s*(?:기사|뉴스)|(?:가장\s*)?많이\s*(?:본|읽은)\s*(?:기사|뉴스)?|인기\s*(?:기사|뉴스)|"
                          r"이\s*시각\s*(?:인기|주요|많이\s*본)?\s*(?:기사|뉴스)?|오늘의\s*(?:주요|핫|인기)\s*(?:기사|뉴스)?|"
                          r"실시간\s*(?:인기|주요|랭킹)\s*(?:기사|뉴스)?|주요\s*(?:기사|뉴스)|핫\s*(?:이슈|뉴스|클릭)|"
@@ -274,7 +276,7 @@ RULES: list[Rule] = [
          drop=re.compile(r"[\[<【]?\s*[▶▷►☞■#※]*\s*.{0,60}?(?:구독\s*(?:하기|하세요|해\s*주세요|해\s*보세요|신청)|친구\s*추가|"
                          r"앱\s*(?:다운(?:로드)?|설치)|다운로드\s*(?:받기|하기|하세요)|채널\s*추가|알림\s*(?:받기|설정)|"
                          r"받아\s*보세요|만나\s*보세요|놓치지\s*마세요|바로\s*가기|지금\s*(?:확인|참여|다운)|"
-                         r"뉴스레터\s*(?:신청|구독)|(?:클릭|터치)\s*하세요)\s*[!.]?\s*[\]>】]?\s*(?:[:：>▶].{0,40})?"
+                         r"뉴스레터\s*(?:신청|구독)|(?:클릭|터치)\s*하세요|(?:확인|구독|참여)\s*해\s*보세요)\s*[!.]?\s*[\]>】]?\s*(?:[:：>▶].{0,40})?"
                          r"|.{0,10}(?:트위터|페이스북|인스타그램|유튜브|X)\s*@\w.{0,60}")),
     Rule("editorial_note", "note",
          "Notes about the article itself ('※ 이 기사는 ...', '본 기사는 ~에 먼저 게재된 기사입니다', '[광고]').",
@@ -284,10 +286,13 @@ RULES: list[Rule] = [
     Rule("photo_credit", "caption",
          "A photo/graphic credit alone on a line ('(사진=카카오 제공)', '[그래픽=홍길동 기자]', '자료=통계청').",
          drop=re.compile(rf"/?\s*[\[(<]?\s*{_CREDIT}\s*(?:제공)?\s*[=:]\s*"
-                         r"[^\])>]{1,30}?\s*[\])>]?")),
+                         r"[^\])>]{1,30}?\s*[\])>]?|[\[(<]\s*[^\[\]()<>]{1,20}?\s*제공\s*[\])>]")),
     Rule("lone_outlet", "caption",
          "A line that is only an outlet or photo-agency name, left behind by an image credit.",
          block=blocks.lone_outlet),
+    Rule("pre_title_menu", "navigation",
+         "Single short words stacked above the title ('NAVER', '프리미엄', '연재'); no headline is one short word.",
+         block=blocks.pre_title_menu),
     Rule("summary_block", "portal",
          "The auto-summary next to a summary disclaimer, when each of its sentences repeats the body.",
          block=blocks.summary_block),
