@@ -10,7 +10,7 @@ import orjson
 import pytest
 
 from annotator.cli import main
-from annotator.errors import InputError
+from annotator.errors import InputError, RuntimeFailure
 from annotator.export import ExportOptions, GoldRecord, export_corpus
 from annotator.export.split import parse_split, split_of
 from annotator.labels import load_labels
@@ -297,3 +297,26 @@ def test_cli_export_to_unwritable_folder(store: Store, tmp_corpus: Path, tmp_pat
     blocker.write_text("x")
     assert main(["export", str(tmp_corpus), "--out", str(blocker / "sub"), "--annotator", "kim"]) == 1
     assert "cannot write the export folder" in capsys.readouterr().err
+
+
+def test_interrupted_export_leaves_no_half_file_and_keeps_the_old_one(store: Store, tmp_path: Path, monkeypatch):
+    from annotator.export import formats
+
+    out = tmp_path / "out"
+    opts = ExportOptions(out, "doccano", annotator="kim", include_unfinished=True)
+    export_corpus(store, SCHEMA, opts)
+    before = (out / "doccano.jsonl").read_bytes()
+    real = formats.doccano
+    calls = []
+
+    def dies_on_second(rec):
+        calls.append(rec.id)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(rec)
+
+    monkeypatch.setattr(formats, "doccano", dies_on_second)
+    with pytest.raises(RuntimeFailure, match="No space left"):
+        export_corpus(store, SCHEMA, opts)
+    assert (out / "doccano.jsonl").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["doccano.jsonl", "manifest.json"]
