@@ -108,6 +108,14 @@ def test_rule_image_click():
                  ["▲김가상 테크기업 대표가 12일 신제품을 소개하고 있다. (사진=테크기업)"])
 
 
+def test_rule_outlet_suffix():
+    c = clean("테크기업, 새 칩 공개 - 연합뉴스\n" + BODY + "\n가격은 3 - 1 구조다", rules=[by_name("outlet_suffix")])
+    assert c.kept == ["테크기업, 새 칩 공개", BODY, "가격은 3 - 1 구조다"]
+    assert c.meta.outlet == "연합뉴스"
+    c = clean("테크기업, 새 칩 공개 : 네이버 뉴스\n" + BODY, rules=[by_name("outlet_suffix")])
+    assert c.kept[0] == "테크기업, 새 칩 공개" and c.meta.outlet is None
+
+
 def test_rule_byline_bracket():
     c = only("byline_bracket", lines=["[테크타임즈 김가람·이나래 기자] 테크기업이 12일 새 서비스를 공개했다.",
                                       "[데일리테크 박하늘 기자]"])
@@ -213,6 +221,10 @@ def test_rule_headline_list():
     assert c.dropped("headline_list") == ["- 가상 헤드라인 하나…업계 촉각", "- “가상 헤드라인 둘” 논란",
                                           "가상 헤드라인 셋(종합)", "가상 헤드라인 넷"]
     assert "- 소제목처럼 보이는 목록 항목" in c.kept  # before the copyright tail: article text
+    # A short caption after the reporter's e-mail is still a sentence, not a headline.
+    c = clean("\n".join([TITLE, BODY * 3, "김가람 기자 garam@techtimes.example",
+                         "▲김가상 대표가 발표하고 있다. (사진=테크기업) 2024.5.12.", "- 가상 헤드라인 하나"]))
+    assert c.dropped("headline_list") == ["- 가상 헤드라인 하나"]
     # A reporter credited at the top does not turn the article's own list into page furniture.
     c = clean("\n".join([TITLE, "김가람 기자 garam@techtimes.example", BODY * 3, "- 첫째 과제: 전력 확보",
                          "- 둘째 과제: 인재 확보", BODY]))

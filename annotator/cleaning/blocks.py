@@ -22,8 +22,12 @@ TAIL_RULES = {"copyright_notice", "copyright_mark_line", "reporter_email", "repo
 LIST_HEADER_RULES = {"related_header"}
 
 
+# What may trail a sentence without making it less of one: a credit "(사진=네이버)", a date, "/뉴스1".
+_TRAILER = re.compile(r"(?:\s*(?:[\[(<][^\[\]()<>]{0,30}[\])>]|\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?|/\S{1,12}))+\s*$")
+
+
 def is_sentence(text: str) -> bool:
-    return bool(_SENTENCE.search(text))
+    return bool(_SENTENCE.search(text) or _SENTENCE.search(_TRAILER.sub("", text)))
 
 
 def headline_like(text: str) -> bool:

@@ -82,7 +82,7 @@ def _names(m: re.Match, meta: MetaFinder) -> None:
 
 
 def _outlet_tag(m: re.Match, meta: MetaFinder) -> None:
-    meta.offer("outlet", m["outlet"], 2)
+    meta.offer("outlet", outlet_in(m[0]), 2)
 
 
 def _copyright(m: re.Match, meta: MetaFinder) -> None:
@@ -188,6 +188,10 @@ RULES: list[Rule] = [
          "Captions that only say how to view the picture ('이미지를 클릭하시면 크게 보실 수 있습니다', '원본보기').",
          drop=re.compile(r"[<\[(]?\s*(?:이미지|사진|그림|그래픽)(?:를|을)?\s*클릭하(?:시|)면.{0,30}?[>\])]?"
                          r"|[<\[(]?\s*(?:(?:사진|이미지)\s*)?(?:원본\s*보기|확대\s*보기|크게\s*보기|확대|원본)\s*[>\])]?")),
+    Rule("outlet_suffix", "portal",
+         "An outlet or portal name appended to a headline ('제목 - 연합뉴스', '제목 | 한국경제', '제목 : 네이버 뉴스').",
+         strip=re.compile(rf"\s+[-|:–—]\s*(?:{_OUTLET_ALT}|네이버\s*뉴스|다음\s*뉴스|Daum\s*뉴스|NAVER\s*뉴스)\s*$"),
+         meta=_outlet_tag),
     Rule("byline_bracket", "byline",
          "A bracketed byline before the lead ('[이데일리 김현아·김아름 기자]'); names outlet and reporters.",
          strip=re.compile(rf"^[\[【]\s*(?P<inside>[^\]】=]{{0,30}}?{NAME}\s*{REPORTER_ROLE}"
