@@ -224,7 +224,8 @@ def crash_article() -> str:
     return "\n".join(lines) + "\n"
 
 
-def crash_corpus(root: Path, db: Path, annotator: str = "kim", doc: str = "001-deal.txt") -> tuple[str, str]:
+def crash_corpus(root: Path, db: Path, annotators: tuple[str, ...] = ("kim",),
+                 doc: str = "001-deal.txt") -> tuple[str, str]:
     """Write the corpus, register the article, seed one pending ORG suggestion per name and cache an
     analysis (one token per name, particle and word), so the app never starts Kiwi. -> (doc_id, text)."""
     from annotator.analysis import Analysis, Token, cache_key
@@ -256,10 +257,11 @@ def crash_corpus(root: Path, db: Path, annotator: str = "kim", doc: str = "001-d
             lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     schema = load_labels(LABELS)
-    with Store.open(db, root, annotator) as store:
-        store.ensure_article(doc, article.sha256, text, meta=article.meta.model_dump(), source=article.source)
-        store.add_suggestions(doc, spans, [])
-        store.cache_put(cache_key(text, schema.sha256), Analysis(sorted(tokens), lines).to_bytes())
+    for annotator in annotators:
+        with Store.open(db, root, annotator) as store:
+            store.ensure_article(doc, article.sha256, text, meta=article.meta.model_dump(), source=article.source)
+            store.add_suggestions(doc, spans, [])
+            store.cache_put(cache_key(text, schema.sha256), Analysis(sorted(tokens), lines).to_bytes())
     return doc, text
 
 
