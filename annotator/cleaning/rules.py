@@ -158,7 +158,7 @@ RULES: list[Rule] = [
          meta=_provider),
     Rule("font_size", "widget",
          "Font-size controls and the portal's font preview ('글씨 크게/작게', '가 가 가', '(예시) ...').",
-         drop=re.compile(r"(?:본문\s*)?(?:글자|글씨)\s*(?:크기|크게|작게)(?:\s*[/|·]?\s*(?:크게|작게|조절|설정|변경|선택|하기))*"
+         drop=re.compile(r"(?:본문\s*)?(?:글자|글씨)\s*(?:크기|크게|작게|키우기|줄이기|확대|축소)(?:\s*[/|·]?\s*(?:크게|작게|조절|조정|설정|변경|선택|하기))*"
                          r"|이\s*글자\s*크기로\s*변경됩니다\.?|가(?:\s+가)+|(?:\(예시\)|\[예시\]).*"
                          r"|(?:(?:가장\s*)?(?:작게|보통|크게)\s*[/|·]?\s*){2,}")),
     Rule("share_widget", "widget",
@@ -188,6 +188,10 @@ RULES: list[Rule] = [
          "Captions that only say how to view the picture ('이미지를 클릭하시면 크게 보실 수 있습니다', '원본보기').",
          drop=re.compile(r"[<\[(]?\s*(?:이미지|사진|그림|그래픽)(?:를|을)?\s*클릭하(?:시|)면.{0,30}?[>\])]?"
                          r"|[<\[(]?\s*(?:(?:사진|이미지)\s*)?(?:원본\s*보기|확대\s*보기|크게\s*보기|확대|원본)\s*[>\])]?")),
+    Rule("photo_credit", "caption",
+         "A photo/graphic credit alone on a line ('(사진=카카오 제공)', '[그래픽=홍길동 기자]', '자료=통계청').",
+         drop=re.compile(rf"/?\s*[\[(<]?\s*{_CREDIT}\s*(?:제공)?\s*[=:]\s*"
+                         r"[^\])>]{1,30}?\s*[\])>]?|[\[(<]\s*[^\[\]()<>]{1,20}?\s*제공\.?\s*(?:재판매\s*및\s*DB\s*금지)?\s*[\])>]")),
     Rule("outlet_suffix", "portal",
          "An outlet or portal name appended to a headline ('제목 - 연합뉴스', '제목 | 한국경제', '제목 : 네이버 뉴스').",
          strip=re.compile(rf"\s+[-|:–—]\s*(?:{_OUTLET_ALT}|네이버\s*뉴스|다음\s*뉴스|Daum\s*뉴스|NAVER\s*뉴스)\s*$"),
@@ -229,7 +233,8 @@ RULES: list[Rule] = [
                           r"AI\s*학습\s*(?:및\s*)?(?:활용|이용)?\s*금지).*$"
                           r"|^[-\[<(]?\s*(?:\S{1,20}\s*)?(?:무단\s*(?:전재|복제|배포)\s*(?:및|&|-|·|,)?\s*(?:재\s*배포|배포|복제)?"
                           r"\s*(?:금지|불가)|All\s+[Rr]ights\s+[Rr]eserved)[^가-힣]{0,40}$"
-                          r"|\s*\*?\s*재판매\s*및\s*DB\s*금지.*$"), meta=_copyright),
+                          r"|\s*[\[(<][^\[\]()<>]{0,30}?재판매\s*및\s*DB\s*금지\s*[\])>]|\s*\*?\s*재판매\s*및\s*DB\s*금지.*$"),
+         meta=_copyright),
     Rule("reporter_email_tail", "byline",
          "A reporter credit or e-mail glued to the end of a paragraph or caption ('... 밝혔다. /홍길동 기자 hong@...').",
          strip=re.compile(rf"\s*/?\s*(?:(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?\s*$"
@@ -287,10 +292,6 @@ RULES: list[Rule] = [
          drop=re.compile(r"[※*]?\s*[\[(<]?\s*(?:이|본)\s*기사(?:는|의).{0,150}|제보는\s*(?:카카오톡|카톡|이메일|전화).{0,30}|※.{0,40}?"
                          r"(?:기사|제보|투자\s*(?:권유|판단)|책임|저작권|편집자|광고).{0,150}|\[?광고\]?|AD|"
                          r"(?:[▶☞\[]\s*)?(?:기사\s*)?제보\s*(?:하기|[:：]).{0,60}|[▶☞]\s*(?:기사\s*)?제보.{0,60}|.{0,40}제보를\s*기다립니다.{0,10}|.{0,10}제보\s*(?:메일|이메일|전화|카톡|카카오톡)\s*[:：].{0,60}")),
-    Rule("photo_credit", "caption",
-         "A photo/graphic credit alone on a line ('(사진=카카오 제공)', '[그래픽=홍길동 기자]', '자료=통계청').",
-         drop=re.compile(rf"/?\s*[\[(<]?\s*{_CREDIT}\s*(?:제공)?\s*[=:]\s*"
-                         r"[^\])>]{1,30}?\s*[\])>]?|[\[(<]\s*[^\[\]()<>]{1,20}?\s*제공\s*[\])>]")),
     Rule("lone_outlet", "caption",
          "A line that is only an outlet or photo-agency name, left behind by an image credit.",
          block=blocks.lone_outlet),
