@@ -28,7 +28,7 @@ def test_json_one_object_per_article_matched_by_basename(tmp_path, capsys):
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [os.path.basename(r["source"]) for r in rows] == ["a.txt", "b.txt"]
     for r in rows:
-        assert set(r) >= {"id", "source", "meta", "text"}
+        assert set(r) == {"id", "source", "meta", "text"}
         assert set(r["meta"]) == {"title", "date", "outlet", "reporters", "url"}
         assert r["text"].startswith(r["meta"]["title"] + "\n\n")
     assert rows[1]["meta"]["title"] == "테크기업, 새 서버 공개"

@@ -228,7 +228,8 @@ RULES: list[Rule] = [
     Rule("copyright_notice", "copyright",
          "Copyright and redistribution notices ('무단전재 및 재배포 금지', 'Copyright ⓒ ...'); "
          "deleted to the end of the line so a caption in front of one survives. Names the outlet.",
-         strip=re.compile(r"\s*[-\[<(]?\s*(?:Copyright|COPYRIGHT|저작권자|ⓒ|©|\([cC]\))[^\n]{0,80}?"
+         strip=re.compile(r"\s*[-\[<(]?\s*(?:Copyright|COPYRIGHT|ⓒ|©|\([cC]\)|(?<=[<\[])\s*저작권자|저작권자\s*(?=ⓒ|©|\([cC]\)))"
+                          r"[^\n]{0,80}?"
                           r"(?:무단\s*(?:전재|복제|배포|사용)|재배포\s*(?:금지|및|를)|All\s+[Rr]ights\s+[Rr]eserved|"
                           r"AI\s*학습\s*(?:및\s*)?(?:활용|이용)?\s*금지).*$"
                           r"|^[-\[<(]?\s*(?:\S{1,20}\s*)?(?:무단\s*(?:전재|복제|배포)\s*(?:및|&|-|·|,)?\s*(?:재\s*배포|배포|복제)?"

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         printed += 1
         if args.json:
-            sys.stdout.buffer.write(orjson.dumps(article.to_out().model_dump()) + b"\n")
+            sys.stdout.buffer.write(orjson.dumps(article.to_out().model_dump(exclude={"spans", "relations"})) + b"\n")
         else:
             m = article.meta
             print(f"# {ref.id}")
