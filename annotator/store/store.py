@@ -80,6 +80,8 @@ class Store:
         if not annotator or not annotator.strip():
             raise InputError("an analyst name is needed (--annotator NAME)")
         corpus_root = Path(corpus_root)
+        if not corpus_root.is_dir():  # a mistyped path must not grow a new corpus folder
+            raise InputError("no such corpus folder", path=corpus_root)
         path = Path(db_path) if db_path else default_db_path(corpus_root)
         schema.check_file(path)
         if not path.exists():
@@ -235,6 +237,11 @@ class Store:
         Returns this analyst's status of the article."""
         meta_json = _meta_json(meta)
         text_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        # The app calls this on every article it opens: an unchanged article needs no write lock.
+        known = self._read("SELECT sha256, text_sha256, source, meta_json FROM articles WHERE doc_id = ?", (doc_id,))
+        if known and known[0][:2] == (sha256, text_sha) and (not source or source == known[0][2]) \
+                and (not meta_json or meta_json == known[0][3]):
+            return self.status(doc_id)
 
         def tx(conn: sqlite3.Connection) -> str:
             row = conn.execute("SELECT sha256, text_sha256, text, source, meta_json FROM articles WHERE doc_id = ?",
@@ -677,8 +684,9 @@ class Store:
     def lexicon(self) -> Lexicon:
         """All analysts' accepted spans and rejected suggestions, as the suggester learns from them."""
         lex = Lexicon()
-        for text, label, status in self._read("SELECT text, label, status FROM spans WHERE status != 'pending' "
-                                              "AND needs_review = 0 ORDER BY doc_id, annotator, id"):
+        for text, label, status in self._read("SELECT text, label, status FROM spans WHERE needs_review = 0 AND "
+                                              "(status = 'accepted' OR (status = 'rejected' AND source != 'manual')) "
+                                              "ORDER BY doc_id, annotator, id"):
             if status == "accepted":
                 lex.add_accepted(text, label)
             else:
