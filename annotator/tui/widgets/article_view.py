@@ -99,6 +99,7 @@ class ArticleView(ScrollView, can_focus=False):
         self._row_starts: list[int] = []
         self._wrap_width = -1
         self._cache: dict[int, Strip] = {}
+        self._scroll_target: tuple[int, int] | None = None
 
     # -- attributes down -----------------------------------------------------------------------
 
@@ -120,8 +121,13 @@ class ArticleView(ScrollView, can_focus=False):
 
     def scroll_to_offsets(self, start: int, end: int) -> None:
         """Scroll just enough for the rows holding [start, end) to be visible."""
-        if not self._rows:
+        self._scroll_target = (start, end)
+        self.call_after_refresh(self._scroll_to_target)  # once the rows for the current width exist
+
+    def _scroll_to_target(self) -> None:
+        if not self._rows or self._scroll_target is None:
             return
+        start, end = self._scroll_target
         top = self.row_of(start)
         bottom = self.row_of(max(start, end - 1))
         self.scroll_to_region(Region(0, top, 1, bottom - top + 1), animate=False, immediate=True)

@@ -46,9 +46,13 @@ class ItemPanel(ScrollView, can_focus=False):
         self._focus_row = next((i for i, (rid, _) in enumerate(self._rows) if rid == focus_id and rid), -1)
         self._cache.pop(old, None)
         self._cache.pop(self._focus_row, None)
-        if self._focus_row >= 0:
-            self.scroll_to_region(Region(0, self._focus_row, 1, 1), animate=False, immediate=True)
+        if self._focus_row >= 0:  # after the refresh, so a new virtual size is already in force
+            self.call_after_refresh(self._scroll_to_focus)
         self.refresh()
+
+    def _scroll_to_focus(self) -> None:
+        if 0 <= self._focus_row < len(self._rows):
+            self.scroll_to_region(Region(0, self._focus_row, 1, 1), animate=False, immediate=True)
 
     def on_resize(self) -> None:
         self._cache.clear()
