@@ -320,3 +320,21 @@ def test_interrupted_export_leaves_no_half_file_and_keeps_the_old_one(store: Sto
         export_corpus(store, SCHEMA, opts)
     assert (out / "doccano.jsonl").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["doccano.jsonl", "manifest.json"]
+
+
+def test_export_reads_its_own_snapshot_while_the_app_keeps_writing(store: Store, tmp_path: Path, monkeypatch):
+    from annotator.export import run
+
+    real = run.record_problems
+    written = []
+
+    def app_writes_meanwhile(rec, schema):
+        if not written:  # the analyst labels something while the export is checking
+            written.append(store.add_span("a2", *at(TEXT2, "올해 2월")[:2], "DATE", "올해 2월"))
+        return real(rec, schema)
+
+    monkeypatch.setattr(run, "record_problems", app_writes_meanwhile)
+    export_corpus(store, SCHEMA, ExportOptions(tmp_path, annotator="kim", include_unfinished=True))
+    a2 = next(r for r in read_jsonl(tmp_path / "gold.jsonl") if r["id"] == "a2")
+    assert "올해 2월" not in [s["text"] for s in a2["spans"]]  # one consistent state, from before the write
+    assert "올해 2월" in [s.text for s in store.spans("a2")]

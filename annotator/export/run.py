@@ -49,6 +49,14 @@ class ExportOptions:
 def export_corpus(store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze | None = None) -> Manifest:
     if opts.fmt not in FORMATS:
         raise InputError(f"unknown format {opts.fmt!r} (choose from {', '.join(FORMATS)})")
+    reader = store.reader()  # its own connection: the app keeps using `store` meanwhile
+    try:
+        return _export(reader, schema, opts, analyze)
+    finally:
+        reader.close()
+
+
+def _export(store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze | None) -> Manifest:
     with store.snapshot():
         tally = _check(store, schema, opts)
         prepare_dir(opts.out)

@@ -150,6 +150,17 @@ class Store:
                              f"{why}). Pass the right --db, or, if this folder is that corpus moved, "
                              f"put {db_id} into {schema.corpus_id_file(self.corpus_root)}", path=self.path)
 
+    def reader(self) -> Store:
+        """A second connection to the same store for a long read in another thread (export), so the
+        app's own calls on this one are never held up by it. Close it when done."""
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlite3.Error as exc:
+            raise _failure(exc, self.path) from None
+        return Store(conn, self.path, self.corpus_root, self.annotator)
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()
