@@ -30,12 +30,16 @@ def decode(data: bytes) -> tuple[str, str]:
         raise DecodeError("binary data (NUL bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
     try:
         return data.decode("cp949"), "cp949"
-    except UnicodeDecodeError as exc:
-        raise DecodeError(f"not UTF-8, UTF-16 or CP949/EUC-KR (byte {exc.start})") from None
+    except UnicodeDecodeError:
+        # Say where UTF-8 broke: a Korean UTF-8 file fails CP949 at its first syllable, which helps nobody.
+        at = utf8_error.start
+        line = data.count(b"\n", 0, at) + 1
+        raise DecodeError(f"not UTF-8 (byte 0x{data[at]:02x} at line {line}, byte offset {at}), "
+                          "nor UTF-16 or CP949/EUC-KR") from None
 
 
 def _strict(data: bytes, encoding: str) -> str:
