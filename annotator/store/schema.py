@@ -131,6 +131,7 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def corrupt(path: Path, detail: object) -> RuntimeFailure:
+    detail = " ".join(str(detail).replace("*** in database main ***", "").split())  # SQLite's report is multi-line
     return RuntimeFailure(f"the store is damaged ({detail}); it was left untouched — "
                           "restore it from a backup or pass another --db", path=path)
 
