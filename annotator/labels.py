@@ -114,6 +114,7 @@ def load_labels(path: str | Path = PACKAGED) -> Schema:
                          line=mark.line + 1 if mark else None) from None
     if not isinstance(data, dict):
         raise InputError("expected a mapping with entities, relations and gazetteer", path=path, line=1)
+    _check_duplicate_keys(node, path)  # YAML keeps the last of two equal keys silently
     try:
         schema = Schema.model_validate(data)
     except ValidationError as exc:
@@ -153,6 +154,21 @@ def _check_consistency(schema: Schema, node: Any, path: Path) -> None:
     for i, g in enumerate(schema.gazetteer):
         if g.label not in seen_names:
             fail(f"gazetteer entry {g.name} has a missing label {g.label}", ["gazetteer", i, "label"])
+
+
+def _check_duplicate_keys(node: Any, path: Path) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode):
+                if k.value in seen:
+                    raise InputError(f"key {k.value} appears twice in one entry", path=path,
+                                     line=k.start_mark.line + 1)
+                seen.add(k.value)
+            _check_duplicate_keys(v, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for v in node.value:
+            _check_duplicate_keys(v, path)
 
 
 def _line_of(node: Any, loc: list) -> int | None:
