@@ -39,15 +39,15 @@ def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -
     cands = known + pattern_cands(doc) + morph_cands(doc, gaz, known, untyped)
     if lexicon is not None:  # analysts rejected these often enough: never suggest them again
         cands = [c for c in cands if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
-    spans = resolve([c for c in cands if c.label in labels])
+    spans = propagate(doc, resolve([c for c in cands if c.label in labels]))
     for _ in range(3):  # aliases and list members take their neighbours' labels, then every mention
-        more = paren_aliases(doc, spans) + coordinated(doc, spans)
+        have = {(c.start, c.end, c.label) for c in spans}
+        more = [c for c in paren_aliases(doc, spans) + coordinated(doc, spans) if (c.start, c.end, c.label) not in have]
+        if not more:
+            break
         if lexicon is not None:
             more = [c for c in more if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
-        before = len(spans)
         spans = propagate(doc, resolve(spans + more))
-        if len(spans) == before and not more:
-            break
     if lexicon is not None:
         spans = [c for c in spans if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
     return spans

@@ -38,6 +38,7 @@ class Doc:
     tokens: list[Token] = field(init=False)
     edges: set[int] = field(init=False)
     chunks: list[Chunk] = field(init=False)
+    cache: dict = field(init=False, default_factory=dict)  # per-document memo for the rules
 
     def __post_init__(self) -> None:
         self.tokens = [t for t in self.analysis.tokens if t.end > t.start]

@@ -22,6 +22,7 @@ from annotator.suggest.vocab import (
     PERSON_TITLES,
     PRODUCT_CLASS_NOUNS,
     SURNAMES,
+    TITLE_SET,
     WEAK_SUFFIXES,
 )
 
@@ -29,20 +30,23 @@ _HANGUL = re.compile(r"^[가-힣]+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _LOC_SUFFIX = ("동", "구", "군", "읍", "면", "밸리", "반도")
-_ORG_SUFFIXES = sorted(ORG_SUFFIXES, key=len, reverse=True)
-_TITLES = sorted(PERSON_TITLES, key=len, reverse=True)
 _FOREIGN_PER_TITLES = frozenset({"대통령", "부통령", "총리", "주석", "장관", "의원", "씨", "교수", "박사", "국무장관"})
 _DEFAULT_ORG_SCORE = 0.45
 DEFAULT_ORG = False
 
 
+_TITLE_LENGTHS = sorted({len(t) for t in PERSON_TITLES if len(t) >= 2}, reverse=True)
+_SUFFIX_LENGTHS = sorted({len(x) for x in ORG_SUFFIXES}, reverse=True)
+_ORG_SUFFIX_SET = frozenset(ORG_SUFFIXES)
+
+
 def title_of(surface: str) -> str | None:
     """The title a chunk is or ends with (센터장, AI센터장 -> 센터장), else None."""
-    if surface in PERSON_TITLES:
+    if surface in TITLE_SET:
         return surface
-    for t in _TITLES:
-        if len(t) >= 2 and surface.endswith(t) and len(surface) - len(t) <= 6:
-            return t
+    for n in _TITLE_LENGTHS:
+        if len(surface) - 6 <= n < len(surface) and surface[-n:] in TITLE_SET:
+            return surface[-n:]
     return None
 
 
@@ -65,8 +69,9 @@ def is_name_chunk(doc: Doc, c: Chunk) -> bool:
 def org_suffix(doc: Doc, c: Chunk) -> str | None:
     """The organisation suffix the chunk ends with, when what precedes it can carry a name."""
     s = doc.text[c.start:c.end]
-    for suf in _ORG_SUFFIXES:
-        if not s.endswith(suf) or len(s) <= len(suf):
+    for n in _SUFFIX_LENGTHS:
+        suf = s[-n:]
+        if n >= len(s) or suf not in _ORG_SUFFIX_SET:
             continue
         cut = c.end - len(suf)
         stem = [t for t in c.tokens if t.end <= cut]
@@ -107,8 +112,13 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         if old is None or old.score < score:
             decided[i] = Cand(s, e, label, score, "morph")
 
+    surfs = [text[c.start:c.end] for c in chunks]
+    named = [is_name_chunk(doc, c) for c in chunks]
+    titled = [title_of(x) is not None for x in surfs]
+    near_title = {i for j, t in enumerate(titled) if t for i in range(max(0, j - 4), j)}
+
     def surf(i: int) -> str:
-        return text[chunks[i].start:chunks[i].end]
+        return surfs[i]
 
     def spaced(i: int, j: int) -> bool:  # chunk j follows chunk i after one space, i takes no particle
         return chunks[i].next_tag == "" and text[chunks[i].end:chunks[j].start] == " "
@@ -120,7 +130,7 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             continue
         if org_suffix(doc, c):
             put(i, "ORG", 0.75)
-        elif is_name_chunk(doc, c) and any(s.endswith(x) and len(s) > len(x) for x in EVENT_SUFFIXES):
+        elif named[i] and any(s.endswith(x) and len(s) > len(x) for x in EVENT_SUFFIXES):
             put(i, "EVENT", 0.6)
         elif (len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and len(s) >= 3 and s[0] not in SURNAMES
               and s.endswith(_LOC_SUFFIX)):
@@ -129,18 +139,18 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
     # 2. people by a title after them, with an organisation in between as apposition
     middles: set[int] = set()
     for i, c in enumerate(chunks):
-        if i in middles:
+        if i in middles or i not in near_title:
             continue
         j = i + 1
         mids = []
         while j < len(chunks) and j - i <= 3 and spaced(j - 1, j):
-            if title_of(surf(j)) is not None:
+            if titled[j]:
                 break
             mids.append(j)
             j += 1
         else:
             continue
-        if j >= len(chunks) or title_of(surf(j)) is None or not spaced(j - 1, j):
+        if j >= len(chunks) or not titled[j] or not spaced(j - 1, j):
             continue
         title = title_of(surf(j))
         lab = label_at.get((c.start, c.end))
@@ -154,7 +164,7 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             continue
         if lab not in (None, "PER"):
             continue
-        mids_named = [m for m in mids if is_name_chunk(doc, chunks[m]) or (chunks[m].start, chunks[m].end) in label_at]
+        mids_named = [m for m in mids if named[m] or (chunks[m].start, chunks[m].end) in label_at]
         if is_korean_name(doc, c):
             put(i, "PER", 0.85)
         elif lab is None and is_name_chunk(doc, c) and _HANGUL.match(surf(i)) and (
@@ -178,7 +188,7 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
 
     # 3. class nouns before a name: 스타트업 트웰브랩스, 플랫폼 ‘기가지니’
     for i, c in enumerate(chunks):
-        if i in decided or (c.start, c.end) in label_at or not is_name_chunk(doc, c):
+        if not named[i] or i in decided or (c.start, c.end) in label_at:
             continue
         if i > 0:
             gap = text[chunks[i - 1].end:c.start]
@@ -191,7 +201,7 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
 
     # 3b. words after a name that only an organisation takes: 네이버 관계자, 더브이씨에 따르면
     for i, c in enumerate(chunks):
-        if i in decided or (c.start, c.end) in label_at or not is_name_chunk(doc, c):
+        if not named[i] or i in decided or (c.start, c.end) in label_at:
             continue
         rest = text[c.end:c.end + 8]
         if re.match(r"^(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 주주)", rest):
@@ -201,8 +211,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
     out += _year_events(doc, label_at)
 
     # 5. what is left: proper nouns and acronyms nobody explained
-    for i, c in enumerate(chunks):
-        if not DEFAULT_ORG or i in decided or (c.start, c.end) in label_at or (c.start, c.end) in skip:
+    for i, c in enumerate(chunks if DEFAULT_ORG else ()):
+        if i in decided or (c.start, c.end) in label_at or (c.start, c.end) in skip:
             continue
         s = surf(i)
         if s in GENERIC_NOUNS or not is_name_chunk(doc, c):
@@ -276,7 +286,8 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
     by_start = {c.start: c for c in spans}
     by_end = {c.end: c for c in spans}
     out = []
-    for i, ch in enumerate(doc.chunks):
+    for i in _listed(doc):
+        ch = doc.chunks[i]
         if ch.start in by_start or not is_name_chunk(doc, ch) and not _HANGUL.match(text[ch.start:ch.end]):
             continue
         if ch.tokens[0].tag not in ("NNP", "SL", "NNG") or len(text[ch.start:ch.end]) < 2:
@@ -300,3 +311,18 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
         if len(labels) == 1 and (named or both_sides == 2):
             out.append(Cand(ch.start, ch.end, labels.pop(), 0.55, "morph"))
     return out
+
+
+_SEPARATORS = ("·", ",", "、", "/", "와", "과", "및")
+
+
+def _listed(doc: Doc) -> list[int]:
+    """Indices of chunks written next to a list separator (computed once per document)."""
+    cached = doc.cache.get("listed")
+    if cached is None:
+        text, chunks = doc.text, doc.chunks
+        cached = [i for i, ch in enumerate(chunks)
+                  if (i > 0 and text[chunks[i - 1].end:ch.start].strip() in _SEPARATORS)
+                  or (i + 1 < len(chunks) and text[ch.end:chunks[i + 1].start].strip() in _SEPARATORS)]
+        doc.cache["listed"] = cached
+    return cached

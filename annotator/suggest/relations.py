@@ -12,6 +12,7 @@ Relations to an alias are moved to the full form (박정호 SKT 사장 -> leads 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from annotator.labels import Schema
@@ -34,6 +35,20 @@ class _Ctx:
     schema: Schema
     out: dict  # (head id, label, tail id) -> score
 
+    def __post_init__(self) -> None:
+        self.starts = [s.start for s in self.spans]
+        self.rules = {r.name: r for r in self.schema.relations}
+        self.particles: dict[str, tuple[str, str]] = {}
+
+    def particle(self, s: Span) -> tuple[str, str]:
+        p = self.particles.get(s.id)
+        if p is None:
+            p = self.particles[s.id] = _particle(self.doc, s)
+        return p
+
+    def between(self, a: int, b: int) -> list[Span]:
+        return self.spans[bisect_left(self.starts, a):bisect_left(self.starts, b)]
+
 
 def relation_suggestions(doc: Doc, spans: list[Span], schema: Schema, gaz: Gazetteer) -> list[Relation]:
     if not spans or not schema.relations:
@@ -50,7 +65,7 @@ def relation_suggestions(doc: Doc, spans: list[Span], schema: Schema, gaz: Gazet
 # ---------------------------------------------------------------------------------- helpers
 
 def _add(ctx: _Ctx, head: Span, label: str, tail: Span, score: float) -> None:
-    rel = ctx.schema.relation(label)
+    rel = ctx.rules.get(label)
     if rel is None or head.id == tail.id or head.text == tail.text:
         return
     if not rel.allows(head.label, tail.label):
@@ -190,11 +205,10 @@ def _topic_org(ctx: _Ctx, pos: int) -> Span | None:
     doc = ctx.doc
     here = doc.sentence_of(pos)
     best = None
-    for s in ctx.spans:
-        if s.start >= pos:
-            break
-        if s.label == "ORG" and here - doc.sentence_of(s.start) <= 3:
-            tag, form = _particle(doc, s)
+    lo = doc.analysis.sentences[max(here - 3, 0)][0] if doc.analysis.sentences else 0
+    for s in ctx.between(lo, pos):
+        if s.label == "ORG":
+            tag, form = ctx.particle(s)
             if tag == "JX" and form in ("은", "는"):
                 best = s
     return best
@@ -245,23 +259,28 @@ def _cues(ctx: _Ctx) -> None:
     for r in ctx.schema.relations:
         for c in r.cues:
             cue_index.append((c, r.name))
-    cue_index.sort(key=lambda x: -len(x[0]))
+    by_cue: dict[str, list[str]] = {}
+    for cue, rel in cue_index:
+        if rel not in ("leads", "works_for", "located_in"):
+            by_cue.setdefault(cue, []).append(rel)
+    lengths = sorted({len(c) for c in by_cue}, reverse=True)
+    starts = [s.start for s in ctx.spans]
     n_sent = len(doc.analysis.sentences)
     for si in range(n_sent):
         for a, b in _clauses(ctx, si):
-            spans = [s for s in ctx.spans if a <= s.start < b]
+            spans = ctx.spans[bisect_left(starts, a):bisect_left(starts, b)]
             if not spans:
                 continue
             for t in doc.tokens_between(a, b):
                 if t.tag not in ("NNG", "VV", "XR", "NNP", "SL"):
                     continue
                 done: set[str] = set()  # one cue may serve several relations (설립: founded, subsidiary_of)
-                for cue, rel in cue_index:
-                    if rel in done or rel in ("leads", "works_for", "located_in"):
-                        continue
-                    if text.startswith(cue, t.start):
-                        done.add(rel)
-                        _one_cue(ctx, rel, cue, t, spans, a, b)
+                for n in lengths:
+                    cue = text[t.start:t.start + n]
+                    for rel in by_cue.get(cue, ()):
+                        if rel not in done:
+                            done.add(rel)
+                            _one_cue(ctx, rel, cue, t, spans, a, b)
             _headquarters(ctx, a, b, spans)
 
 
@@ -269,7 +288,7 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
     doc = ctx.doc
     before = [s for s in spans if s.end <= tok.start]
     after = [s for s in spans if s.start >= tok.end]
-    roles = {s.id: _particle(doc, s) for s in spans}
+    roles = {s.id: ctx.particle(s) for s in spans}
     subj = [s for s in before if roles[s.id][0] in SUBJECT and roles[s.id][1] in _HEAD_PARTICLES]
     obj = [s for s in before if roles[s.id][0] == "JKO"]
     dat = [s for s in before if roles[s.id][0] == "JKB" and roles[s.id][1] in ("에", "에게", "에도", "에게서")]
@@ -283,7 +302,7 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
             rel_head = nxt
     if not subj and rel_head is None:  # ...를 열고 ‘익시오’를 공개: the sentence's topic is the subject
         sent = ctx.doc.analysis.sentences[ctx.doc.sentence_of(a)] if ctx.doc.analysis.sentences else (0, a)
-        subj = [s for s in ctx.spans if sent[0] <= s.start < a and _particle(doc, s) in (("JX", "은"), ("JX", "는"))]
+        subj = [s for s in ctx.between(sent[0], a) if ctx.particle(s) in (("JX", "은"), ("JX", "는"))]
     head = rel_head or (subj[-1] if subj else None)
     if head is not None and head.label == "PER":  # 샘 올트먼 오픈AI CEO는 ... 공개: the company acts
         org = next((s for s in spans if s.start == head.end + 1 and s.label == "ORG"), None)
@@ -376,12 +395,8 @@ def _headquarters(ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
 
 
 def _span_before(ctx: _Ctx, s: Span) -> Span | None:
-    prev = None
-    for x in ctx.spans:
-        if x.start >= s.start:
-            break
-        prev = x
-    return prev
+    i = bisect_left(ctx.starts, s.start)
+    return ctx.spans[i - 1] if i > 0 else None
 
 
 _LIST_SEP = re.compile(r"^\s*(-|·|,|、|/|및|와|과|와의|과의)\s*$")

@@ -4,6 +4,7 @@ then every other mention of a chosen name is labelled too."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from annotator.suggest.cand import SOURCE_RANK, Cand
 from annotator.suggest.doc import Doc
@@ -13,12 +14,12 @@ def resolve(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping selection. Candidates from analysts (lexicon) beat equal-length ones."""
     order = sorted(cands, key=lambda c: (-c.length, -SOURCE_RANK.get(c.source, 0), -c.score, c.start))
     taken: list[Cand] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = bytearray(max((c.end for c in cands), default=0))  # 1 where a chosen span already is
     for c in order:
-        if any(c.start < e and s < c.end for s, e in occupied):
+        if occupied.find(1, c.start, c.end) != -1:
             continue
         taken.append(c)
-        occupied.append((c.start, c.end))
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
     return sorted(taken, key=lambda c: c.start)
 
 
@@ -34,7 +35,7 @@ def propagate(doc: Doc, spans: list[Cand]) -> list[Cand]:
     if not names:
         return spans
     extra: list[Cand] = []
-    pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    pattern = _pattern(tuple(sorted(names, key=lambda n: (-len(n), n))))
     text = doc.text
     for m in pattern.finditer(text):
         s, e = m.span()
@@ -47,3 +48,8 @@ def propagate(doc: Doc, spans: list[Cand]) -> list[Cand]:
         src = names[m.group()]
         extra.append(Cand(s, e, src.label, src.score, src.source))
     return resolve(spans + extra)
+
+
+@lru_cache(maxsize=256)
+def _pattern(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, names)))

@@ -1,0 +1,128 @@
+"""Throughput of `annotate suggest` against plain Kiwi, on one generated corpus.
+
+    /work/venv/bin/python benchmarks/bench_suggest.py [N_ARTICLES] [--workers 2]
+
+Generates N (default 2,000) articles of 3,000-6,000 characters from templates into a temporary
+corpus, then measures, on the same texts:
+  1. plain Kiwi: `Kiwi(num_workers=W).tokenize(iter(texts))` (a fresh Kiwi, already warmed up);
+  2. the whole pipeline of `annotate suggest DIR --jsonl`: reading files, cleaning, analysis with
+     the gazetteer's Kiwi, entity and relation rules, JSON out (to /dev/null), Kiwi already built.
+Prints characters per second for both and the ratio. Figures, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+COMPANIES = ["한빛전자", "가온텔레콤", "누리솔루션", "미르바이오", "다온증권", "세움건설", "하람모빌리티", "라온테크",
+             "네이버", "카카오", "삼성전자", "SK텔레콤", "KT", "LG유플러스", "구글", "엔비디아", "오픈AI", "쿠팡"]
+PEOPLE = ["김도윤", "이서연", "박지호", "최민준", "정하은", "강태희", "윤서진", "장우성"]
+TITLES = ["대표", "사장", "부사장", "센터장", "교수", "연구원", "의장"]
+PLACES = ["미국", "일본", "베트남", "서울", "판교", "실리콘밸리", "싱가포르", "유럽"]
+PRODUCTS = ["하이퍼클로바X", "카나나", "기가지니", "갤럭시", "에이닷", "루미", "온새미"]
+SENTENCES = [
+    "{c1}는 {d} {p}에 {n}억원 규모의 투자법인 ‘{c2}벤처스’를 설립했다고 밝혔다.",
+    "{per} {c1} {t}은 “올해 매출 {n}억원을 넘기는 것이 목표”라며 “{p} 시장에서 {q}% 성장을 기대한다”고 말했다.",
+    "{c1}와 {c2}가 {p} AI 반도체 분야에서 협력하기로 했다. 양사는 {d} 업무협약을 맺었다.",
+    "{c1}는 새 AI 서비스 ‘{prod}’를 {d} 출시했다. 출시 {n}일 만에 이용자 약 {k}만명을 모았다.",
+    "업계에 따르면 {c2}는 {c1}에 {n}억원을 투자해 지분 {q}%를 확보했다.",
+    "{c1}는 {c2}를 {n}억 달러에 인수한다고 {d} 공시했다. 인수 대금은 {k}억원 수준이다.",
+    "최근 {k}년간 {p} 진출 기업은 {n}곳에서 {k}{n}곳으로 늘었다. 전년 대비 {q}% 증가한 수치다.",
+    "{p} 현지 법인은 {per} {t}이 이끈다. 법인 인력은 {k}{n}명으로 연내 두 배로 늘린다.",
+    "증권가에서는 {c1}의 {d} 영업이익이 {n}억원으로 시장 예상치를 {q}% 웃돌 것으로 본다.",
+    "{c1} 관계자는 “{prod}는 {p} 이용자를 겨냥한 제품”이라며 “상반기 중 {k}개국에 선보일 계획”이라고 했다.",
+]
+DATES = ["지난 5일", "지난해 10월", "올해 2월", "2024년 3월", "이달", "연초", "2023년", "오는 9월", "25일", "상반기"]
+BOILER = ["무단전재 및 재배포 금지", "이 기사를 공유합니다", "글자크기 설정"]
+
+
+def article(rng: random.Random) -> str:
+    target = rng.randint(3000, 6000)
+    title = f"{rng.choice(COMPANIES)}, {rng.choice(PLACES)} 시장 공략 본격화"
+    lines = [title, f"[가상일보 {rng.choice(PEOPLE)} 기자]"]
+    size = sum(map(len, lines))
+    while size < target:
+        para = " ".join(rng.choice(SENTENCES).format(
+            c1=rng.choice(COMPANIES), c2=rng.choice(COMPANIES), per=rng.choice(PEOPLE), t=rng.choice(TITLES),
+            p=rng.choice(PLACES), prod=rng.choice(PRODUCTS), d=rng.choice(DATES), n=rng.randint(2, 9999),
+            k=rng.randint(1, 9), q=rng.randint(1, 99)) for _ in range(rng.randint(2, 4)))
+        lines.append(para)
+        size += len(para) + 1
+    lines.append(rng.choice(BOILER))
+    return "\n".join(lines)[:target] + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("n", nargs="?", type=int, default=2000)
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args()
+
+    from kiwipiepy import Kiwi
+
+    from annotator.analysis.kiwi import Analyzer
+    from annotator.cleaning import clean_doc
+    from annotator.commands import suggest as cmd
+    from annotator.corpus import load_ref, scan_paths
+    from annotator.labels import load_labels
+
+    rng = random.Random(20261122)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "corpus"
+        root.mkdir()
+        for i in range(args.n):
+            (root / f"{i:05d}.txt").write_text(article(rng), encoding="utf-8")
+        corpus = scan_paths([root])
+        raw_chars = sum(len(load_ref(r).text) for r in corpus.refs)
+        texts = [clean_doc(load_ref(r)).text for r in corpus.refs]
+        chars = sum(map(len, texts))
+        print(f"corpus: {args.n} articles, {raw_chars:,} raw / {chars:,} cleaned characters; workers={args.workers}")
+
+        kiwi = Kiwi(num_workers=args.workers)
+        kiwi.tokenize("준비")
+        t0 = time.perf_counter()
+        for _ in kiwi.tokenize(iter(texts)):
+            pass
+        plain = time.perf_counter() - t0
+        del kiwi
+        print(f"plain Kiwi.tokenize:      {chars / plain:>10,.0f} chars/s  ({plain:.1f} s)")
+
+        Analyzer(load_labels(), num_workers=args.workers)  # build once, as one process does
+        ns = argparse.Namespace(paths=[str(root)], jsonl=True, workers=args.workers, labels=None, db=None,
+                                annotator=None)
+        with open(os.devnull, "wb") as null, contextlib.redirect_stderr(open(os.devnull, "w")):
+            real = sys.stdout
+            sys.stdout = _Sink(null)
+            try:
+                t0 = time.perf_counter()
+                cmd.run(ns)
+                whole = time.perf_counter() - t0
+            finally:
+                sys.stdout = real
+        print(f"annotate suggest pipeline: {chars / whole:>10,.0f} chars/s  ({whole:.1f} s)")
+        print(f"ratio pipeline / plain Kiwi: {plain / whole:.2f}")
+    return 0
+
+
+class _Sink:
+    """A text stream whose .buffer is /dev/null (the command writes bytes to sys.stdout.buffer)."""
+
+    def __init__(self, f):
+        self.buffer = f
+
+    def write(self, s):
+        return len(s)
+
+    def flush(self):
+        pass
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
