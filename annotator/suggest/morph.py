@@ -38,6 +38,7 @@ DEFAULT_ORG = False
 _TITLE_LENGTHS = sorted({len(t) for t in PERSON_TITLES if len(t) >= 2}, reverse=True)
 _SUFFIX_LENGTHS = sorted({len(x) for x in ORG_SUFFIXES}, reverse=True)
 _ORG_SUFFIX_SET = frozenset(ORG_SUFFIXES)
+_SUFFIX_LAST = frozenset(x[-1] for x in ORG_SUFFIXES)
 
 
 def title_of(surface: str) -> str | None:
@@ -69,6 +70,8 @@ def is_name_chunk(doc: Doc, c: Chunk) -> bool:
 def org_suffix(doc: Doc, c: Chunk) -> str | None:
     """The organisation suffix the chunk ends with, when what precedes it can carry a name."""
     s = doc.text[c.start:c.end]
+    if s[-1:] not in _SUFFIX_LAST:
+        return None
     for n in _SUFFIX_LENGTHS:
         suf = s[-n:]
         if n >= len(s) or suf not in _ORG_SUFFIX_SET:

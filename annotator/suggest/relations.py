@@ -264,6 +264,7 @@ def _cues(ctx: _Ctx) -> None:
         if rel not in ("leads", "works_for", "located_in"):
             by_cue.setdefault(cue, []).append(rel)
     lengths = sorted({len(c) for c in by_cue}, reverse=True)
+    first = {c[0] for c in by_cue}
     starts = [s.start for s in ctx.spans]
     n_sent = len(doc.analysis.sentences)
     for si in range(n_sent):
@@ -272,7 +273,7 @@ def _cues(ctx: _Ctx) -> None:
             if not spans:
                 continue
             for t in doc.tokens_between(a, b):
-                if t.tag not in ("NNG", "VV", "XR", "NNP", "SL"):
+                if text[t.start] not in first or t.tag not in ("NNG", "VV", "XR", "NNP", "SL"):
                     continue
                 done: set[str] = set()  # one cue may serve several relations (설립: founded, subsidiary_of)
                 for n in lengths:
