@@ -187,3 +187,10 @@ def test_suggest_makes_no_kiwi_call(schema, monkeypatch):
     text = "네이버는"
     spans, _ = suggest(text, Analysis([Token(0, 3, "네이버", "NNP"), Token(3, 4, "는", "JX")], [(0, 4)]), schema)
     assert found(spans) == {("네이버", "ORG")}
+
+
+def test_product_takes_its_model_number(run):
+    spans, _ = run("아이폰16과 갤럭시 S24, 코GPT 2.0을 비교했다. 갤럭시 2개를 샀다.")
+    got = found(spans)
+    assert {("아이폰16", "PRODUCT"), ("갤럭시 S24", "PRODUCT"), ("코GPT 2.0", "PRODUCT"), ("갤럭시", "PRODUCT")} <= got
+    assert ("2개", "QUANTITY") in got

@@ -116,3 +116,11 @@ def test_only_allowed_label_pairs(rels):
     # a person subject of 인수 is not an allowed head for acquires (ORG -> ORG)
     got = rels("박서준이 누리랩을 인수했다.")
     assert not any(r[1] == "acquires" for r in got)
+
+
+def test_subsidiary_of_from_possessive(rels):
+    assert ("케이뱅크", "subsidiary_of", "BC카드") in rels("케이뱅크는 BC카드의 자회사로, 2017년 출범했다.")
+
+
+def test_bank_head_title_gives_leads(rels):
+    assert ("정민호", "leads", "케이뱅크") in rels("정민호 케이뱅크 행장은 웃었다.")

@@ -5,6 +5,8 @@ Pure Python: no Kiwi call here, so the app can run it in its own process on a ca
 
 from __future__ import annotations
 
+import re
+
 from annotator.analysis.model import Analysis
 from annotator.labels import Schema
 from annotator.lexicon import Lexicon
@@ -37,6 +39,7 @@ def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -
     md, untyped = multidict_cands(doc)
     known += md
     cands = known + pattern_cands(doc) + morph_cands(doc, gaz, known, untyped)
+    cands = [_model_suffix(doc, c) if c.label == "PRODUCT" else c for c in cands]
     if lexicon is not None:  # analysts rejected these often enough: never suggest them again
         cands = [c for c in cands if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
     spans = propagate(doc, resolve([c for c in cands if c.label in labels]))
@@ -51,3 +54,21 @@ def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -
     if lexicon is not None:
         spans = [c for c in spans if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
     return spans
+
+
+_MODEL = re.compile(r"(?:[0-9][0-9A-Za-z.+]*|-[0-9A-Za-z.+]+| (?:[0-9]+\.[0-9]+|[A-Z]?[0-9]+[A-Za-z+]*)(?![0-9A-Za-z.]))")
+
+
+_PARTICLE_SURFACES = frozenset("과 와 은 는 이 가 을 를 의 도 로 으로 에 에서".split())
+
+
+def _model_suffix(doc: Doc, c: Cand) -> Cand:
+    """A product name takes the model number written after it: 아이폰16, 갤럭시 S24, 코GPT 2.0."""
+    m = _MODEL.match(doc.text, c.end)
+    if m is None or not doc.on_edges(c.start, m.end()):
+        return c
+    nxt = next(doc.tokens_from(m.end()), None)
+    if nxt is not None and nxt.start == m.end() and not nxt.tag.startswith(("J", "S")) \
+            and doc.text[nxt.start:nxt.end] not in _PARTICLE_SURFACES:  # Kiwi reads some particles as nouns
+        return c  # 갤럭시 2개: a count, not a model
+    return Cand(c.start, m.end(), c.label, c.score, c.source)

@@ -146,7 +146,11 @@ def _matches(doc: Doc, pattern: re.Pattern | None, label_of, source: str, score:
         if m is None:
             return
         s, e = m.span()
-        if doc.on_edges(s, e) and _whole_latin(text, s, e):
+        while m is not None and not (doc.on_edges(s, e) and _whole_latin(text, s, e)) and e - s > 1:
+            m = pattern.match(text, s, e - 1)  # a shorter known name at the same place (갤럭시 of 갤럭시 S24)
+            if m is not None:
+                e = m.end()
+        if m is not None and doc.on_edges(s, e) and _whole_latin(text, s, e):
             label = label_of(m.group())
             if label:
                 yield Cand(s, e, label, score, source)

@@ -331,6 +331,9 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
             for t in dat[-1:]:
                 _add(ctx, head, "supplies", t, 0.6)
         return
+    if rel == "subsidiary_of" and cue in ("자회사", "계열사", "손자회사"):
+        _subsidiary(ctx, tok, spans, subj)
+        return
     if rel in _OBJECT_CUES:
         tails = obj[-1:] if obj else []
         if rel_head is not None and not tails:
@@ -351,6 +354,23 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
             return
         _add(ctx, head, rel, tail, 0.7)
     del com
+
+
+def _subsidiary(ctx: _Ctx, tok, spans: list[Span], subj: list[Span]) -> None:
+    """B는 A의 자회사 / A 자회사 B: the organisation before the cue (A의) is the parent."""
+    text = ctx.doc.text
+    parent = next((s for s in reversed(spans) if s.end <= tok.start and s.label == "ORG"
+                   and text[s.end:tok.start] in ("의 ", " ", "")), None)
+    if parent is None:
+        return
+    after = next((s for s in spans if s.start >= tok.end and s.label == "ORG"), None)
+    child = None
+    if after is not None and text[tok.end:after.start].strip(" ‘'\"“인") == "":
+        child = after  # 네이버 자회사 ‘스노우’ / 자회사인 X
+    elif subj and subj[-1] is not parent:
+        child = subj[-1]  # 케이뱅크는 BC카드의 자회사로
+    if child is not None and child.label == "ORG":
+        _add(ctx, child, "subsidiary_of", parent, 0.75)
 
 
 def _founded_places(ctx: _Ctx, org: Span, dat: list[Span]) -> None:
