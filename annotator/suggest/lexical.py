@@ -91,37 +91,40 @@ MULTIDICT_CLASSES = {
 
 
 @lru_cache(maxsize=1)
-def multidict() -> dict[str, str | None]:
-    """Surface -> label (or None for a known non-entity class), from Kiwi's model package."""
+def _multidict_text() -> str:
+    """Kiwi's multi.dict as one string: reading it costs ~10 ms, parsing all 250k lines ~0.6 s
+    (too long to hold the GIL in the app), so entries are looked up one at a time instead."""
     try:
         import kiwipiepy_model
 
-        path = Path(kiwipiepy_model.__file__).with_name("multi.dict")
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return "\n" + Path(kiwipiepy_model.__file__).with_name("multi.dict").read_text(encoding="utf-8")
     except (ImportError, OSError):
-        return {}
-    out: dict[str, str | None] = {}
-    for line in lines:
-        if line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) < 4:
-            continue
-        qid = parts[3].lstrip("# ").strip()
-        out[parts[0]] = MULTIDICT_CLASSES.get(qid)
-    return out
+        return ""
+
+
+@lru_cache(maxsize=8192)
+def multidict_label(surface: str) -> tuple[bool, str | None]:
+    """(known, label): whether multi.dict lists the surface, and our label for its WikiData class."""
+    text = _multidict_text()
+    i = text.find("\n" + surface + "\t")
+    if i == -1:
+        return False, None
+    line = text[i + 1:text.find("\n", i + 1)]
+    parts = line.split("\t")
+    qid = parts[3].lstrip("# ").strip() if len(parts) > 3 else ""
+    return True, MULTIDICT_CLASSES.get(qid)
 
 
 def multidict_cands(doc: Doc) -> tuple[list[Cand], set[tuple[int, int]]]:
     """Kiwi merges multi.dict names into one NNP token with a space; type it by its WikiData class.
     Also returns the spans of untyped entries, which other rules leave alone."""
-    md = multidict()
     out, untyped = [], set()
     for t in doc.tokens:
         if t.tag != "NNP" or " " not in t.form:
             continue
-        surface = doc.text[t.start:t.end]
-        label = md.get(surface, md.get(t.form))
+        known, label = multidict_label(doc.text[t.start:t.end])
+        if not known and t.form != doc.text[t.start:t.end]:
+            known, label = multidict_label(t.form)
         if label:
             out.append(Cand(t.start, t.end, label, 0.8, "multidict"))
         else:
