@@ -19,7 +19,7 @@ def make_app(corpus_path: str | Path, db_path: str | Path | None = None, annotat
     before any screen is drawn when the corpus, labels.yaml or the store cannot be opened.
     """
     from annotator.corpus import open_corpus
-    from annotator.labels import find_labels, load_labels
+    from annotator.labels import find_labels
     from annotator.store import Store
     from annotator.tui.app import AnnotatorApp
     from annotator.tui.workspace import Workspace
@@ -27,9 +27,41 @@ def make_app(corpus_path: str | Path, db_path: str | Path | None = None, annotat
     corpus_path = Path(corpus_path)
     corpus = open_corpus(corpus_path)
     labels = find_labels(labels_path, corpus_path)
-    schema = load_labels(labels)
     name = annotator or getpass.getuser()
     store = Store.open(db_path, corpus_path, name)
+    try:
+        schema = _schema(labels, store)
+    except BaseException:
+        store.close()
+        raise
     ws = Workspace(corpus, store, schema, corpus_name=corpus_path.resolve().name or str(corpus_path),
                    annotator=name, labels_path=labels)
     return AnnotatorApp(ws, analyser=analyser)
+
+
+def _schema(path: Path, store: Any):
+    """labels.yaml, validated by `load_labels` once per content and then read back from the store's
+    cache: parsing the YAML (with its gazetteer) in pure Python costs 0.3-0.6 s of the first frame."""
+    import hashlib
+
+    from annotator import __version__
+    from annotator.errors import InputError
+    from annotator.labels import Schema, load_labels
+
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from None
+    key = f"schema:{hashlib.sha256(raw).hexdigest()}:{__version__}"
+    cached = store.cache_get(key)
+    if cached is not None:
+        try:
+            return Schema.model_validate_json(cached).model_copy(update={"path": str(path)})
+        except ValueError:
+            pass  # an older layout: validate the file again
+    schema = load_labels(path)
+    try:
+        store.cache_put(key, schema.model_dump_json().encode())
+    except Exception:  # a read-only store still opens; it just parses the YAML each time
+        pass
+    return schema

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -26,6 +27,13 @@ from annotator.tui.widgets.top_bar import TopBar
 from annotator.tui.workspace import ArticleState, Workspace
 
 FAILED = object()
+
+
+def _params(action: str) -> tuple:
+    """The parameters of an action string such as "relabel(3)"."""
+    if "(" not in action:
+        return ()
+    return tuple(int(p) for p in action[action.index("(") + 1:-1].split(","))
 
 
 class ArticleLoaded(Message):
@@ -61,6 +69,8 @@ class MainScreen(Screen):
         self._opening: str | None = None
         self._analysing: str | None = None
         self._undo = (False, False)
+        self._footer_signature: tuple = ()
+        self._done = 0  # articles done, re-counted when an article opens or its status may change
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")
@@ -108,6 +118,7 @@ class MainScreen(Screen):
                         severity="warning", markup=False)
         self._call(store.set_position, msg.doc_id)
         self.state = ArticleState(msg.doc_id, self.ws.index_of(msg.doc_id), article, status)
+        self._done = self.ws.done_count()
         self.focus_id = None
         self.matches, self.match = [], None
         self._reread()
@@ -161,7 +172,10 @@ class MainScreen(Screen):
         self._refresh()
 
     def _update_busy(self) -> None:
-        self.query_one(TopBar).busy = self.app.busy_text(self._analysing is not None)
+        try:
+            self.query_one(TopBar).busy = self.app.busy_text(self._analysing is not None)
+        except NoMatches:  # the screen is being torn down
+            pass
 
     # -- store calls and refreshing ----------------------------------------------------------
 
@@ -205,7 +219,7 @@ class MainScreen(Screen):
         if self.focus_id not in self._items():
             self.focus_id = None
         ws = self.ws
-        self.query_one(TopBar).show(ws.corpus_name, st.index + 1, len(ws.ids), ws.done_count(), ws.annotator,
+        self.query_one(TopBar).show(ws.corpus_name, st.index + 1, len(ws.ids), self._done, ws.annotator,
                                     st.status.replace("_", " "))
         self.query_one(ItemPanel).set_rows(render.panel_rows(st, ws.schema, show_rejected=self.show_rejected),
                                            self.focus_id)
@@ -226,7 +240,15 @@ class MainScreen(Screen):
         if target:
             view.scroll_to_offsets(*target)
         self._show_prompt()
-        self.refresh_bindings()
+        self._refresh_footer()
+
+    def _refresh_footer(self) -> None:
+        """Tell the Footer only when a key's state changed: it rebuilds itself on every refresh_bindings."""
+        signature = (self.mode, tuple(self.check_action(c.action.split("(")[0], _params(c.action))
+                                      for c in keys.COMMANDS if c.footer_show))
+        if signature != self._footer_signature:
+            self._footer_signature = signature
+            self.refresh_bindings()
 
     def _focus_extent(self) -> tuple[int, int] | None:
         st = self.state
@@ -401,7 +423,10 @@ class MainScreen(Screen):
         self._history(self.ws.store.redo, "Redid", "Nothing to redo")
 
     def _history(self, fn, done: str, nothing: str) -> None:
-        what = self._act(fn)
+        what = self._call(fn, self.state.doc_id)
+        self._reread()
+        self._done = self.ws.done_count()  # undoing "done" changes the count
+        self._refresh()
         if what is FAILED:
             return
         self.notify(f"{done} {what}." if what else nothing, markup=False, timeout=2)
@@ -475,6 +500,7 @@ class MainScreen(Screen):
         if self._call(self.ws.store.mark_done, st.doc_id) is FAILED:
             return
         nxt = self.ws.next_not_done(st.doc_id)
+        self._done = self.ws.done_count()
         if nxt is None:
             self._reread()
             self._refresh()

@@ -77,7 +77,7 @@ class ArticleView(ScrollView, can_focus=False):
     """Shows one article; the screen sets `set_text` and `set_highlights`, and hears `Clicked`."""
 
     DEFAULT_CSS = """
-    ArticleView { padding: 0 1; }
+    ArticleView { padding: 0 1; overflow-x: hidden; }
     """
 
     class Clicked(Message):

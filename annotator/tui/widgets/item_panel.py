@@ -18,7 +18,7 @@ FOCUS = Style(reverse=True, bold=True)
 
 class ItemPanel(ScrollView, can_focus=False):
     DEFAULT_CSS = """
-    ItemPanel { padding: 0 1; }
+    ItemPanel { padding: 0 1; overflow-x: hidden; }
     """
 
     class Clicked(Message):
