@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.errors import InputError
+from annotator.errors import InputError, printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -57,5 +57,5 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"no readable article ({problems[0]})" if problems else "no readable article",
                          path=" ".join(args.paths))
     for line in problems:
-        print(f"annotate: {line}", file=sys.stderr)
+        print(f"annotate: {printable(line)}", file=sys.stderr)
     return 0
