@@ -266,7 +266,8 @@ def crash_corpus(root: Path, db: Path, annotators: tuple[str, ...] = ("kim",),
 
 
 def cache_plain_analysis(root: Path, db: Path, doc: str, annotator: str = "kim") -> str:
-    """Register `doc` and cache a word-by-word analysis of it, so the app opens it without Kiwi."""
+    """Register `doc` and cache a word-by-word analysis of it, so the app opens it without Kiwi
+    (the suggester still runs on it)."""
     from annotator.analysis import Analysis, Token, cache_key
     from annotator.cleaning import clean_doc
     from annotator.corpus import open_corpus
@@ -278,7 +279,6 @@ def cache_plain_analysis(root: Path, db: Path, doc: str, annotator: str = "kim")
     tokens = [Token(m.start(), m.end(), m.group(), "NNG") for m in re.finditer(r"\S+", text)]
     with Store.open(db, root, annotator) as store:
         store.ensure_article(doc, article.sha256, text, meta=article.meta.model_dump(), source=article.source)
-        store.add_suggestions(doc, [], [])
         store.cache_put(cache_key(text, load_labels(LABELS).sha256), Analysis(tokens, [(0, len(text))]).to_bytes())
     return text
 
