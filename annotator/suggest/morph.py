@@ -254,7 +254,8 @@ def _year_events(doc: Doc, label_at: dict) -> list[Cand]:
         head = text[start:t.start].strip()
         known_event = any(v == "EVENT" and s >= start and e <= t.start for (s, e), v in label_at.items())
         latin_name = all(w[:1].isupper() for w in head.split()) and head.isascii() and head not in LATIN_STOP
-        if known_event or (quoted and len(head.split()) <= 4) or (latin_name and len(head.split()) >= 2):
+        eventish = any(w.endswith(EVENT_SUFFIXES) for w in head.split())  # not ‘비전 2030’ (a plan)
+        if known_event or (quoted and eventish and len(head.split()) <= 4) or (latin_name and len(head.split()) >= 2):
             out.append(Cand(start, t.end, "EVENT", 0.7, "morph"))
     return out
 

@@ -56,6 +56,12 @@ def _number_phrase(doc: Doc, i: int) -> tuple[Cand | None, int]:
     while j + 1 < n and toks[j + 1].tag in NUM_TAGS and toks[j + 1].start - toks[j].end <= (
             1 if toks[j + 1].tag == "SN" and toks[j].tag == "NR" else 0):
         j += 1
+    # a range: 10~20%, 3-4일 (the unit after the second number covers both)
+    if j + 2 < n and text[toks[j].end:toks[j + 1].end] in ("~", "-", "∼") and toks[j + 2].tag == "SN" \
+            and toks[j + 2].start == toks[j + 1].end and toks[j + 1].start == toks[j].end:
+        j += 2
+        while j + 1 < n and toks[j + 1].tag in NUM_TAGS and toks[j + 1].start == toks[j].end:
+            j += 1
     start, end = toks[i].start, toks[j].end
     if toks[i].start > 0 and text[toks[i].start - 1] in "-.":  # part of a code or a version: 3.5-4
         if toks[i].start > 1 and text[toks[i].start - 2].isalnum():
