@@ -1,19 +1,21 @@
 """`export_corpus`: check every record, then write the chosen format atomically.
 
-Two passes over one consistent snapshot of the store: the first builds and checks every record
-and counts them (nothing is written; a failure names the articles), the second writes. Articles
-are read in batches, so memory stays flat however large the corpus.
+Pass 1 reads one consistent snapshot of the store (through its own connection), builds and checks
+every record and stages the good ones in an anonymous temporary file; a failure names the articles
+and nothing is written. Pass 2 turns the staged lines into the output files. Articles are read in
+batches and records streamed, so memory stays flat however large the corpus.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 import orjson
 from pydantic import ValidationError
@@ -26,7 +28,7 @@ from annotator.export.atomic import AtomicFile, prepare_dir, replace_dir
 from annotator.export.conll import conll_block
 from annotator.export.manifest import Manifest, Tally
 from annotator.export.records import GoldRecord, record_problems
-from annotator.export.select import Choice, Skip, build, choose
+from annotator.export.select import Skip, build, choose
 from annotator.export.split import SPLITS, split_of
 from annotator.labels import Schema
 from annotator.store import Store
@@ -57,11 +59,24 @@ def export_corpus(store: Store, schema: Schema, opts: ExportOptions, analyze: An
 
 
 def _export(store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze | None) -> Manifest:
-    with store.snapshot():
-        tally = _check(store, schema, opts)
-        prepare_dir(opts.out)
+    # Pass 1 reads the store once, checks every record and stages the good ones in an anonymous
+    # temporary file (outside the output folder; it vanishes with the process). Only when every
+    # article passed is anything written to the output folder (pass 2, from the staged lines).
+    try:
+        staged = tempfile.TemporaryFile(prefix="annotate-export-")
+    except OSError as exc:
+        raise RuntimeFailure(f"cannot create a temporary file: {exc.strerror or exc}",
+                             path=tempfile.gettempdir()) from None
+    with staged, store.snapshot():
         try:
-            files, misaligned = _write(store, schema, opts, analyze)
+            tally = _check(store, schema, opts, staged)
+        except OSError as exc:
+            raise RuntimeFailure(f"cannot stage the export: {exc.strerror or exc}; nothing was written",
+                                 path=tempfile.gettempdir()) from None
+        prepare_dir(opts.out)
+        staged.seek(0)
+        try:
+            files, misaligned = _write(staged, store, schema, opts, analyze)
         except OSError as exc:  # disk full or a folder gone mid-way: the temporary files are already removed
             raise RuntimeFailure(f"cannot write the export: {exc.strerror or exc}; no file was replaced",
                                  path=opts.out) from None
@@ -81,30 +96,20 @@ def _export(store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze 
     return manifest
 
 
-def _records(store: Store, schema: Schema, opts: ExportOptions,
-             on_skip: Callable[[str, Skip], None] | None = None) -> Iterator[tuple[dict, Choice, int]]:
+def _check(store: Store, schema: Schema, opts: ExportOptions, staged: IO[bytes]) -> Tally:
+    tally = Tally()
+    failures: list[str] = []
     for bundle in store.bundles():
         choice = choose(bundle.states, annotator=opts.annotator, gold=opts.gold,
                         include_unfinished=opts.include_unfinished)
         if isinstance(choice, Skip):
-            if on_skip:
-                on_skip(bundle.article.doc_id, choice)
+            if choice.reason == "needs_adjudication":
+                tally.skipped.needs_adjudication.append(bundle.article.doc_id)
             continue
-        rec, flagged = build(bundle, choice, schema.sha256)
-        yield rec, choice, flagged
-
-
-def _check(store: Store, schema: Schema, opts: ExportOptions) -> Tally:
-    tally = Tally()
-    failures: list[str] = []
-
-    def skipped(doc_id: str, skip: Skip) -> None:
-        if skip.reason == "needs_adjudication":
-            tally.skipped.needs_adjudication.append(doc_id)
-
-    for data, choice, flagged in _records(store, schema, opts, skipped):
+        data, flagged = build(bundle, choice, schema.sha256)
+        line = orjson.dumps(data)
         try:
-            rec = GoldRecord.model_validate(data)
+            rec = GoldRecord.model_validate_json(line)
         except ValidationError as exc:
             e = exc.errors()[0]
             failures.append(f"article {data['id']}: {'.'.join(str(p) for p in e['loc'])}: {e['msg']}")
@@ -114,6 +119,8 @@ def _check(store: Store, schema: Schema, opts: ExportOptions) -> Tally:
             failures.append(f"article {rec.id}: {'; '.join(problems[:3])}"
                             + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""))
             continue
+        if not failures:  # after the first failure only the report is wanted
+            staged.write(line + b"\n")
         tally.skipped.flagged_spans_left_out += flagged
         tally.add(rec, choice.status, choice.origin, choice.annotator, split_of(rec.id, opts.split))
     if failures:
@@ -122,10 +129,10 @@ def _check(store: Store, schema: Schema, opts: ExportOptions) -> Tally:
     return tally
 
 
-def _write(store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze | None) -> tuple[list[str], int]:
-    # Checked in the first pass; the JSONL writer dumps the plain records, the others read models.
-    plain = (rec for rec, _, _ in _records(store, schema, opts))
-    records = ((GoldRecord.model_validate(rec), None) for rec in plain)
+def _write(staged: IO[bytes], store: Store, schema: Schema, opts: ExportOptions,
+           analyze: Analyze | None) -> tuple[list[str], int]:
+    """Pass 2: the staged, checked lines into the chosen format, each file under a temporary name."""
+    records = (GoldRecord.model_validate_json(line) for line in staged)
     out = opts.out
     with ExitStack() as stack:
         if opts.fmt == "brat":
@@ -136,23 +143,28 @@ def _write(store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze |
             whole, *parts = (stack.enter_context(AtomicFile(out / n)) for n in names)
             by_split = dict(zip(SPLITS, parts, strict=True))
             if opts.fmt == "jsonl":
-                for data in plain:
-                    line = orjson.dumps(data) + b"\n"
+                for line in staged:  # already our JSONL: copied, each line also to its split
                     whole.write(line)
-                    by_split[split_of(data["id"], opts.split)].write(line)
+                    by_split[split_of(_id_of(line), opts.split)].write(line)
                 return names, 0
             return names, _write_conll(records, whole, by_split, opts, analyze or _analyzer(store, schema))
         if opts.fmt == "doccano":
             f = stack.enter_context(AtomicFile(out / "doccano.jsonl"))
-            for rec, _ in records:
+            for rec in records:
                 f.write(orjson.dumps(formats.doccano(rec)) + b"\n")
             return ["doccano.jsonl"], 0
         f = stack.enter_context(AtomicFile(out / "labelstudio.json"))
         f.write(b"[")  # a JSON array, streamed one task at a time
-        for i, (rec, _) in enumerate(records):
+        for i, rec in enumerate(records):
             f.write((b",\n" if i else b"\n") + orjson.dumps(formats.labelstudio(rec)))
         f.write(b"\n]\n")
         return ["labelstudio.json"], 0
+
+
+def _id_of(line: bytes) -> str:
+    """The record's id without parsing the whole line: records are dumped with "id" first."""
+    end = line.index(b',"source":')
+    return orjson.loads(line[6:end])
 
 
 def _write_conll(records, whole, by_split, opts: ExportOptions, analyze: Analyze) -> int:
@@ -169,7 +181,7 @@ def _write_conll(records, whole, by_split, opts: ExportOptions, analyze: Analyze
             misaligned += bad
         batch.clear()
 
-    for rec, _ in records:
+    for rec in records:
         batch.append(rec)
         if len(batch) >= CONLL_BATCH:
             flush()
@@ -210,7 +222,7 @@ def _write_brat(out: Path, schema: Schema, records) -> list[str]:
         (tmp / "annotation.conf").write_text(formats.brat_conf(schema), encoding="utf-8")
         with open(tmp / "ids.tsv", "w", encoding="utf-8") as ids:
             ids.write("file\tid\n")
-            for rec, _ in records:
+            for rec in records:
                 name = formats.brat_name(rec.id)
                 (tmp / f"{name}.txt").write_text(rec.text, encoding="utf-8")
                 (tmp / f"{name}.ann").write_text(formats.brat_ann(rec), encoding="utf-8")
