@@ -340,11 +340,10 @@ class Store:
             for doc_id, annotator, status in self._read(
                     "SELECT doc_id, annotator, status FROM article_state WHERE doc_id BETWEEN ? AND ?", (lo, hi)):
                 bundles[doc_id].states[annotator] = status
-            for r in self._read(f"{_SPAN_SELECT} WHERE doc_id BETWEEN ? AND ? ORDER BY doc_id, start_at, end_at, id",
-                                (lo, hi)):
+            # Labels come in index order (by analyst and id), not text order: sorting is the reader's.
+            for r in self._read(f"{_SPAN_SELECT} WHERE doc_id BETWEEN ? AND ?", (lo, hi)):
                 bundles[r[1]].spans.append(_span_row(r))
-            for r in self._read(f"{_REL_SELECT} WHERE doc_id BETWEEN ? AND ? "
-                                "ORDER BY doc_id, CAST(SUBSTR(id, 2) AS INTEGER)", (lo, hi)):
+            for r in self._read(f"{_REL_SELECT} WHERE doc_id BETWEEN ? AND ?", (lo, hi)):
                 bundles[r[1]].relations.append(_rel_row(r))
             yield from bundles.values()
             last = hi
