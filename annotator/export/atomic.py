@@ -58,7 +58,10 @@ class AtomicFile:
 
     def discard(self) -> None:
         if self.file is not None and not self.file.closed:
-            self.file.close()
+            try:
+                self.file.close()
+            except OSError:  # closing flushes again, and fails again on a full disk: remove the file anyway
+                pass
         if self.tmp is not None:
             try:
                 self.tmp.unlink()
