@@ -194,3 +194,13 @@ def test_product_takes_its_model_number(run):
     got = found(spans)
     assert {("아이폰16", "PRODUCT"), ("갤럭시 S24", "PRODUCT"), ("코GPT 2.0", "PRODUCT"), ("갤럭시", "PRODUCT")} <= got
     assert ("2개", "QUANTITY") in got
+
+
+def test_place_adjectives_are_not_places(run):
+    spans, _ = run("한국형 AI와 중국계 자본이 미국에 간다.")
+    assert found(spans) == {("미국", "LOC")}
+
+
+def test_launched_proper_noun_is_a_product(run):
+    spans, _ = run("가온텔레콤은 새 서비스 브랜드로 ‘누리온’을 출시했다.")
+    assert ("누리온", "PRODUCT") in found(spans)

@@ -124,3 +124,7 @@ def test_subsidiary_of_from_possessive(rels):
 
 def test_bank_head_title_gives_leads(rels):
     assert ("정민호", "leads", "케이뱅크") in rels("정민호 케이뱅크 행장은 웃었다.")
+
+
+def test_subject_and_companion_are_partners(rels):
+    assert ("KT", "partners_with", "마이크로소프트") in rels("KT가 마이크로소프트(MS)와 손잡고 서비스를 내놓는다.")

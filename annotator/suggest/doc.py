@@ -63,6 +63,11 @@ class Doc:
         i = bisect_left(self._tok_starts, pos)
         return iter(self.tokens[i:])
 
+    def suffix_after(self, pos: int) -> bool:
+        """A derivational suffix is glued on at `pos` (한국형, 중국계)."""
+        t = next(self.tokens_from(pos), None)
+        return t is not None and t.start == pos and t.tag == "XSN" and self.text[t.start:t.end] != "들"
+
     def tokens_between(self, start: int, end: int) -> list[Token]:
         i, j = bisect_left(self._tok_starts, start), bisect_left(self._tok_starts, end)
         return self.tokens[i:j]

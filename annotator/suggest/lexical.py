@@ -155,6 +155,8 @@ def _matches(doc: Doc, pattern: re.Pattern | None, label_of, source: str, score:
                 e = m.end()
         if m is not None and doc.on_edges(s, e) and _whole_latin(text, s, e):
             label = label_of(m.group())
+            if label == "LOC" and doc.suffix_after(e):
+                label = None  # 한국형, 중국계, 미국산: an adjective, not the place
             if label:
                 yield Cand(s, e, label, score, source)
             pos = e

@@ -210,6 +210,14 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         if re.match(r"^(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 주주)", rest):
             put(i, "ORG", 0.6)
 
+    # 3c. a proper noun launched or developed by someone: ‘익시오’를 출시했다
+    for i, c in enumerate(chunks):
+        if not named[i] or i in decided or (c.start, c.end) in label_at or _HANGUL.match(surfs[i]) is None:
+            continue
+        if re.match(r"^[’'\"”]?(을|를) ?(새로 |처음 |정식 |공식 |국내에 |전격 )?(출시|공개|선보|개발|내놓|내놨|탑재|상용화)",
+                    text[c.end:c.end + 14]):
+            put(i, "PRODUCT", 0.55)
+
     # 4. events: a quoted name or a known event followed by a year (CES 2024, ‘밸류 챌린지 2021’)
     out += _year_events(doc, label_at)
 

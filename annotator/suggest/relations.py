@@ -273,7 +273,7 @@ def _cues(ctx: _Ctx) -> None:
             if not spans:
                 continue
             for t in doc.tokens_between(a, b):
-                if text[t.start] not in first or t.tag not in ("NNG", "VV", "XR", "NNP", "SL"):
+                if text[t.start] not in first or t.tag[:2] not in ("NN", "VV", "XR", "SL"):  # VV-R, VV-I too
                     continue
                 done: set[str] = set()  # one cue may serve several relations (설립: founded, subsidiary_of)
                 for n in lengths:
@@ -456,8 +456,11 @@ def _partners(ctx: _Ctx, spans: list[Span], tok) -> None:
     pairs = []
     for g in multi:
         pairs += [(x, y) for i, x in enumerate(g) for y in g[i + 1:]]
+    companions = [g[0] for g in groups if len(g) == 1 and ctx.particle(g[0])[1] in ("와", "과", "와의", "과의")]
     if subj and multi:  # SK텔레콤은 삼성전자 및 카카오와 협력
         pairs += [(subj[-1][0], y) for y in multi[-1]]
+    elif subj and companions:  # KT가 마이크로소프트와 손잡고
+        pairs.append((subj[-1][0], companions[-1]))
     elif len(subj) >= 2:
         pairs.append((subj[-2][0], subj[-1][0]))
     for x, y in pairs:
