@@ -204,3 +204,8 @@ def test_place_adjectives_are_not_places(run):
 def test_launched_proper_noun_is_a_product(run):
     spans, _ = run("가온텔레콤은 새 서비스 브랜드로 ‘누리온’을 출시했다.")
     assert ("누리온", "PRODUCT") in found(spans)
+
+
+def test_venues_are_places(run):
+    spans, _ = run("서울 한빛컨벤션 그랜드볼룸에서 행사가 열렸다.")
+    assert ("한빛컨벤션 그랜드볼룸", "LOC") in found(spans)

@@ -128,3 +128,9 @@ def test_bank_head_title_gives_leads(rels):
 
 def test_subject_and_companion_are_partners(rels):
     assert ("KT", "partners_with", "마이크로소프트") in rels("KT가 마이크로소프트(MS)와 손잡고 서비스를 내놓는다.")
+
+
+def test_outer_name_speaks_for_its_bracketed_alias(rels):
+    got = rels("가온텔레콤은 새 플랫폼 ‘누리온(NURION)’을 출시했다.")
+    assert ("가온텔레콤", "develops", "누리온") in got
+    assert ("NURION", "alias_of", "누리온") in got

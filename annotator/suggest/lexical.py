@@ -125,6 +125,8 @@ def multidict_cands(doc: Doc) -> tuple[list[Cand], set[tuple[int, int]]]:
         known, label = multidict_label(doc.text[t.start:t.end])
         if not known and t.form != doc.text[t.start:t.end]:
             known, label = multidict_label(t.form)
+        if label == "ORG" and t.form.endswith(("호텔", "공항", "경기장", "스타디움")):
+            label = "LOC"  # a hotel or airport named in a story is a venue
         if label:
             out.append(Cand(t.start, t.end, label, 0.8, "multidict"))
         else:

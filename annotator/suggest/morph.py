@@ -31,6 +31,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _LOC_SUFFIX = ("동", "구", "군", "읍", "면", "밸리", "반도")
 _FOREIGN_PER_TITLES = frozenset({"대통령", "부통령", "총리", "주석", "장관", "의원", "씨", "교수", "박사", "국무장관"})
+VENUE_SUFFIXES = ("호텔", "볼룸", "컨벤션센터", "전시장", "경기장", "스타디움", "공항", "아레나", "컨벤션홀")
 _DEFAULT_ORG_SCORE = 0.45
 DEFAULT_ORG = False
 
@@ -191,7 +192,11 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
 
     # 3. class nouns before a name: 스타트업 트웰브랩스, 플랫폼 ‘기가지니’
     for i, c in enumerate(chunks):
-        if not named[i] or i in decided or (c.start, c.end) in label_at:
+        if i == 0 or i in decided or (c.start, c.end) in label_at:
+            continue
+        # quotes make a name of a common-looking word: 플랫폼 ‘누리온’ (Kiwi: 누리온/NNG)
+        quoted = text[c.start - 1:c.start] in "‘'\"“《「" and text[c.end:c.end + 1] in ("’", "'", "\"", "”", "》", "」", "(")
+        if not named[i] and not (quoted and _HANGUL.match(surfs[i]) and len(surfs[i]) >= 2):
             continue
         if i > 0:
             gap = text[chunks[i - 1].end:c.start]
@@ -217,6 +222,15 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         if re.match(r"^[’'\"”]?(을|를) ?(새로 |처음 |정식 |공식 |국내에 |전격 )?(출시|공개|선보|개발|내놓|내놨|탑재|상용화)",
                     text[c.end:c.end + 14]):
             put(i, "PRODUCT", 0.55)
+
+    # 3d. venues: 코엑스 그랜드볼룸, 포시즌스 호텔 (a place, whatever kind of business runs it)
+    for i, c in enumerate(chunks):
+        if not surfs[i].endswith(VENUE_SUFFIXES) or (c.start, c.end) in label_at:
+            continue
+        if i > 0 and named[i - 1] and spaced(i - 1, i):
+            put(i, "LOC", 0.6, start=chunks[i - 1].start)
+        elif named[i] and len(surfs[i]) > 3:
+            put(i, "LOC", 0.6)
 
     # 4. events: a quoted name or a known event followed by a year (CES 2024, ‘밸류 챌린지 2021’)
     out += _year_events(doc, label_at)

@@ -194,7 +194,7 @@ def _titles(ctx: _Ctx) -> None:
             orgs.append(before)  # 네이버 최수연 대표 / 엔비디아의 젠슨 황 CEO
         for org in orgs:
             _add(ctx, per, label, org, 0.85)
-        if not orgs:
+        if not orgs and label == "leads":  # a reporter or professor rarely belongs to the story's company
             org = _topic_org(ctx, per.start)
             if org is not None:
                 _add(ctx, per, label, org, 0.5)
@@ -287,7 +287,7 @@ def _cues(ctx: _Ctx) -> None:
 
 def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: int) -> None:
     doc = ctx.doc
-    before = [s for s in spans if s.end <= tok.start]
+    before = [s for s in spans if s.end <= tok.start and not _paren_alias(ctx, s)]  # 씽큐 of ThinQ (씽큐)
     after = [s for s in spans if s.start >= tok.end]
     roles = {s.id: ctx.particle(s) for s in spans}
     subj = [s for s in before if roles[s.id][0] in SUBJECT and roles[s.id][1] in _HEAD_PARTICLES]
@@ -371,6 +371,16 @@ def _subsidiary(ctx: _Ctx, tok, spans: list[Span], subj: list[Span]) -> None:
         child = subj[-1]  # 케이뱅크는 BC카드의 자회사로
     if child is not None and child.label == "ORG":
         _add(ctx, child, "subsidiary_of", parent, 0.75)
+
+
+def _paren_alias(ctx: _Ctx, s: Span) -> bool:
+    """The span is a bracketed second name right after another span: the outer name speaks for both."""
+    text = ctx.doc.text
+    p = s.start - 1
+    if text[p:p + 1] != "(":
+        return False
+    prev = _span_before(ctx, s)
+    return prev is not None and prev.end in (p, p - 1) and text[prev.end:p].strip() == ""
 
 
 def _founded_places(ctx: _Ctx, org: Span, dat: list[Span]) -> None:
