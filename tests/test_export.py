@@ -283,7 +283,7 @@ def test_cli_export(store: Store, tmp_corpus: Path, tmp_path: Path, capsys):
     out = tmp_path / "cli"
     assert main(["export", str(tmp_corpus), "--out", str(out), "--annotator", "kim"]) == 0
     assert len(read_jsonl(out / "gold.jsonl")) == 1
-    assert "exported 1 articles" in capsys.readouterr().err
+    assert "exported 1 article (3 spans, 1 relation) of kim" in capsys.readouterr().err
     assert main(["export", str(tmp_corpus), "--out", str(out), "--gold", "--annotator", "kim"]) == 2
     assert main(["export", str(tmp_corpus), "--out", str(out), "--split", "90/5"]) == 2
     _break_span(store, "a1")

@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     who = "gold" if args.gold else annotator
-    print(f"annotate: exported {m.articles} articles ({m.spans} spans, {m.relations} relations) of {who} "
+    print(f"annotate: exported {_n(m.articles, 'article')} ({_n(m.spans, 'span')}, "
+          f"{_n(m.relations, 'relation')}) of {who} "
           f"as {args.format} to {args.out}/", file=sys.stderr)
     if m.skipped.needs_adjudication:
         print(f"annotate: {len(m.skipped.needs_adjudication)} articles labelled by several analysts need "
@@ -65,3 +66,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"annotate: {m.skipped.flagged_spans_left_out} spans awaiting review after a source change were "
               "left out", file=sys.stderr)
     return 0
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
