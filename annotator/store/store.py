@@ -17,17 +17,19 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 
 from annotator.errors import InputError, RuntimeFailure
 from annotator.lexicon import Lexicon
-from annotator.models import Relation, Span
 from annotator.store import changes, schema
 from annotator.store.anchor import reanchor
 from annotator.store.errors import NotFound, SpanConflict
 from annotator.store.rows import ArticleBundle, ArticleRow, RelationRow, SpanRow
+
+if TYPE_CHECKING:  # pydantic costs 0.17 s to import: the app opens the store before its first frame
+    from annotator.models import Relation, Span
 
 T = TypeVar("T")
 
