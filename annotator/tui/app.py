@@ -43,6 +43,12 @@ class AnnotatorApp(App):
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.ws))
         self.set_interval(0.25, self._poll_busy)
+        if self._analyser is None:  # Kiwi takes seconds to build: start its process with the first frame
+            self.call_after_refresh(self._start_analyser)
+
+    @work(thread=True, group="kiwi", exit_on_error=False)
+    def _start_analyser(self) -> None:
+        self.analyser()
 
     @property
     def main(self) -> MainScreen | None:

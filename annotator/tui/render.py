@@ -7,6 +7,8 @@ Every piece of article text goes through `DISPLAY` (control characters made visi
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.style import Style
 from rich.text import Text
 
@@ -61,6 +63,20 @@ def label_chip(schema: Schema, label: str, width: int = 9) -> Text:
     return Text(f" {label:<{width}}", style=Style(color=schema.color(label), bold=True))
 
 
+@lru_cache(maxsize=8192)
+def _span_row(status: str, label: str, color: str, text: str, source: str, needs_review: bool) -> Text:
+    """One entity row; memoised, since a key press changes one or two of a hundred rows."""
+    t = Text(no_wrap=True)
+    t.append(ICONS.get(status, "?"), style=span_style(status, color) if status != "accepted" else Style(color=color))
+    t.append(f" {label:<9}", style=Style(color=color, bold=True))
+    t.append(shown(text, 30))
+    t.append(f"  {status}", style="dim")
+    t.append(f" · {source}", style="dim italic")
+    if needs_review:
+        t.append(" · needs review", style="bold red")
+    return t
+
+
 def panel_rows(state: ArticleState, schema: Schema, *, show_rejected: bool) -> list[tuple[str | None, Text]]:
     spans = state.visible_spans(show_rejected)
     rels = state.visible_relations(show_rejected)
@@ -68,16 +84,7 @@ def panel_rows(state: ArticleState, schema: Schema, *, show_rejected: bool) -> l
     rows: list[tuple[str | None, Text]] = [
         (None, Text(f"Entities {len(spans)}" + (f" · {pending} pending" if pending else ""), style="bold"))]
     for s in spans:
-        t = Text(no_wrap=True)
-        t.append(ICONS.get(s.status, "?"), style=span_style(s.status, schema.color(s.label)) if s.status != "accepted"
-                 else Style(color=schema.color(s.label)))
-        t.append_text(label_chip(schema, s.label))
-        t.append(shown(s.text, 30))
-        t.append(f"  {s.status}", style="dim")
-        t.append(f" · {s.source}", style="dim italic")
-        if s.needs_review:
-            t.append(" · needs review", style="bold red")
-        rows.append((s.id, t))
+        rows.append((s.id, _span_row(s.status, s.label, schema.color(s.label), s.text, s.source, s.needs_review)))
     if not spans:
         rows.append((None, Text("  none yet: n adds one", style="dim")))
     rows.append((None, Text(f"Relations {len(rels)}", style="bold")))

@@ -69,11 +69,12 @@ class ArticleList(Screen[str | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("#", key="n", width=5)
-        table.add_column("title", key="title")
+        # the title last, so status and counts stay visible in 80 columns
+        table.add_column("#", key="n", width=4)
         table.add_column("status", key="status", width=14)
         table.add_column("pending", key="pending", width=7)
         table.add_column("labels", key="labels", width=6)
+        table.add_column("title", key="title")
         self.query_one(Input).focus()
         self.query_one("#list-title", Static).update(Text(f" Articles of {self.ws.corpus_name}: loading…",
                                                           style="bold"))
@@ -108,10 +109,11 @@ class ArticleList(Screen[str | None]):
         table = self.query_one(DataTable)
         table.clear()
         for r in self.shown_rows:
-            table.add_row(Text(str(r.index + 1), style="dim"), Text(shown(r.title, 200)),
+            table.add_row(Text(str(r.index + 1), style="dim"),
                           Text(r.status.replace("_", " "), style=STATUS_STYLE.get(r.status, "")),
                           Text(str(r.pending) if r.pending else "", justify="right"),
-                          Text(str(r.labels) if r.labels else "", justify="right"), key=r.doc_id)
+                          Text(str(r.labels) if r.labels else "", justify="right"),
+                          Text(shown(r.title, 200)), key=r.doc_id)
         here = next((i for i, r in enumerate(self.shown_rows) if r.doc_id == self.current), 0)
         if self.shown_rows:
             table.move_cursor(row=here)

@@ -16,13 +16,14 @@ from textual.containers import Container
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 
 from annotator.editing import Cursor, EditRefused, check_span, item_at
 from annotator.errors import AnnotatorError
 from annotator.tui import keys, render
 from annotator.tui.widgets.article_view import ArticleView
 from annotator.tui.widgets.item_panel import ItemPanel
+from annotator.tui.widgets.line import Line
 from annotator.tui.widgets.top_bar import TopBar
 from annotator.tui.workspace import ArticleState, Workspace
 
@@ -77,14 +78,14 @@ class MainScreen(Screen):
         with Container(id="body"):
             yield ArticleView(id="text")
             yield ItemPanel(id="panel")
-        yield Static(id="prompt")
+        yield Line(id="prompt")
         yield Input(placeholder="find in the article (enter: next, escape: close)", id="find", disabled=True)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         doc_id = self.ws.start_doc()
         if doc_id is None:
-            self.query_one("#prompt", Static).update(Text("This corpus has no readable articles."))
+            self.query_one("#prompt", Line).set(Text("This corpus has no readable articles."))
             return
         self.open_doc(doc_id)
 
@@ -293,7 +294,7 @@ class MainScreen(Screen):
                 t.append(f"  {item.status} · {item.source}", style="dim")
             if st.analysis is None:
                 t.append("  (edges snap to words until Kiwi is ready)", style="dim italic")
-        self.query_one("#prompt", Static).update(t)
+        self.query_one("#prompt", Line).set(t)
 
     def _set_mode(self, mode: str) -> None:
         self.mode = mode

@@ -19,6 +19,7 @@ from annotator.tui.render import label_chip, shown
 from annotator.tui.workspace import ArticleState
 
 Choice = tuple[str, str, str]  # head span id, tail span id, relation label
+ALIAS = "alias_of"  # labels.yaml cannot say "same label on both sides" yet, so the picker does
 
 
 def candidates(state: ArticleState, schema: Schema, span) -> list[tuple[Choice, object]]:
@@ -30,6 +31,8 @@ def candidates(state: ArticleState, schema: Schema, span) -> list[tuple[Choice, 
     seen: set[Choice] = set()
     for other in others:
         for rel in schema.relations:
+            if rel.name == ALIAS and other.label != span.label:
+                continue  # GUIDELINES: an alias joins two names of the same label
             choices = []
             if span.label in rel.head and other.label in rel.tail:
                 choices.append((span.id, other.id, rel.name))

@@ -113,11 +113,24 @@ class ArticleView(ScrollView, can_focus=False):
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
         """Layers, drawn in order: later ones (focus, cursor, find) combine over earlier ones (spans)."""
-        self._highlights = sorted(highlights, key=lambda h: h.start)
-        self._hl_starts = [h.start for h in self._highlights]
-        self._max_len = max((h.end - h.start for h in highlights), default=0)
-        self._cache.clear()
-        self.refresh()
+        new = sorted(highlights, key=lambda h: h.start)
+        changed = set(self._highlights).symmetric_difference(new)
+        self._highlights = new
+        self._hl_starts = [h.start for h in new]
+        self._max_len = max((h.end - h.start for h in new), default=0)
+        if not self._rows or len(changed) > 40:
+            self._cache.clear()
+            self.refresh()
+            return
+        # Redraw only the rows whose look changed: a key press usually touches one or two spans.
+        rows: set[int] = set()
+        for h in changed:
+            rows.update(range(self.row_of(h.start), self.row_of(max(h.start, h.end - 1)) + 1))
+        top, height, width = int(self.scroll_offset.y), self.size.height, self.size.width
+        for row in rows:
+            self._cache.pop(row, None)
+            if top <= row < top + height:
+                self.refresh(Region(0, row - top, width, 1))
 
     def scroll_to_offsets(self, start: int, end: int) -> None:
         """Scroll just enough for the rows holding [start, end) to be visible."""

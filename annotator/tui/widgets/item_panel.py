@@ -35,20 +35,31 @@ class ItemPanel(ScrollView, can_focus=False):
         self._cache: dict[int, Strip] = {}
 
     def set_rows(self, rows: list[tuple[str | None, Text]], focus_id: str | None) -> None:
-        self._rows = rows
-        self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+        old, self._rows = self._rows, rows
+        if len(old) != len(rows):
+            self._cache.clear()
+            self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+            self.refresh()
+        else:  # same rows but a few: keep their drawn lines, redraw the rest
+            for i, (before, after) in enumerate(zip(old, rows, strict=True)):
+                if before != after:
+                    self._refresh_row(i)
         self.set_focus_id(focus_id)
-        self.refresh()
+
+    def _refresh_row(self, row: int) -> None:
+        self._cache.pop(row, None)
+        top = int(self.scroll_offset.y)
+        if top <= row < top + self.size.height:
+            self.refresh(Region(0, row - top, self.size.width, 1))
 
     def set_focus_id(self, focus_id: str | None) -> None:
         old = self._focus_row
         self._focus_row = next((i for i, (rid, _) in enumerate(self._rows) if rid == focus_id and rid), -1)
-        self._cache.pop(old, None)
-        self._cache.pop(self._focus_row, None)
+        if old != self._focus_row:
+            self._refresh_row(old)
+            self._refresh_row(self._focus_row)
         if self._focus_row >= 0:  # after the refresh, so a new virtual size is already in force
             self.call_after_refresh(self._scroll_to_focus)
-        self.refresh()
 
     def _scroll_to_focus(self) -> None:
         if 0 <= self._focus_row < len(self._rows):

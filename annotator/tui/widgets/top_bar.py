@@ -6,7 +6,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Static
+
+from annotator.tui.widgets.line import Line
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
@@ -14,15 +15,15 @@ SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 class TopBar(Horizontal):
     DEFAULT_CSS = """
     TopBar { height: 1; background: $panel; }
-    TopBar #where { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
-    TopBar #busy { width: auto; color: $warning; }
+    TopBar #where { width: 1fr; }
+    TopBar #busy { width: 16; color: $warning; }
     """
 
     busy: reactive[str] = reactive("", init=False)  # "" when nothing is loading, else what is
 
     def compose(self) -> ComposeResult:
-        yield Static(id="where")
-        yield Static(id="busy")
+        yield Line(id="where")
+        yield Line(id="busy")
 
     def on_mount(self) -> None:
         self._frame = 0
@@ -35,7 +36,7 @@ class TopBar(Horizontal):
         t.append(f"  {done} done", style="green")
         t.append(f"  [{status}]", style="dim")
         t.append(f"  {annotator}", style="italic")
-        self.query_one("#where", Static).update(t)
+        self.query_one("#where", Line).set(t)
 
     def watch_busy(self, busy: str) -> None:
         if busy:
@@ -47,4 +48,4 @@ class TopBar(Horizontal):
     def _spin(self) -> None:
         self._frame = (self._frame + 1) % len(SPINNER)
         label = Text(f"{SPINNER[self._frame]} {self.busy} " if self.busy else "")
-        self.query_one("#busy", Static).update(label)
+        self.query_one("#busy", Line).set(label)
