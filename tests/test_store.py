@@ -422,3 +422,16 @@ def test_reanchor_rules():
     assert got["a"] is None and got["b"] == at(new2, "네이버", 1)[:2]
     # gone: flagged
     assert reanchor(old, old.replace("네이버", "카카오"), spans) == {"a": None, "b": None}
+
+
+def test_lexicon_takes_the_most_accepted_label_across_analysts(store: Store):
+    s1 = store.add_span("a1", 0, 3, "ORG", "네이버")
+    for who in ("lee", "park"):
+        other = Store.open(store.path, store.corpus_root, who)
+        other.add_span("a1", 0, 3, "PRODUCT", "네이버")
+        other.close()
+    lex = store.lexicon()
+    assert lex.accepted == {"네이버": "PRODUCT"}
+    assert lex.accepted_count == {("네이버", "ORG"): 1, ("네이버", "PRODUCT"): 2}
+    store.relabel("a1", s1, "PRODUCT")
+    assert store.lexicon().accepted_count == {("네이버", "PRODUCT"): 3}

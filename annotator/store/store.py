@@ -694,15 +694,20 @@ class Store:
             "INSERT OR REPLACE INTO cache (key, value, created) VALUES (?, ?, ?)", (key, value, schema.now())))
 
     def lexicon(self) -> Lexicon:
-        """All analysts' accepted spans and rejected suggestions, as the suggester learns from them."""
+        """All analysts' accepted spans and rejected suggestions, as the suggester learns from them.
+        Counted in SQL, so a store of millions of spans hands over only its distinct surface forms."""
         lex = Lexicon()
-        for text, label, status in self._read("SELECT text, label, status FROM spans WHERE needs_review = 0 AND "
-                                              "(status = 'accepted' OR (status = 'rejected' AND source != 'manual')) "
-                                              "ORDER BY doc_id, annotator, id"):
+        rows = self._read("SELECT text, label, status, COUNT(*) FROM spans WHERE needs_review = 0 AND "
+                          "(status = 'accepted' OR (status = 'rejected' AND source != 'manual')) "
+                          "GROUP BY text, label, status ORDER BY text, label")
+        for text, label, status, n in rows:
             if status == "accepted":
-                lex.add_accepted(text, label)
+                lex.accepted_count[(text, label)] = n
+                best = lex.accepted.get(text)
+                if best is None or n > lex.accepted_count[(text, best)]:  # ties: the first label by name
+                    lex.accepted[text] = label
             else:
-                lex.add_rejected(text, label)
+                lex.rejected_count[(text, label)] = n
         return lex
 
     def suggestion_outcomes(self) -> list[tuple[str, str, str, bool, int]]:
