@@ -214,3 +214,13 @@ def test_sample_articles_keep_their_markup_captions_and_subheadlines(sample):
     crypto = articles["2024-11-upbit-bitcoin-rally-cp949.txt"]
     assert "12일 서울 강남구 업비트 라운지 전광판에 비트코인 시세가 표시돼 있다." in crypto.text
     assert crypto.meta.date == "2024-11-12"
+
+
+@pytest.mark.parametrize("line", ["김가람 " * 2000, "김가람김가람" * 500, "김가람·" * 2000, "(서울=" * 2000,
+                                  "ⓒ " * 3000 + "무단", "1,2" * 2000 + "▲", "a@" * 2000])
+def test_long_junk_lines_clean_in_linear_time(line):
+    import time
+
+    start = time.perf_counter()
+    clean_text(f"가상 제목\n{line}\n본문 문장이다.", {})
+    assert time.perf_counter() - start < 2.0  # a backtracking regex takes minutes here

@@ -51,7 +51,7 @@ def _words(*words: str, counts: bool = False) -> str:
     return rf"[\[<(]?\s*{item}(?:\s*[|·/,>\]]?\s*{item})*\s*[\]>)]?"
 
 
-NAMES = rf"{NAME}(?:\s*[·ㆍ,]\s*{NAME})*"
+NAMES = rf"{NAME}(?:\s*[·ㆍ,]\s*{NAME}){{0,5}}"  # bounded: searching long lines stays linear
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 
@@ -208,7 +208,7 @@ RULES: list[Rule] = [
          meta=_byline_dateline),
     Rule("byline_equals", "byline",
          "A reporter credit that opens the lead ('김철수 이영희 기자 = ...').",
-         strip=re.compile(rf"^(?P<names>{NAME}(?:\s*[·ㆍ,]?\s*{NAME})*)\s*{REPORTER_ROLE}\s*=\s*"),
+         strip=re.compile(rf"^(?P<names>{NAME}(?:(?:\s*[·ㆍ,]\s*|\s+){NAME}){{0,5}})\s*{REPORTER_ROLE}\s*=\s*"),
          meta=_names),
     Rule("byline_outlet_tag", "byline",
          "A bracketed outlet name before the lead ('[파이낸셜뉴스]', '[지디넷코리아]').",
