@@ -80,9 +80,9 @@ COMMANDS: list[Command] = [
     Command("quit", "q", "app.quit", "quit", "Quit (everything is already saved)", "q", "App", footer_show=False),
     # new-entity mode
     Command("cursor_left", "left", "cursor(-1)", "move", "Move the cursor one morpheme left", "←",
-            "New entity", "new", group=_CURSOR_KEYS),
+            "New entity", "new", group=_CURSOR_KEYS, key_display="←→"),
     Command("cursor_right", "right", "cursor(1)", "move", "Move the cursor one morpheme right", "→",
-            "New entity", "new", group=_CURSOR_KEYS),
+            "New entity", "new", group=_CURSOR_KEYS, footer_show=False),
     Command("extend_left", "shift+left", "extend(-1)", "extend", "Extend the selection one morpheme left",
             "shift+←", "New entity", "new", footer_show=False),
     Command("extend_right", "shift+right", "extend(1)", "extend", "Extend the selection one morpheme right",

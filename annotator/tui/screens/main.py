@@ -16,13 +16,14 @@ from textual.containers import Container
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from annotator.editing import Cursor, EditRefused, check_span, item_at
 from annotator.errors import AnnotatorError
 from annotator.tui import keys, render
 from annotator.tui.widgets.article_view import ArticleView
 from annotator.tui.widgets.item_panel import ItemPanel
+from annotator.tui.widgets.key_bar import KeyBar
 from annotator.tui.widgets.line import Line
 from annotator.tui.widgets.top_bar import TopBar
 from annotator.tui.workspace import ArticleState, Workspace
@@ -70,7 +71,6 @@ class MainScreen(Screen):
         self._opening: str | None = None
         self._analysing: str | None = None
         self._undo = (False, False)
-        self._footer_signature: tuple = ()
         self._done = 0  # articles done, re-counted when an article opens or its status may change
 
     def compose(self) -> ComposeResult:
@@ -80,7 +80,7 @@ class MainScreen(Screen):
             yield ItemPanel(id="panel")
         yield Line(id="prompt")
         yield Input(placeholder="find in the article (enter: next, escape: close)", id="find", disabled=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         doc_id = self.ws.start_doc()
@@ -244,12 +244,8 @@ class MainScreen(Screen):
         self._refresh_footer()
 
     def _refresh_footer(self) -> None:
-        """Tell the Footer only when a key's state changed: it rebuilds itself on every refresh_bindings."""
-        signature = (self.mode, tuple(self.check_action(c.action.split("(")[0], _params(c.action))
-                                      for c in keys.COMMANDS if c.footer_show))
-        if signature != self._footer_signature:
-            self._footer_signature = signature
-            self.refresh_bindings()
+        self.query_one(KeyBar).show(keys.COMMANDS,
+                                    lambda c: self.check_action(c.action.split("(")[0], _params(c.action)))
 
     def _focus_extent(self) -> tuple[int, int] | None:
         st = self.state
