@@ -194,7 +194,7 @@ def test_rule_copyright_mark_line():
 def test_rule_date_stamp():
     c = assert_drops("date_stamp", ["입력 2024.03.28. 오전 10:12 수정 2024.03.29. 오후 1:05", "03.28 (목)",
                                     "송고시간 2024-03-27 09:00"],
-                     ["2024년 3월 28일 테크기업은 신제품을 공개했다."])
+                     ["2024년 3월 28일 테크기업은 신제품을 공개했다.", "3월 5일"])
     assert c.meta.date == "2024-03-28"  # 입력 (published) beats an earlier-listed or later 수정/송고 date
     c = only("date_stamp", lines=["수정 2025-01-09 08:00", "기사입력 2025.01.08 17:30"])
     assert c.meta.date == "2025-01-08"
@@ -247,9 +247,10 @@ def test_rule_quote_table_header():
 
 
 def test_rule_quote_block():
-    c = only("quote_block", lines=["테크기업", "123456", "KOSDAQ", "52,300", "▲ 1,100", "+2.15%", BODY, "2024"])
-    assert c.kept == [TITLE, BODY]
-    assert c.dropped("quote_block") == ["테크기업", "123456", "KOSDAQ", "52,300", "▲ 1,100", "+2.15%", "2024"]
+    c = only("quote_block", lines=["테크기업", "123456", "KOSDAQ", "52,300", "▲ 1,100", "+2.15%", BODY, "10%", BODY,
+                                   "▼ 300"])
+    assert c.kept == [TITLE, BODY, "10%", BODY]  # one bare number may be text; a signed change is not
+    assert c.dropped("quote_block") == ["테크기업", "123456", "KOSDAQ", "52,300", "▲ 1,100", "+2.15%", "▼ 300"]
 
 
 def test_rule_app_promo():

@@ -66,6 +66,9 @@ def _numeric(text: str) -> bool:
     return any(c.isdigit() for c in text) and bool(_NUMERIC_REST.fullmatch(rest))
 
 
+_SIGNED = re.compile(r"[▲▼△▽↑↓]|^[+\-−]\s*\d")
+
+
 def _exchange_only(text: str) -> bool:
     return not _NUMERIC_WORDS.sub("", text).strip() and bool(text.strip())
 
@@ -81,8 +84,13 @@ def quote_block(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
         j = i  # the run: numeric lines, with market words ("KOSPI") between them
         while j + 1 < len(alive) and (_numeric(alive[j + 1].text) or _exchange_only(alive[j + 1].text)):
             j += 1
-        yield from alive[i : j + 1]
         digits = sum(_numeric(x.text) for x in alive[i : j + 1])
+        # One bare number ("10%") may be article text; a widget has several, or a ▲/▼/+/- change.
+        if digits >= 2 or _SIGNED.search(alive[i].text):
+            yield from alive[i : j + 1]
+        else:
+            i = j + 1
+            continue
         prev = alive[i - 1] if i > 1 else None  # alive[0] is the title: never a widget label
         if digits >= 2 and prev is not None and len(prev.text) <= 20 and not is_sentence(prev.text):
             yield prev

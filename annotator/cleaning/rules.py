@@ -112,7 +112,9 @@ _DATE_ITEM = (r"(?:\d{4}\s*[.\-/년]\s*)?\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?
               r"|(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?\s*(?:분|초)?"  # 10:12
               r"|입력|기사\s*입력|기사\s*등록|최종\s*수정|수정|등록|송고(?:\s*시간)?|발행(?:일)?|게재|작성(?:일)?|승인|"
               r"업데이트|기사\s*전송|기사\s*원문|일시|일자|날짜|KST")
-_DATE_LINE = rf"(?:(?:{_DATE_ITEM})\s*[:|·,]?\s*)+"
+# A bare "3월 5일" may be a timeline sub-headline; a stamp has a year, a time, a weekday or a label.
+_DATE_LINE = (r"(?=.*(?:\d{4}|\d\s*[:시]\s*\d|\([월화수목금토일]\)|입력|수정|등록|송고|발행|게재|작성|승인|업데이트|전송))"
+              rf"(?:(?:{_DATE_ITEM})\s*[:|·,]?\s*)+")
 
 RULES: list[Rule] = [
     Rule("control_chars", "control",
