@@ -101,13 +101,6 @@ def _particle(doc: Doc, span: Span) -> tuple[str, str]:
     return "", ""
 
 
-def _sentences(ctx: _Ctx) -> list[list[Span]]:
-    groups: dict[int, list[Span]] = {}
-    for s in ctx.spans:
-        groups.setdefault(ctx.doc.sentence_of(s.start), []).append(s)
-    return [groups[k] for k in sorted(groups)]
-
-
 def _clauses(ctx: _Ctx, sent_index: int) -> list[tuple[int, int]]:
     """A sentence cut after its connective endings (하고, 이어, 며): the scope of one cue."""
     doc = ctx.doc
@@ -293,7 +286,6 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
     subj = [s for s in before if roles[s.id][0] in SUBJECT and roles[s.id][1] in _HEAD_PARTICLES]
     obj = [s for s in before if roles[s.id][0] == "JKO"]
     dat = [s for s in before if roles[s.id][0] == "JKB" and roles[s.id][1] in ("에", "에게", "에도", "에게서")]
-    com = [s for s in before if roles[s.id][0] in ("JKB", "JC") and roles[s.id][1] in ("와", "과", "및")]
     # relative clause: 트웰브랩스에 투자한 네이버 / 기가지니를 보유한 KT
     rel_head = None
     tail_text = doc.text[tok.end:tok.end + 12]
@@ -353,7 +345,6 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
             _add(ctx, tail, "subsidiary_of", head, 0.6)
             return
         _add(ctx, head, rel, tail, 0.7)
-    del com
 
 
 def _subsidiary(ctx: _Ctx, tok, spans: list[Span], subj: list[Span]) -> None:
