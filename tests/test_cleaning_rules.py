@@ -151,7 +151,8 @@ def test_rule_byline_outlet_tag():
 
 def test_rule_reporter_email():
     c = assert_drops("reporter_email", ["김가람 (garam@techtimes.example)", "이나래 기자 narae@daily.example",
-                                        "press@techtimes.example", "테크타임즈 뉴스룸 news@techtimes.example"],
+                                        "press@techtimes.example", "테크타임즈 뉴스룸 news@techtimes.example",
+                                        "문의 (help@techtimes.example)"],
                      ["문의는 이메일(help@tech.example)로 받는다고 회사는 밝혔다."])
     assert c.meta.reporters == ["김가람", "이나래"]
 

@@ -52,10 +52,15 @@ def iso_date(text: str) -> str | None:
         return None
 
 
+# Words that stand where a reporter's name would ("문의 help@...", "편집국 desk@...").
+NOT_NAMES = {"문의", "제보", "이메일", "메일", "뉴스룸", "편집국", "편집부", "독자", "기사", "사진", "취재",
+             "정리", "디자인", "그래픽", "디자인팀", "영상", "온라인", "디지털", "뉴스팀", "취재팀", "기자단"}
+
+
 def split_names(text: str) -> list[str]:
     """'김현아·김아름', '김철수 이영희', '홍길동, 김영희' -> names only (titles dropped)."""
     text = re.sub(REPORTER_ROLE, " ", text)
-    return [n for n in re.split(r"[\s·ㆍ,/&]+", text) if re.fullmatch(NAME, n)]
+    return [n for n in re.split(r"[\s·ㆍ,/&]+", text) if re.fullmatch(NAME, n) and n not in NOT_NAMES]
 
 
 def outlet_in(text: str) -> str | None:

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             m = article.meta
             print(f"# {ref.id}")
             print(f"title: {m.title or ''}\ndate: {m.date or ''}\noutlet: {m.outlet or ''}\n"
-                  f"reporters: {', '.join(m.reporters)}\n")
+                  f"reporters: {', '.join(m.reporters)}" + (f"\nurl: {m.url}" if m.url else "") + "\n")
             print(article.text)
             print()
     if not printed:
