@@ -104,7 +104,8 @@ def test_rule_reactions():
 
 
 def test_rule_image_click():
-    assert_drops("image_click", ["<이미지를 클릭하시면 크게 보실 수 있습니다>", "[사진 클릭하면 확대]", "원본보기"],
+    assert_drops("image_click", ["<이미지를 클릭하시면 크게 보실 수 있습니다>", "[사진 클릭하면 확대]", "원본보기", "[사진]",
+                                 "▶ 동영상 재생"],
                  ["▲김가상 테크기업 대표가 12일 신제품을 소개하고 있다. (사진=테크기업)"])
 
 
@@ -277,9 +278,9 @@ def test_rule_photo_credit():
 def test_rule_lone_outlet():
     # The byline names the outlet; its name alone later is an image credit. Known agencies too.
     c = only("byline_bracket", "lone_outlet", lines=["[테크타임즈 김가람 기자] 테크기업이 투자했다.", "테크타임즈",
-                                                     "게티이미지뱅크", "연합뉴스", "[연합뉴스 자료사진]",
+                                                     "/게티이미지뱅크", "연합뉴스", "[연합뉴스 자료사진]",
                                                      "테크타임즈는 창간 10주년을 맞았다."])
-    assert c.dropped("lone_outlet") == ["테크타임즈", "게티이미지뱅크", "연합뉴스", "[연합뉴스 자료사진]"]
+    assert c.dropped("lone_outlet") == ["테크타임즈", "/게티이미지뱅크", "연합뉴스", "[연합뉴스 자료사진]"]
     assert c.kept[-1] == "테크타임즈는 창간 10주년을 맞았다."
 
 

@@ -106,7 +106,7 @@ def lone_outlet(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
         if meta.fields.get(key):
             names.add(meta.fields[key])
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    lone = re.compile(rf"[\[(<]?\s*(?:사진\s*=?\s*)?(?:{alternation})\s*(?:DB|제공|자료\s*사진|캡[처쳐]|화면\s*캡[처쳐])?"
+    lone = re.compile(rf"/?\s*[\[(<]?\s*(?:사진\s*=?\s*)?(?:{alternation})\s*(?:DB|제공|자료\s*사진|캡[처쳐]|화면\s*캡[처쳐])?"
                       rf"\s*[.\])>]?")
     for line in lines:
         if line.alive and lone.fullmatch(line.text):

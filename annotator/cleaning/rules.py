@@ -189,7 +189,8 @@ RULES: list[Rule] = [
     Rule("image_click", "caption",
          "Captions that only say how to view the picture ('이미지를 클릭하시면 크게 보실 수 있습니다', '원본보기').",
          drop=re.compile(r"[<\[(]?\s*(?:이미지|사진|그림|그래픽)(?:를|을)?\s*클릭하(?:시|)면.{0,30}?[>\])]?"
-                         r"|[<\[(]?\s*(?:(?:사진|이미지)\s*)?(?:원본\s*보기|확대\s*보기|크게\s*보기|확대|원본)\s*[>\])]?")),
+                         r"|[<\[(]?\s*(?:(?:사진|이미지)\s*)?(?:원본\s*보기|확대\s*보기|크게\s*보기|확대|원본)\s*[>\])]?"
+                         r"|[<\[(]\s*(?:사진|이미지|그래픽|영상|표)\s*[>\])]|(?:▶\s*)?(?:동영상|영상)\s*(?:재생|보기)")),
     Rule("photo_credit", "caption",
          "A photo/graphic credit alone on a line ('(사진=카카오 제공)', '[그래픽=홍길동 기자]', '자료=통계청').",
          drop=re.compile(rf"/?\s*[\[(<]?\s*{_CREDIT}\s*(?:제공)?\s*[=:]\s*"
