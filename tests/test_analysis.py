@@ -71,12 +71,14 @@ def test_tokens_in():
     assert [t.form for t in a.tokens_in(0, 4)] == ["네이버", "는"]
 
 
-def test_client_in_child_process_thread_safe():
-    from annotator.analysis.service import AnalysisClient
+def test_client_in_child_process_thread_safe_and_death_raises():
+    # One child for both checks: each child builds its own Kiwi (~2 s, 500 MB).
+    from annotator.analysis.service import AnalysisClient, AnalysisUnavailable
 
-    with AnalysisClient(PACKAGED) as client:
+    client = AnalysisClient(PACKAGED).start()
+    try:
         assert client.loading or client.ready
-        assert client.wait_ready(60)
+        assert client.wait_ready(60) and client.ready and not client.loading
         results: dict[int, Analysis] = {}
 
         def work(i: int) -> None:
@@ -91,14 +93,7 @@ def test_client_in_child_process_thread_safe():
         assert results[2].tokens[0] == Token(0, 3, "카카오", "NNP")
         assert any(t.form == "2" and t.tag == "SN" for t in results[2].tokens)
 
-
-def test_client_child_death_raises_not_hangs():
-    from annotator.analysis.service import AnalysisClient, AnalysisUnavailable
-
-    client = AnalysisClient(PACKAGED).start()
-    try:
-        client.wait_ready(60)
-        client._proc.kill()  # simulate a crash (OOM kill)
+        client._proc.kill()  # a crash (an OOM kill): waiting callers get an error, not a hang
         with pytest.raises(AnalysisUnavailable):
             client.analyze("네이버", timeout=30)
         assert not client.ready and client.error

@@ -19,7 +19,7 @@ def _kiwi_once():
     from annotator.analysis import Analyzer
     from annotator.labels import load_labels
 
-    Analyzer(load_labels(), num_workers=2)  # the command reuses this process's Kiwi
+    Analyzer(load_labels())  # the command (--workers 1) reuses this process's Kiwi: one build per session
 
 
 def _corpus(root: Path) -> Path:
@@ -37,7 +37,7 @@ def _records(capfd) -> list[dict]:
 def test_jsonl_records_are_valid(tmp_path, capfd, monkeypatch):
     monkeypatch.chdir(tmp_path)
     root = _corpus(tmp_path / "corpus")
-    assert main(["suggest", str(root), "--jsonl"]) == 0
+    assert main(["suggest", str(root), "--jsonl", "--workers", "1"]) == 0
     recs = _records(capfd)
     assert len(recs) == 2
     for rec in recs:
@@ -58,7 +58,7 @@ def test_jsonl_records_are_valid(tmp_path, capfd, monkeypatch):
 
 def test_no_articles_is_an_input_error(tmp_path, capfd):
     (tmp_path / "empty").mkdir()
-    assert main(["suggest", str(tmp_path / "empty"), "--jsonl"]) == 2
+    assert main(["suggest", str(tmp_path / "empty"), "--jsonl", "--workers", "1"]) == 2
 
 
 def test_db_lexicon_learns_from_accepted_labels(tmp_path, capfd, monkeypatch):
@@ -73,7 +73,7 @@ def test_db_lexicon_learns_from_accepted_labels(tmp_path, capfd, monkeypatch):
         store.ensure_article("a.txt", hashlib.sha256(text.encode()).hexdigest(), text)
         store.add_span("a.txt", 0, 5, "ORG", "모두의마루")
     # ... and article b, which mentions it too, now gets it suggested
-    assert main(["suggest", str(root), "--jsonl", "--db", str(db), "--annotator", "ana"]) == 0
+    assert main(["suggest", str(root), "--jsonl", "--workers", "1", "--db", str(db), "--annotator", "ana"]) == 0
     b = next(r for r in _records(capfd) if r["id"].endswith("b.txt"))
     learned = [s for s in b["spans"] if s["text"] == "모두의마루"]
     assert learned and learned[0]["label"] == "ORG" and learned[0]["source"] == "lexicon"
