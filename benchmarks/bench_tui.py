@@ -220,9 +220,11 @@ def measure_keys(term: Terminal, titles: list[str], presses: int) -> None:
     term.wait_for(r"Entities 100")
     term.quiet()
     figures: dict[str, list[float]] = {}
+    # Every press changes something: accept the focused suggestion (focus moves to the next one),
+    # widen and narrow that one, undo both edits, step down and back up.
     for _ in range(presses):
-        for name, key in (("j (focus)", b"j"), ("a (accept)", b"a"), ("u (undo)", b"u"),
-                          ("] (end right)", b"]"), ("[ (end left)", b"["), ("k (focus)", b"k")):
+        for name, key in (("a (accept)", b"a"), ("] (end right)", b"]"), ("[ (end left)", b"["),
+                          ("u (undo)", b"u"), ("u (undo)", b"u"), ("j (focus)", b"j"), ("k (focus)", b"k")):
             figures.setdefault(name, []).append(term.press(key))
     every = [x for xs in figures.values() for x in xs]
     for name, xs in figures.items():

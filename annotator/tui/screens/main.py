@@ -72,6 +72,8 @@ class MainScreen(Screen):
         self._analysing: str | None = None
         self._undo = (False, False)
         self._done = 0  # articles done, re-counted when an article opens or its status may change
+        self.flash: Text | None = None  # the last routine message, shown on the prompt line
+        self._flash_timer = None
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")
@@ -192,6 +194,19 @@ class MainScreen(Screen):
         text = exc.describe() if isinstance(exc, AnnotatorError) else f"{type(exc).__name__}: {exc}"
         self.notify(prefix + text, severity="error", markup=False, timeout=6)
 
+    def _say(self, message: str, *, warn: bool = False) -> None:
+        """Routine feedback on the prompt line for a few seconds (a toast would cost a layout pass)."""
+        self.flash = Text(f" {message} ", style="bold black on yellow" if warn else "bold black on green")
+        self._show_prompt()
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(3, self._unflash)
+
+    def _unflash(self) -> None:
+        self.flash = None
+        self._flash_timer = None
+        self._show_prompt()
+
     def _reread(self) -> None:
         st = self.state
         if st is None:
@@ -265,6 +280,8 @@ class MainScreen(Screen):
         st, t = self.state, Text(no_wrap=True, overflow="ellipsis")
         if st is None:
             return
+        if self.flash is not None:
+            t.append_text(self.flash)
         if self.mode == "new" and self.cursor:
             t.append(" New entity: ", style="bold")
             t.append(render.shown(self.cursor.text), style=render.CURSOR)
@@ -382,7 +399,7 @@ class MainScreen(Screen):
     def action_accept_all(self) -> None:
         n = self._act(self.ws.store.accept_all)
         if n is not FAILED:
-            self.notify(f"Accepted {n} suggestion(s).", markup=False, timeout=2)
+            self._say(f"Accepted {n} suggestion(s).")
 
     def action_relabel(self, n: int) -> None:
         self._act(self.ws.store.relabel, self.focus_id, self.ws.schema.entities[n - 1].name, advance=True)
@@ -409,7 +426,7 @@ class MainScreen(Screen):
         try:
             s, e = getattr(st.editor, which)(span.start, span.end, step, st.others(span.id))
         except EditRefused as exc:
-            self.notify(str(exc), severity="warning", markup=False, timeout=2)
+            self._say(str(exc), warn=True)
             return
         self._act(self.ws.store.resize, span.id, s, e, st.text[s:e])
 
@@ -426,7 +443,7 @@ class MainScreen(Screen):
         self._refresh()
         if what is FAILED:
             return
-        self.notify(f"{done} {what}." if what else nothing, markup=False, timeout=2)
+        self._say(f"{done} {what}." if what else nothing)
 
     # -- actions: new entity ------------------------------------------------------------------
 
@@ -440,7 +457,7 @@ class MainScreen(Screen):
             else:
                 self.cursor = st.editor.cursor_at(self.query_one(ArticleView).first_visible_offset)
         except EditRefused as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            self._say(str(exc), warn=True)
             return
         self.matches, self.match = [], None
         self._set_mode("new")
@@ -462,7 +479,7 @@ class MainScreen(Screen):
         try:
             check_span(st.text, s, e, st.others())
         except EditRefused as exc:
-            self.notify(str(exc), severity="warning", markup=False, timeout=3)
+            self._say(str(exc), warn=True)
             return
         label = self.ws.schema.entities[n - 1].name
         self._set_mode("review")
@@ -480,8 +497,7 @@ class MainScreen(Screen):
         span = st.span(self.focus_id)
         options = candidates(st, self.ws.schema, span)
         if not options:
-            self.notify("labels.yaml allows no new relation from this entity.", severity="warning",
-                        markup=False, timeout=3)
+            self._say("labels.yaml allows no new relation from this entity.", warn=True)
             return
 
         def chosen(choice: tuple[str, str, str] | None) -> None:
@@ -523,8 +539,7 @@ class MainScreen(Screen):
     def action_toggle_rejected(self) -> None:
         self.show_rejected = not self.show_rejected
         self._refresh()
-        self.notify("Showing rejected suggestions." if self.show_rejected else "Rejected suggestions hidden.",
-                    markup=False, timeout=2)
+        self._say("Showing rejected suggestions." if self.show_rejected else "Rejected suggestions hidden.")
 
     def action_help(self) -> None:
         from annotator.tui.screens.help import HelpScreen
@@ -555,7 +570,7 @@ class MainScreen(Screen):
             i = low.find(q, i + len(q))
         if not self.matches:
             self.match = None
-            self.notify(f"Not found: {query}", severity="warning", markup=False, timeout=2)
+            self._say(f"Not found: {query}", warn=True)
         else:
             after = self.match[0] if self.match else -1
             self.match = next((m for m in self.matches if m[0] > after), self.matches[0])
