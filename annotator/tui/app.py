@@ -87,7 +87,7 @@ class AnnotatorApp(App):
     def shutdown(self) -> None:
         """Stop the analysis child and close the store (after `run` returns, or at the end of a test)."""
         if self._client is not None:
-            self._client.close()
+            self._client.close(timeout=0.5)  # the child exits at once unless mid-analysis
         self.ws.store.close()
 
     # -- palette and app-wide commands ---------------------------------------------------------

@@ -85,13 +85,16 @@ class ArticleList(Screen[str | None]):
     def _gather(self) -> None:
         store = self.ws.store
         statuses = store.statuses()
+        # Titles of articles already opened come from the store; the rest are cleaned once here.
+        known = {a.doc_id: (a.meta or {}).get("title") for a in store.articles()}
         rows = []
         for i, doc_id in enumerate(self.ws.ids):
             try:
                 spans = store.spans(doc_id)
             except Exception:  # an article not registered yet has no labels
                 spans = []
-            rows.append(Row(doc_id, i, self.ws.title_of(doc_id), statuses.get(doc_id, "new"),
+            title = known.get(doc_id) or self.ws.title_of(doc_id)
+            rows.append(Row(doc_id, i, title, statuses.get(doc_id, "new"),
                             sum(s.status == "pending" for s in spans), sum(s.status == "accepted" for s in spans)))
         self.post_message(RowsReady(rows))
 
