@@ -338,3 +338,28 @@ def test_export_reads_its_own_snapshot_while_the_app_keeps_writing(store: Store,
     a2 = next(r for r in read_jsonl(tmp_path / "gold.jsonl") if r["id"] == "a2")
     assert "올해 2월" not in [s["text"] for s in a2["spans"]]  # one consistent state, from before the write
     assert "올해 2월" in [s.text for s in store.spans("a2")]
+
+
+def test_a_file_failing_at_the_end_replaces_none_of_the_others(store: Store, tmp_path: Path, monkeypatch):
+    import os
+
+    from annotator.export import atomic
+
+    out = tmp_path / "out"
+    export_corpus(store, SCHEMA, ExportOptions(out, annotator="kim"))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    store.add_span("a2", *at(TEXT2, "올해 2월")[:2], "DATE", "올해 2월")
+    store.mark_done("a2")  # the next export differs
+    calls = []
+    real_fsync = os.fsync
+
+    def full_at_the_fourth(fd):
+        calls.append(fd)
+        if len(calls) == 4:  # gold, train, dev durable; test.jsonl meets a full disk
+            raise OSError(28, "No space left on device")
+        return real_fsync(fd)
+
+    monkeypatch.setattr(atomic.os, "fsync", full_at_the_fourth)
+    with pytest.raises(RuntimeFailure, match="no file was replaced"):
+        export_corpus(store, SCHEMA, ExportOptions(out, annotator="kim"))
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

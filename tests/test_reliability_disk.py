@@ -171,12 +171,9 @@ def test_export_to_a_full_or_read_only_folder_leaves_no_partial_file(tmp_path: P
         assert len(lines) == 1 and str(out) in lines[0], r.stderr
         left = sorted(p.name for p in out.iterdir())
         assert not [n for n in left if n.endswith(".partial") or n.startswith(".")], left  # no temporary file
-        assert set(left) - set(before) <= {"dev.jsonl", "test.jsonl"}, left  # see the xfail below
+        assert set(left) == set(before), left  # all files replaced together or none
 
 
-@pytest.mark.xfail(strict=True, reason="the export replaces its files one by one, so when a later one fails "
-                                       "(disk full) the earlier ones are already new: dev.jsonl and test.jsonl "
-                                       "appear beside the old gold.jsonl; flip when the export replaces all or none")
 def test_failed_export_leaves_the_folder_exactly_as_it_was(tmp_path: Path):
     corpus = tmp_path / "corpus"
     doc, text = crash_corpus(corpus, tmp_path / "store.sqlite3")

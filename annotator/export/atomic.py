@@ -78,3 +78,60 @@ def replace_dir(tmp_dir: Path, target: Path) -> None:
     os.replace(tmp_dir, target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+class AtomicGroup:
+    """Output files (and folders) that replace the old ones together or not at all.
+
+    Each is written under a temporary name; `commit()` first makes every one durable (flush and
+    fsync: where a full disk fails, while nothing has been replaced yet) and only then renames them
+    all into place. Leaving the block without commit, or with an error, removes every temporary.
+    """
+
+    def __init__(self) -> None:
+        self.files: list[AtomicFile] = []
+        self.dirs: list[tuple[Path, Path]] = []
+
+    def __enter__(self) -> AtomicGroup:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self.discard()  # after a commit there is nothing left to discard
+
+    def open(self, path: Path) -> IO:
+        af = AtomicFile(path)
+        f = af.__enter__()
+        self.files.append(af)
+        return f
+
+    def temp_dir(self, target: Path) -> Path:
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent))
+        except OSError as exc:
+            raise RuntimeFailure(f"cannot write: {exc.strerror or exc}", path=target) from None
+        self.dirs.append((tmp, target))
+        return tmp
+
+    def commit(self) -> None:
+        for af in self.files:
+            assert af.file is not None
+            try:
+                af.file.flush()
+                os.fsync(af.file.fileno())
+                af.file.close()
+            except OSError as err:
+                self.discard()
+                raise RuntimeFailure(f"cannot write: {err.strerror or err}; no file was replaced",
+                                     path=af.path) from None
+        for af in self.files:
+            os.replace(af.tmp, af.path)
+        for tmp, target in self.dirs:
+            replace_dir(tmp, target)
+        self.files, self.dirs = [], []
+
+    def discard(self) -> None:
+        for af in self.files:
+            af.discard()
+        for tmp, _ in self.dirs:
+            shutil.rmtree(tmp, ignore_errors=True)
+        self.files, self.dirs = [], []

@@ -8,10 +8,8 @@ batches and records streamed, so memory stays flat however large the corpus.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Callable
-from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +22,7 @@ from annotator import __version__
 from annotator.analysis import Analysis
 from annotator.errors import InputError, RuntimeFailure
 from annotator.export import formats
-from annotator.export.atomic import AtomicFile, prepare_dir, replace_dir
+from annotator.export.atomic import AtomicGroup, prepare_dir
 from annotator.export.conll import conll_block
 from annotator.export.manifest import Manifest, Tally
 from annotator.export.records import GoldRecord, record_problems
@@ -76,11 +74,21 @@ def _export(store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze 
         prepare_dir(opts.out)
         staged.seek(0)
         try:
-            files, misaligned = _write(staged, store, schema, opts, analyze)
+            with AtomicGroup() as group:  # every output file replaces the old one together, or none does
+                files, misaligned = _write(staged, store, schema, opts, analyze, group)
+                manifest = _manifest(store, schema, opts, tally, files, misaligned)
+                group.open(opts.out / "manifest.json").write(
+                    orjson.dumps(manifest.model_dump(by_alias=True), option=orjson.OPT_INDENT_2) + b"\n")
+                group.commit()
         except OSError as exc:  # disk full or a folder gone mid-way: the temporary files are already removed
             raise RuntimeFailure(f"cannot write the export: {exc.strerror or exc}; no file was replaced",
                                  path=opts.out) from None
-        manifest = Manifest(
+    return manifest
+
+
+def _manifest(store: Store, schema: Schema, opts: ExportOptions, tally: Tally, files: list[str],
+              misaligned: int) -> Manifest:
+    return Manifest(
             tool_version=__version__, created=datetime.now(UTC).isoformat(timespec="seconds"), format=opts.fmt,
             files=[*files, "manifest.json"], store=str(store.path), corpus=str(store.corpus_root),
             annotator=None if opts.gold else opts.annotator, gold=opts.gold, include_unfinished=opts.include_unfinished,
@@ -91,9 +99,6 @@ def _export(store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze 
             relations_per_label=_ordered(tally.relations, [r.name for r in schema.relations]),
             annotators=dict(sorted(tally.annotators.items())), origin=tally.origin if opts.gold else None,
             skipped=tally.skipped, conll_misaligned_spans=misaligned if opts.fmt == "conll" else None)
-        with AtomicFile(opts.out / "manifest.json") as f:
-            f.write(orjson.dumps(manifest.model_dump(by_alias=True), option=orjson.OPT_INDENT_2) + b"\n")
-    return manifest
 
 
 def _check(store: Store, schema: Schema, opts: ExportOptions, staged: IO[bytes]) -> Tally:
@@ -129,36 +134,35 @@ def _check(store: Store, schema: Schema, opts: ExportOptions, staged: IO[bytes])
     return tally
 
 
-def _write(staged: IO[bytes], store: Store, schema: Schema, opts: ExportOptions,
-           analyze: Analyze | None) -> tuple[list[str], int]:
+def _write(staged: IO[bytes], store: Store, schema: Schema, opts: ExportOptions, analyze: Analyze | None,
+           group: AtomicGroup) -> tuple[list[str], int]:
     """Pass 2: the staged, checked lines into the chosen format, each file under a temporary name."""
     records = (GoldRecord.model_validate_json(line) for line in staged)
     out = opts.out
-    with ExitStack() as stack:
-        if opts.fmt == "brat":
-            return _write_brat(out, schema, records), 0
-        if opts.fmt in ("jsonl", "conll"):
-            ext = "jsonl" if opts.fmt == "jsonl" else "conll"
-            names = [f"gold.{ext}", *(f"{s}.{ext}" for s in SPLITS)]
-            whole, *parts = (stack.enter_context(AtomicFile(out / n)) for n in names)
-            by_split = dict(zip(SPLITS, parts, strict=True))
-            if opts.fmt == "jsonl":
-                for line in staged:  # already our JSONL: copied, each line also to its split
-                    whole.write(line)
-                    by_split[split_of(_id_of(line), opts.split)].write(line)
-                return names, 0
-            return names, _write_conll(records, whole, by_split, opts, analyze or _analyzer(store, schema))
-        if opts.fmt == "doccano":
-            f = stack.enter_context(AtomicFile(out / "doccano.jsonl"))
-            for rec in records:
-                f.write(orjson.dumps(formats.doccano(rec)) + b"\n")
-            return ["doccano.jsonl"], 0
-        f = stack.enter_context(AtomicFile(out / "labelstudio.json"))
-        f.write(b"[")  # a JSON array, streamed one task at a time
-        for i, rec in enumerate(records):
-            f.write((b",\n" if i else b"\n") + orjson.dumps(formats.labelstudio(rec)))
-        f.write(b"\n]\n")
-        return ["labelstudio.json"], 0
+    if opts.fmt == "brat":
+        return _write_brat(group.temp_dir(out / "brat"), schema, records), 0
+    if opts.fmt in ("jsonl", "conll"):
+        ext = "jsonl" if opts.fmt == "jsonl" else "conll"
+        names = [f"gold.{ext}", *(f"{s}.{ext}" for s in SPLITS)]
+        whole, *parts = (group.open(out / n) for n in names)
+        by_split = dict(zip(SPLITS, parts, strict=True))
+        if opts.fmt == "jsonl":
+            for line in staged:  # already our JSONL: copied, each line also to its split
+                whole.write(line)
+                by_split[split_of(_id_of(line), opts.split)].write(line)
+            return names, 0
+        return names, _write_conll(records, whole, by_split, opts, analyze or _analyzer(store, schema))
+    if opts.fmt == "doccano":
+        f = group.open(out / "doccano.jsonl")
+        for rec in records:
+            f.write(orjson.dumps(formats.doccano(rec)) + b"\n")
+        return ["doccano.jsonl"], 0
+    f = group.open(out / "labelstudio.json")
+    f.write(b"[")  # a JSON array, streamed one task at a time
+    for i, rec in enumerate(records):
+        f.write((b",\n" if i else b"\n") + orjson.dumps(formats.labelstudio(rec)))
+    f.write(b"\n]\n")
+    return ["labelstudio.json"], 0
 
 
 def _id_of(line: bytes) -> str:
@@ -216,21 +220,16 @@ def _analyzer(store: Store, schema: Schema) -> Analyze:
     return analyze
 
 
-def _write_brat(out: Path, schema: Schema, records) -> list[str]:
-    tmp = Path(tempfile.mkdtemp(prefix=".brat.", suffix=".partial", dir=out))
-    try:
-        (tmp / "annotation.conf").write_text(formats.brat_conf(schema), encoding="utf-8")
-        with open(tmp / "ids.tsv", "w", encoding="utf-8") as ids:
-            ids.write("file\tid\n")
-            for rec in records:
-                name = formats.brat_name(rec.id)
-                (tmp / f"{name}.txt").write_text(rec.text, encoding="utf-8")
-                (tmp / f"{name}.ann").write_text(formats.brat_ann(rec), encoding="utf-8")
-                ids.write(f"{name}\t{rec.id}\n")
-        replace_dir(tmp, out / "brat")
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+def _write_brat(tmp: Path, schema: Schema, records) -> list[str]:
+    """Into the group's temporary folder, which replaces brat/ on commit."""
+    (tmp / "annotation.conf").write_text(formats.brat_conf(schema), encoding="utf-8")
+    with open(tmp / "ids.tsv", "w", encoding="utf-8") as ids:
+        ids.write("file\tid\n")
+        for rec in records:
+            name = formats.brat_name(rec.id)
+            (tmp / f"{name}.txt").write_text(rec.text, encoding="utf-8")
+            (tmp / f"{name}.ann").write_text(formats.brat_ann(rec), encoding="utf-8")
+            ids.write(f"{name}\t{rec.id}\n")
     return ["brat/"]
 
 
