@@ -435,3 +435,31 @@ def test_lexicon_takes_the_most_accepted_label_across_analysts(store: Store):
     assert lex.accepted_count == {("네이버", "ORG"): 1, ("네이버", "PRODUCT"): 2}
     store.relabel("a1", s1, "PRODUCT")
     assert store.lexicon().accepted_count == {("네이버", "PRODUCT"): 3}
+
+
+def test_read_only_store_opens_for_reading_when_asked(store: Store, tmp_path: Path):
+    from annotator.export import ExportOptions, export_corpus
+    from annotator.labels import load_labels
+    from annotator.store import StoreReadOnly
+
+    s1 = store.add_span("a1", 0, 3, "ORG", "네이버")
+    store.mark_done("a1")
+    store.close()
+    folder = store.path.parent
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    with read_only(folder):
+        with pytest.raises(StoreReadOnly):
+            Store.open(store.path, store.corpus_root, "kim")  # the default still refuses
+        s = Store.open(store.path, store.corpus_root, "kim", read_only_fallback=True)
+        assert s.read_only
+        assert [x.id for x in s.spans("a1")] == [s1] and s.status("a1") == "done"
+        with pytest.raises(StoreReadOnly, match="read-only") as exc:
+            s.add_span("a1", 5, 7, "LOC", "미국")
+        assert str(store.path) in str(exc.value)
+        s.cache_put("k", b"v")  # not kept, not an error
+        s.set_position("a1")
+        assert s.cache_get("k") is None
+        m = export_corpus(s, load_labels(), ExportOptions(tmp_path / "out", annotator="kim"))
+        assert m.articles == 1
+        s.close()
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

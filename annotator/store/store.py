@@ -25,7 +25,7 @@ from annotator.errors import InputError, RuntimeFailure
 from annotator.lexicon import Lexicon
 from annotator.store import changes, schema
 from annotator.store.anchor import reanchor
-from annotator.store.errors import NotFound, SpanConflict
+from annotator.store.errors import NotFound, SpanConflict, StoreReadOnly
 from annotator.store.rows import ArticleBundle, ArticleRow, RelationRow, SpanRow
 
 if TYPE_CHECKING:  # pydantic costs 0.17 s to import: the app opens the store before its first frame
@@ -73,12 +73,19 @@ class Store:
         self.corpus_root = corpus_root
         self.annotator = annotator
         self._lock = threading.RLock()
+        self.read_only = False  # opened for reading only (see `open(read_only_fallback=True)`)
+        self._uri: str | None = None
 
     # ----------------------------------------------------------------- opening
 
     @classmethod
-    def open(cls, db_path: str | os.PathLike | None, corpus_root: str | os.PathLike, annotator: str) -> Store:
-        """Open (or create) the store; refuses a foreign, newer, damaged or non-SQLite file untouched."""
+    def open(cls, db_path: str | os.PathLike | None, corpus_root: str | os.PathLike, annotator: str, *,
+             read_only_fallback: bool = False) -> Store:
+        """Open (or create) the store; refuses a foreign, newer, damaged or non-SQLite file untouched.
+
+        A store whose folder or file cannot be written raises StoreReadOnly, or with
+        `read_only_fallback` opens for reading: `read_only` is True, label actions raise StoreReadOnly,
+        the cache and the position are not kept."""
         if not annotator or not annotator.strip():
             raise InputError("an analyst name is needed (--annotator NAME)")
         corpus_root = Path(corpus_root)
@@ -99,6 +106,47 @@ class Store:
         store = cls(conn, path, corpus_root, annotator)
         try:
             store._setup()
+        except StoreReadOnly:
+            conn.close()
+            if read_only_fallback and path.exists():
+                return cls._open_for_reading(path, corpus_root, annotator)
+            raise StoreReadOnly("the store's folder or file is read-only, so it cannot be opened for labelling "
+                                "(nothing was changed)", path=path) from None
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @classmethod
+    def _open_for_reading(cls, path: Path, corpus_root: Path, annotator: str) -> Store:
+        from urllib.parse import quote
+
+        base = f"file:{quote(str(path.resolve()))}?mode=ro"
+        # Plain read-only needs the -shm file to exist or be creatable; if neither, `immutable`
+        # reads the main file alone (a -wal left by a crash is then not seen: its last writes are missing).
+        for uri in (base, base + "&immutable=1"):
+            try:
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                       check_same_thread=False)
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                version = schema.read_version(conn, path)
+                break
+            except sqlite3.OperationalError:
+                conn.close()
+        else:
+            raise _read_only_failure(path)
+        store = cls(conn, path, corpus_root, annotator)
+        store.read_only, store._uri = True, uri
+        try:
+            if version != schema.CURRENT_VERSION:
+                schema.migrate(conn, path, version)  # refuses a newer store untouched
+                raise RuntimeFailure(f"the store needs upgrading to schema {schema.CURRENT_VERSION} but is "
+                                     "read-only", path=path)
+            schema.check_integrity(conn, path)
+            store._check_corpus()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise schema.corrupt(path, exc) from None
         except BaseException:
             conn.close()
             raise
@@ -156,12 +204,18 @@ class Store:
         """A second connection to the same store for a long read in another thread (export), so the
         app's own calls on this one are never held up by it. Close it when done."""
         try:
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                   check_same_thread=False)
+            if self._uri:
+                conn = sqlite3.connect(self._uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                       check_same_thread=False)
+            else:
+                conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                       check_same_thread=False)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         except sqlite3.Error as exc:
             raise _failure(exc, self.path) from None
-        return Store(conn, self.path, self.corpus_root, self.annotator)
+        other = Store(conn, self.path, self.corpus_root, self.annotator)
+        other.read_only, other._uri = self.read_only, self._uri
+        return other
 
     def close(self) -> None:
         with self._lock:
@@ -189,6 +243,8 @@ class Store:
 
     def _write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         """Run `fn` in one BEGIN IMMEDIATE transaction, committed before returning; all or nothing."""
+        if self.read_only:
+            raise _read_only_failure(self.path)
         conn = self._conn
         with self._lock:
             try:
@@ -677,6 +733,8 @@ class Store:
     # ----------------------------------------------------------------- position, cache, lexicon
 
     def set_position(self, doc_id: str) -> None:
+        if self.read_only:
+            return  # where the analyst was is a convenience, not a label: nothing to refuse
         self._write(lambda conn: conn.execute(
             "INSERT OR REPLACE INTO positions (annotator, doc_id, updated) VALUES (?, ?, ?)",
             (self.annotator, doc_id, schema.now())))
@@ -690,6 +748,8 @@ class Store:
         return bytes(rows[0][0]) if rows else None
 
     def cache_put(self, key: str, value: bytes) -> None:
+        if self.read_only:
+            return  # a cache that cannot be written is simply not kept
         self._write(lambda conn: conn.execute(
             "INSERT OR REPLACE INTO cache (key, value, created) VALUES (?, ?, ?)", (key, value, schema.now())))
 
@@ -866,6 +926,11 @@ def _meta_json(meta: Any) -> str | None:
     return orjson.dumps(meta, option=orjson.OPT_SORT_KEYS).decode()
 
 
+def _read_only_failure(path: Path) -> StoreReadOnly:
+    return StoreReadOnly("the store cannot be written (its folder or file is read-only): this change was "
+                         "not saved; everything saved before it is intact", path=path)
+
+
 def _failure(exc: sqlite3.Error, path: Path) -> RuntimeFailure:
     """A clear message for what went wrong underneath; nothing of the failed transaction was kept."""
     msg = str(exc)
@@ -874,9 +939,9 @@ def _failure(exc: sqlite3.Error, path: Path) -> RuntimeFailure:
     if "full" in low:
         return RuntimeFailure("the disk is full: this change was not saved (everything saved before it is "
                               "intact); free some space and try again", path=path)
-    if "readonly" in low or "read-only" in low or not os.access(folder, os.W_OK):
-        return RuntimeFailure("the store cannot be written (its folder or file is read-only): this change was "
-                              "not saved; everything saved before it is intact", path=path)
+    if "readonly" in low or "read-only" in low or not os.access(folder, os.W_OK) \
+            or ("unable to open" in low and path.exists()):  # the file is there: its -wal/-shm could not be made
+        return _read_only_failure(path)
     if "unable to open" in low:
         return RuntimeFailure(f"cannot open the store ({msg})", path=path)
     if _is_busy(exc):
