@@ -74,7 +74,7 @@ COMMANDS: list[Command] = [
             "Moving", footer_show=False, palette=True),
     Command("stats", "S", "stats", "stats", "Corpus statistics", "S", "Articles", footer_show=False,
             palette=True),
-    Command("export", "E", "export", "export", "Export the gold labels (annotate export)", "E", "Articles",
+    Command("export", "E", "export", "export", "Export your done articles to exports/ (as annotate export does)", "E", "Articles",
             footer_show=False, palette=True),
     Command("help", "question_mark", "help", "help", "This help", "?", "App"),
     Command("quit", "q", "app.quit", "quit", "Quit (everything is already saved)", "q", "App", footer_show=False),

@@ -28,7 +28,12 @@ def candidates(state: ArticleState, schema: Schema, span) -> list[tuple[Choice, 
     out: list[tuple[Choice, object]] = []
     others = [s for s in state.spans if s.id != span.id and s.status != "rejected"]
     others.sort(key=lambda s: abs(s.start - span.start))
-    seen: set[Choice] = set()
+    seen: set[tuple] = set()
+    for r in state.relations:  # a fact already stated with one mention is stated for all of them
+        if r.status != "rejected" and span.id in (r.head, r.tail):
+            other = state.span(r.tail if r.head == span.id else r.head)
+            if other is not None:
+                seen.add((r.label, r.head == span.id, other.text, other.label))
     for other in others:
         for rel in schema.relations:
             if rel.name == ALIAS and other.label != span.label:
@@ -44,8 +49,11 @@ def candidates(state: ArticleState, schema: Schema, span) -> list[tuple[Choice, 
                     continue
                 choices = [(first.id, second.id, rel.name)]
             for choice in choices:
-                if choice not in existing and choice not in seen:
-                    seen.add(choice)
+                # one row per (relation, direction, other name): the nearest mention stands for the rest,
+                # since a relation is annotated once per article
+                said = (rel.name, choice[0] == span.id, other.text, other.label)
+                if choice not in existing and said not in seen:
+                    seen.add(said)
                     out.append((choice, other))
     return out
 
