@@ -209,3 +209,10 @@ def test_launched_proper_noun_is_a_product(run):
 def test_venues_are_places(run):
     spans, _ = run("서울 한빛컨벤션 그랜드볼룸에서 행사가 열렸다.")
     assert ("한빛컨벤션 그랜드볼룸", "LOC") in found(spans)
+
+
+def test_subject_of_company_verbs_is_an_organisation(run):
+    spans, _ = run("뤼이드가 시리즈C 투자를 유치했다. 메타버스는 새 사업을 열었다.")
+    got = found(spans)
+    assert ("뤼이드", "ORG") in got
+    assert not any(s.text == "메타버스" for s in spans)

@@ -31,6 +31,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _LOC_SUFFIX = ("동", "구", "군", "읍", "면", "밸리", "반도")
 _FOREIGN_PER_TITLES = frozenset({"대통령", "부통령", "총리", "주석", "장관", "의원", "씨", "교수", "박사", "국무장관"})
+# Words that, in the sentence of a subject, say the subject is a company (not a concept like 메타버스).
+_BUSINESS_VERBS = re.compile(r"(투자를? 유치|유치했|설립했|인수했|합병했|상장|매출|영업이익|수주했|출시했|임직원|본사|창업했)")
 VENUE_SUFFIXES = ("호텔", "볼룸", "컨벤션센터", "전시장", "경기장", "스타디움", "공항", "아레나", "컨벤션홀")
 _DEFAULT_ORG_SCORE = 0.45
 DEFAULT_ORG = False
@@ -231,6 +233,18 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             put(i, "LOC", 0.6, start=chunks[i - 1].start)
         elif named[i] and len(surfs[i]) > 3:
             put(i, "LOC", 0.6)
+
+    # 3e. a proper noun that acts like a company: the subject of a business verb in its sentence
+    for i, c in enumerate(chunks):
+        if not named[i] or i in decided or (c.start, c.end) in label_at or (c.start, c.end) in skip:
+            continue
+        if c.next_tag not in ("JKS", "JX") or text[c.end:c.end + 1] not in "이가은는" or surfs[i] in GENERIC_NOUNS:
+            continue
+        if not (len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and _HANGUL.match(surfs[i])) or is_korean_name(doc, c):
+            continue
+        sent = doc.analysis.sentences[doc.sentence_of(c.start)] if doc.analysis.sentences else (0, len(text))
+        if _BUSINESS_VERBS.search(text, c.end, sent[1]):
+            put(i, "ORG", 0.5)
 
     # 4. events: a quoted name or a known event followed by a year (CES 2024, ‘밸류 챌린지 2021’)
     out += _year_events(doc, label_at)
