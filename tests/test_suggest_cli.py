@@ -77,3 +77,24 @@ def test_db_lexicon_learns_from_accepted_labels(tmp_path, capfd, monkeypatch):
     b = next(r for r in _records(capfd) if r["id"].endswith("b.txt"))
     learned = [s for s in b["spans"] if s["text"] == "모두의마루"]
     assert learned and learned[0]["label"] == "ORG" and learned[0]["source"] == "lexicon"
+
+
+def test_db_caches_analyses(tmp_path, capfd, monkeypatch):
+    from annotator.analysis import cache_key
+    from annotator.analysis.kiwi import Analyzer
+    from annotator.labels import load_labels
+    from annotator.store import Store
+
+    monkeypatch.chdir(tmp_path)
+    root = _corpus(tmp_path / "corpus")
+    db = tmp_path / "store.sqlite3"
+    args = ["suggest", str(root), "--jsonl", "--workers", "1", "--db", str(db), "--annotator", "ana"]
+    assert main(args) == 0
+    first = _records(capfd)
+    sha = load_labels().sha256
+    with Store.open(db, root, "ana") as store:
+        assert all(store.cache_get(cache_key(r["text"], sha)) for r in first)
+    # a second run takes every analysis from the cache: Kiwi is not called, the output is the same
+    monkeypatch.setattr(Analyzer, "analyze_many", lambda self, texts: pytest.fail("analysed again"))
+    assert main(args) == 0
+    assert _records(capfd) == first

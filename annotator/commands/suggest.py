@@ -26,18 +26,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import orjson
-
     from annotator.analysis.kiwi import Analyzer
-    from annotator.cleaning import clean_doc
-    from annotator.corpus import load_ref, scan_paths
+    from annotator.corpus import scan_paths
     from annotator.labels import find_labels, load_labels
-    from annotator.suggest import suggest
 
     paths = [Path(p) for p in args.paths]
     corpus_dir = next((p for p in paths if p.is_dir()), paths[0].parent)
     schema = load_labels(find_labels(args.labels, corpus_dir))
-    lexicon = _lexicon(args, corpus_dir) if args.db else None
     corpus = scan_paths(paths)
     for s in corpus.skipped:
         print(f"annotate: {s}", file=sys.stderr)
@@ -45,24 +40,86 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("no readable articles", path=" ".join(args.paths))
 
     analyzer = Analyzer(schema, num_workers=max(1, args.workers))
+    store = _open_store(args, corpus_dir) if args.db else None
+    try:
+        lexicon = store.lexicon() if store is not None else None
+        articles = _articles(corpus)
+        analysed = (_cached(articles, analyzer, store, schema.sha256) if store is not None
+                    else _streamed(articles, analyzer))
+        written = _write(analysed, schema, lexicon, len(corpus.refs))
+    finally:
+        if store is not None:
+            store.close()
+    if not written:
+        raise InputError("no readable articles", path=" ".join(args.paths))
+    return 0
+
+
+def _articles(corpus):
+    from annotator.cleaning import clean_doc
+    from annotator.corpus import load_ref
+
+    for ref in corpus.refs:
+        try:
+            yield clean_doc(load_ref(ref))
+        except InputError as exc:
+            print(f"annotate: skipped {exc.describe()}", file=sys.stderr)
+
+
+def _streamed(articles, analyzer):
+    """(article, analysis) in order; Kiwi pulls texts on its own schedule and analyses ahead on its
+    worker threads while this thread runs the rules on the previous article."""
     pending: deque = deque()
 
     def texts():
-        # Kiwi pulls texts from here on its own schedule and analyses ahead on its worker threads.
-        for ref in corpus.refs:
-            try:
-                article = clean_doc(load_ref(ref))
-            except InputError as exc:
-                print(f"annotate: skipped {exc.describe()}", file=sys.stderr)
-                continue
+        for article in articles:
             pending.append(article)
             yield article.text
 
-    bar = _Progress(len(corpus.refs)) if len(corpus.refs) > PROGRESS_MIN else None
+    for analysis in analyzer.iter_analyze(texts()):
+        yield pending.popleft(), analysis
+
+
+def _cached(articles, analyzer, store, labels_sha: str, batch_size: int = 32):
+    """With a store: analyses come from its cache (content + labels + engine key) when present;
+    the rest are analysed a batch at a time (Kiwi's workers share a batch) and cached."""
+    from annotator.analysis.model import Analysis, cache_key
+
+    def flush(batch):
+        keys = [cache_key(a.text, labels_sha) for a in batch]
+        analyses: list = []
+        for k in keys:
+            data = store.cache_get(k)
+            try:
+                analyses.append(Analysis.from_bytes(data) if data else None)
+            except ValueError:  # made by another engine version
+                analyses.append(None)
+        missing = [i for i, a in enumerate(analyses) if a is None]
+        fresh_all = analyzer.analyze_many([batch[i].text for i in missing]) if missing else []
+        for i, fresh in zip(missing, fresh_all, strict=True):
+            analyses[i] = fresh
+            store.cache_put(keys[i], fresh.to_bytes())
+        return zip(batch, analyses, strict=True)
+
+    batch: list = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == batch_size:
+            yield from flush(batch)
+            batch = []
+    if batch:
+        yield from flush(batch)
+
+
+def _write(analysed, schema, lexicon, total: int) -> int:
+    import orjson
+
+    from annotator.suggest import suggest
+
+    bar = _Progress(total) if total > PROGRESS_MIN else None
     out = sys.stdout.buffer
     written = 0
-    for analysis in analyzer.iter_analyze(texts()):
-        article = pending.popleft()
+    for article, analysis in analysed:
         spans, relations = suggest(article.text, analysis, schema, lexicon)
         record = article.to_out().model_dump()
         record["meta"] = {k: record["meta"][k] for k in ("title", "date", "outlet", "reporters")}
@@ -75,18 +132,15 @@ def run(args: argparse.Namespace) -> int:
     if bar:
         bar.done()
     out.flush()
-    if not written:
-        raise InputError("no readable articles", path=" ".join(args.paths))
-    return 0
+    return written
 
 
-def _lexicon(args: argparse.Namespace, corpus_dir: Path):
+def _open_store(args: argparse.Namespace, corpus_dir: Path):
     import getpass
 
     from annotator.store import Store
 
-    with Store.open(args.db, corpus_dir, args.annotator or getpass.getuser()) as store:
-        return store.lexicon()
+    return Store.open(args.db, corpus_dir, args.annotator or getpass.getuser())
 
 
 class _Progress:
