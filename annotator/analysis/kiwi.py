@@ -9,6 +9,7 @@ from annotator.analysis.model import Analysis, Token
 from annotator.labels import Schema
 
 _KIWIS: dict[tuple, object] = {}
+_new = tuple.__new__  # builds a Token without NamedTuple's argument handling (hundreds of thousands a corpus)
 _LOCK = threading.Lock()
 
 
@@ -71,6 +72,6 @@ def _to_analysis(sents) -> Analysis:
         if not sent:
             continue
         first = len(tokens)
-        tokens.extend(Token(t.start, t.start + t.len, t.form, t.tag) for t in sent)
+        tokens.extend([_new(Token, (t.start, t.start + t.len, t.form, t.tag)) for t in sent])
         sentences.append((tokens[first].start, max(t.end for t in tokens[first:])))
     return Analysis(tokens, sentences)
