@@ -134,3 +134,12 @@ def test_outer_name_speaks_for_its_bracketed_alias(rels):
     got = rels("가온텔레콤은 새 플랫폼 ‘누리온(NURION)’을 출시했다.")
     assert ("가온텔레콤", "develops", "누리온") in got
     assert ("NURION", "alias_of", "누리온") in got
+
+
+def test_foreign_two_part_name_after_possessive(rels):
+    assert ("르네 하스", "leads", "ARM") in rels("영국 ARM의 르네 하스 CEO는 방한했다.")
+
+
+def test_headquartered_in_relative_clause(rels):
+    got = rels("미국 뉴욕에 본사를 둔 데이터독은 한국 법인을 세웠다.")
+    assert {("데이터독", "located_in", "뉴욕"), ("데이터독", "located_in", "미국")} <= got

@@ -162,6 +162,13 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         lab = label_at.get((c.start, c.end))
         if i in decided and decided[i].label == "ORG":
             lab = "ORG"
+        if (len(mids) == 1 and lab is None and i not in decided and _HANGUL.match(surfs[i])
+                and c.tokens[-1].tag == "NNP" and chunks[mids[0]].tokens[0].tag == "NNP"
+                and len(surfs[mids[0]]) <= 2 and not is_korean_name(doc, c)
+                and (chunks[mids[0]].start, chunks[mids[0]].end) not in label_at):
+            put(i, "PER", 0.6, end=chunks[mids[0]].end)  # ARM의 르네 하스 CEO: a two-part foreign name
+            middles.add(mids[0])
+            continue
         if mids and is_korean_name(doc, chunks[mids[-1]]) and not is_korean_name(doc, c):
             put(mids[-1], "PER", 0.85)  # 한빛전자 정민호 사장: organisation, then the person
             middles.add(mids[-1])
@@ -214,8 +221,9 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         if not named[i] or i in decided or (c.start, c.end) in label_at:
             continue
         rest = text[c.end:c.end + 8]
-        if re.match(r"^(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 주주)", rest):
-            put(i, "ORG", 0.6)
+        if re.match(r"^(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 주주)", rest) or \
+                re.search(r"(본사를|본사가|법인을|거점을) 둔 $", text[max(0, c.start - 10):c.start]):
+            put(i, "ORG", 0.6)  # ...에 본사를 둔 데이터독
 
     # 3c. a proper noun launched or developed by someone: ‘익시오’를 출시했다
     for i, c in enumerate(chunks):
