@@ -216,3 +216,10 @@ def test_subject_of_company_verbs_is_an_organisation(run):
     got = found(spans)
     assert ("뤼이드", "ORG") in got
     assert not any(s.text == "메타버스" for s in spans)
+
+
+def test_institution_suffix_and_known_name_with_more_nouns(run):
+    spans, _ = run("소프트뱅크비전펀드는 미국 뉴욕증권거래소에 갔다.")
+    got = found(spans)
+    assert {("소프트뱅크비전펀드", "ORG"), ("뉴욕증권거래소", "ORG"), ("미국", "LOC")} <= got
+    assert ("소프트뱅크", "ORG") not in got

@@ -39,9 +39,9 @@ DEFAULT_ORG = False
 
 
 _TITLE_LENGTHS = sorted({len(t) for t in PERSON_TITLES if len(t) >= 2}, reverse=True)
-_SUFFIX_LENGTHS = sorted({len(x) for x in ORG_SUFFIXES}, reverse=True)
-_ORG_SUFFIX_SET = frozenset(ORG_SUFFIXES)
-_SUFFIX_LAST = frozenset(x[-1] for x in ORG_SUFFIXES)
+_ORG_SUFFIX_SET = frozenset(ORG_SUFFIXES) | frozenset(INSTITUTION_SUFFIXES)
+_SUFFIX_LENGTHS = sorted({len(x) for x in _ORG_SUFFIX_SET}, reverse=True)
+_SUFFIX_LAST = frozenset(x[-1] for x in _ORG_SUFFIX_SET)
 
 
 def title_of(surface: str) -> str | None:
