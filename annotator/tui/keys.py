@@ -27,6 +27,7 @@ class Command:
     palette: bool = False
     group: Binding.Group | None = None
     key_display: str | None = None  # how the Footer writes the keys, when not Textual's default
+    footer_wide: bool = False  # also in the key bar when the terminal is wide (110 columns or more)
 
 
 _LABEL_KEYS = Binding.Group("label", compact=True)
@@ -46,8 +47,9 @@ COMMANDS: list[Command] = [
     *[Command(f"label_{n}", str(n), f"relabel({n})", "label", f"Give the focused entity label {n} "
               "(a pending one is accepted with it)", "1..9", footer_show=n == 1, group=_LABEL_KEYS)
       for n in range(1, 10)],
-    Command("end_left", "left_square_bracket", "move_end(-1)", "end←", "Move the focused span's end one "
-            "morpheme left", "[", "Edges", group=_EDGE_KEYS, footer_show=False),
+    Command("end_left", "left_square_bracket", "move_end(-1)", "edges", "Move the focused span's end one "
+            "morpheme left", "[", "Edges", group=_EDGE_KEYS, footer_show=False, footer_wide=True,
+            key_display="[ ] { }"),
     Command("end_right", "right_square_bracket", "move_end(1)", "end→", "Move the focused span's end one "
             "morpheme right", "]", "Edges", group=_EDGE_KEYS, footer_show=False),
     Command("start_left", "left_curly_bracket", "move_start(-1)", "start←", "Move the focused span's start "
@@ -69,7 +71,7 @@ COMMANDS: list[Command] = [
     Command("article_list", "g", "article_list", "list", "Article list: jump to an article", "g", "Articles",
             palette=True),
     Command("find", "slash", "find", "find", "Find text in the article (then n makes it an entity)", "/",
-            "Moving", footer_show=False),
+            "Moving", footer_show=False, footer_wide=True),
     Command("show_rejected", "R", "toggle_rejected", "rejected", "Show or hide rejected suggestions", "R",
             "Moving", footer_show=False, palette=True),
     Command("stats", "S", "stats", "stats", "Corpus statistics", "S", "Articles", footer_show=False,
@@ -77,7 +79,8 @@ COMMANDS: list[Command] = [
     Command("export", "E", "export", "export", "Export your done articles to exports/ (as annotate export does)", "E", "Articles",
             footer_show=False, palette=True),
     Command("help", "question_mark", "help", "help", "This help", "?", "App"),
-    Command("quit", "q", "app.quit", "quit", "Quit (everything is already saved)", "q", "App", footer_show=False),
+    Command("quit", "q", "app.quit", "quit", "Quit (everything is already saved)", "q", "App", footer_show=False,
+            footer_wide=True),
     # new-entity mode
     Command("cursor_left", "left", "cursor(-1)", "move", "Move the cursor one morpheme left", "←",
             "New entity", "new", group=_CURSOR_KEYS, key_display="←→"),

@@ -591,6 +591,9 @@ class MainScreen(Screen):
             self._focus(hit)
         self._refresh_marks()
 
+    def on_key_bar_resized(self, msg: KeyBar.Resized) -> None:
+        self._refresh_footer()
+
     def on_item_panel_clicked(self, msg: ItemPanel.Clicked) -> None:
         if self.mode == "review":
             self._focus(msg.item_id)

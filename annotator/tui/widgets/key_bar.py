@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from rich.style import Style
 from rich.text import Text
+from textual.message import Message
 
 from annotator.tui.keys import Command
 from annotator.tui.widgets.line import Line
@@ -23,12 +24,19 @@ class KeyBar(Line):
     KeyBar { height: 1; background: $panel; }
     """
 
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+    class Resized(Message):
+        """The bar's width changed: the screen redraws it, since wide terminals show more keys."""
+
     def show(self, commands: list[Command], state: Callable[[Command], bool | None]) -> None:
         """`state(command)` is check_action's answer: True shown, None dimmed, False hidden."""
         t = Text(no_wrap=True, overflow="ellipsis")
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
+        wide = self.size.width >= 110
         for c in commands:
-            if not c.footer_show:
+            if not (c.footer_show or (wide and c.footer_wide)):
                 continue
             enabled = state(c)
             if enabled is False:
