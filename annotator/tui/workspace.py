@@ -175,3 +175,6 @@ def _title(article: Article) -> str:
     if article.meta.title:
         return article.meta.title
     return article.text.split("\n", 1)[0]
+
+
+FAILED = object()  # what the screen's store call returns when the store refused (it has said why)

@@ -3,6 +3,7 @@
 Widgets below it only draw and post past-tense messages (clicks); workers load, analyse and
 suggest off the event loop and report back with messages. Every analyst action is one store
 call made at once, then the article's rows are re-read, so the screen always shows the store.
+Opening articles (loading.py) and the label actions (label_actions.py) are mixins of this class.
 """
 
 from __future__ import annotations
@@ -10,25 +11,22 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.css.query import NoMatches
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
 
-from annotator.editing import Cursor, EditRefused, check_span, item_at
+from annotator.editing import Cursor, item_at
 from annotator.errors import AnnotatorError
 from annotator.tui import keys, render
+from annotator.tui.screens.label_actions import LabelActions
+from annotator.tui.screens.loading import ArticleLoading
 from annotator.tui.widgets.article_view import ArticleView
 from annotator.tui.widgets.item_panel import ItemPanel
 from annotator.tui.widgets.key_bar import KeyBar
 from annotator.tui.widgets.line import Line
 from annotator.tui.widgets.top_bar import TopBar
-from annotator.tui.workspace import ArticleState, Workspace
-
-FAILED = object()
+from annotator.tui.workspace import FAILED, ArticleState, Workspace
 
 
 def _params(action: str) -> tuple:
@@ -38,23 +36,7 @@ def _params(action: str) -> tuple:
     return tuple(int(p) for p in action[action.index("(") + 1:-1].split(","))
 
 
-class ArticleLoaded(Message):
-    def __init__(self, doc_id: str, article: Any, error: Exception | None) -> None:
-        super().__init__()
-        self.doc_id, self.article, self.error = doc_id, article, error
-
-
-class ArticleAnalysed(Message):
-    """Analysis (from Kiwi or the cache) and, if the article had none yet, its suggestions."""
-
-    def __init__(self, doc_id: str, key: str, analysis: Any, suggestions: tuple | None,
-                 from_cache: bool, error: Exception | None) -> None:
-        super().__init__()
-        self.doc_id, self.key, self.analysis, self.suggestions = doc_id, key, analysis, suggestions
-        self.from_cache, self.error = from_cache, error
-
-
-class MainScreen(Screen):
+class MainScreen(ArticleLoading, LabelActions, Screen):
     BINDINGS = keys.bindings()
     AUTO_FOCUS = None  # keys go to the screen's bindings; only the find bar takes focus, while open
 
@@ -90,95 +72,6 @@ class MainScreen(Screen):
             self.query_one("#prompt", Line).set(Text("This corpus has no readable articles."))
             return
         self.open_doc(doc_id)
-
-    # -- opening an article ------------------------------------------------------------------
-
-    def open_doc(self, doc_id: str) -> None:
-        self._opening = doc_id
-        self._set_mode("review")
-        self._load(doc_id)
-
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, doc_id: str) -> None:
-        try:
-            self.post_message(ArticleLoaded(doc_id, self.ws.load(doc_id), None))
-        except Exception as exc:  # an unreadable file: say so, keep the app
-            self.post_message(ArticleLoaded(doc_id, None, exc))
-
-    def on_article_loaded(self, msg: ArticleLoaded) -> None:
-        if msg.doc_id != self._opening:
-            return
-        if msg.error is not None:
-            self._error(msg.error)
-            return
-        article, store = msg.article, self.ws.store
-        status = self._call(store.ensure_article, msg.doc_id, article.sha256, article.text,
-                            meta=article.meta.model_dump(), source=article.source)
-        if status is FAILED:
-            return
-        if status == "source_changed":
-            self.notify("The source of this article changed since it was labelled; check the flagged spans.",
-                        severity="warning", markup=False)
-        self._call(store.set_position, msg.doc_id)
-        self.state = ArticleState(msg.doc_id, self.ws.index_of(msg.doc_id), article, status)
-        self._done = self.ws.done_count()
-        self.focus_id = None
-        self.matches, self.match = [], None
-        self._reread()
-        self.query_one(ArticleView).set_text(article.text)
-        self._focus(self._first_pending() or next(iter(self._items()), None))
-        self._refresh()
-        key = self.ws.cache_key(article)
-        cached = self._call(store.cache_get, key)
-        lexicon = None if store.has_suggestions(msg.doc_id) else store.lexicon()
-        self._analysing = msg.doc_id
-        self._update_busy()
-        self._analyse(msg.doc_id, article, key, cached if isinstance(cached, bytes) else None, lexicon)
-
-    @work(thread=True, exclusive=True, group="analyse", exit_on_error=False)
-    def _analyse(self, doc_id: str, article: Any, key: str, cached: bytes | None, lexicon: Any) -> None:
-        from annotator.analysis import Analysis
-
-        analysis, from_cache = None, False
-        try:
-            if cached is not None:
-                try:
-                    analysis, from_cache = Analysis.from_bytes(cached), True
-                except ValueError:  # made by another engine version: analyse again
-                    analysis = None
-            if analysis is None:
-                analysis = self.app.analyser().analyze(article.text)
-            suggestions = self.ws.suggest_for(article, analysis, lexicon) if lexicon is not None else None
-        except Exception as exc:
-            self.post_message(ArticleAnalysed(doc_id, key, analysis, None, from_cache, exc))
-            return
-        self.post_message(ArticleAnalysed(doc_id, key, analysis, suggestions, from_cache, None))
-
-    def on_article_analysed(self, msg: ArticleAnalysed) -> None:
-        store = self.ws.store
-        if msg.analysis is not None and not msg.from_cache:
-            self._call(store.cache_put, msg.key, msg.analysis.to_bytes())
-        if msg.suggestions is not None and not store.has_suggestions(msg.doc_id):
-            self._call(store.add_suggestions, msg.doc_id, *msg.suggestions)
-        if msg.doc_id == self._analysing:
-            self._analysing = None
-            self._update_busy()
-        if msg.error is not None:
-            self._error(msg.error, "analysis failed: ")
-        if self.state is None or msg.doc_id != self.state.doc_id:
-            return
-        if msg.analysis is not None:
-            self.state.set_analysis(msg.analysis)
-        self._reread()
-        if self.focus_id is None:
-            self._focus(self._first_pending())
-        self._refresh()
-
-    def _update_busy(self) -> None:
-        try:
-            self.query_one(TopBar).busy = self.app.busy_text(self._analysing is not None)
-        except NoMatches:  # the screen is being torn down
-            pass
 
     # -- store calls and refreshing ----------------------------------------------------------
 
@@ -380,132 +273,6 @@ class MainScreen(Screen):
         self._refresh()
         return result
 
-    # -- actions: deciding -------------------------------------------------------------------
-
-    def action_accept(self) -> None:
-        st, store = self.state, self.ws.store
-        if st.span(self.focus_id):
-            self._act(store.accept, self.focus_id, advance=True)
-        elif st.relation(self.focus_id):
-            self._act(store.accept_relation, self.focus_id, advance=True)
-
-    def action_reject(self) -> None:
-        st, store = self.state, self.ws.store
-        if st.span(self.focus_id):
-            self._act(store.reject, self.focus_id, advance=True)
-        elif st.relation(self.focus_id):
-            self._act(store.reject_relation, self.focus_id, advance=True)
-
-    def action_accept_all(self) -> None:
-        n = self._act(self.ws.store.accept_all)
-        if n is not FAILED:
-            self._say(f"Accepted {n} suggestion(s).")
-
-    def action_relabel(self, n: int) -> None:
-        self._act(self.ws.store.relabel, self.focus_id, self.ws.schema.entities[n - 1].name, advance=True)
-
-    def action_delete(self) -> None:
-        st, store = self.state, self.ws.store
-        items = self._items()
-        after = items[items.index(self.focus_id) + 1:] if self.focus_id in items else []
-        fn = store.delete if st.span(self.focus_id) else store.delete_relation
-        if self._act(fn, self.focus_id) is not FAILED:
-            survivors = self._items()
-            self._focus(next((i for i in after if i in survivors), survivors[-1] if survivors else None))
-            self._refresh_marks()
-
-    def action_move_end(self, step: int) -> None:
-        self._resize("move_end", step)
-
-    def action_move_start(self, step: int) -> None:
-        self._resize("move_start", step)
-
-    def _resize(self, which: str, step: int) -> None:
-        st = self.state
-        span = st.span(self.focus_id)
-        try:
-            s, e = getattr(st.editor, which)(span.start, span.end, step, st.others(span.id))
-        except EditRefused as exc:
-            self._say(str(exc), warn=True)
-            return
-        self._act(self.ws.store.resize, span.id, s, e, st.text[s:e])
-
-    def action_undo(self) -> None:
-        self._history(self.ws.store.undo, "Undid", "Nothing to undo")
-
-    def action_redo(self) -> None:
-        self._history(self.ws.store.redo, "Redid", "Nothing to redo")
-
-    def _history(self, fn, done: str, nothing: str) -> None:
-        what = self._call(fn, self.state.doc_id)
-        self._reread()
-        self._done = self.ws.done_count()  # undoing "done" changes the count
-        self._refresh()
-        if what is FAILED:
-            return
-        self._say(f"{done} {what}." if what else nothing)
-
-    # -- actions: new entity ------------------------------------------------------------------
-
-    def action_new_entity(self) -> None:
-        st = self.state
-        try:
-            if self.match:
-                self.cursor = st.editor.cursor_over(*self.match)
-            elif st.span(self.focus_id):
-                self.cursor = st.editor.cursor_at(st.span(self.focus_id).end)
-            else:
-                self.cursor = st.editor.cursor_at(self.query_one(ArticleView).first_visible_offset)
-        except EditRefused as exc:
-            self._say(str(exc), warn=True)
-            return
-        self.matches, self.match = [], None
-        self._set_mode("new")
-
-    def action_cursor(self, step: int) -> None:
-        self.cursor = self.cursor.move(step)
-        self._refresh_marks()
-
-    def action_extend(self, step: int) -> None:
-        self.cursor = self.cursor.extend(step)
-        self._refresh_marks()
-
-    def action_confirm_extent(self) -> None:
-        self._set_mode("label")
-
-    def action_create(self, n: int) -> None:
-        st = self.state
-        s, e = self.cursor.extent
-        try:
-            check_span(st.text, s, e, st.others())
-        except EditRefused as exc:
-            self._say(str(exc), warn=True)
-            return
-        label = self.ws.schema.entities[n - 1].name
-        self._set_mode("review")
-        self._act(self.ws.store.add_span, s, e, label, st.text[s:e], focus="result")
-
-    def action_cancel(self) -> None:
-        self._set_mode("review")
-
-    # -- actions: relations --------------------------------------------------------------------
-
-    def action_new_relation(self) -> None:
-        from annotator.tui.screens.relation_picker import RelationPicker, candidates
-
-        st = self.state
-        span = st.span(self.focus_id)
-        options = candidates(st, self.ws.schema, span)
-        if not options:
-            self._say("labels.yaml allows no new relation from this entity.", warn=True)
-            return
-
-        def chosen(choice: tuple[str, str, str] | None) -> None:
-            if choice:
-                self._act(self.ws.store.add_relation, *choice, focus="result")
-
-        self.app.push_screen(RelationPicker(span, options, self.ws.schema), chosen)
-
     # -- actions: articles ---------------------------------------------------------------------
 
     def action_mark_done(self) -> None:
@@ -551,30 +318,6 @@ class MainScreen(Screen):
 
     def action_export(self) -> None:
         self.app.action_export()
-
-    # -- find ----------------------------------------------------------------------------------
-
-    def action_find(self) -> None:
-        self._set_mode("find")
-
-    @on(Input.Submitted, "#find")
-    def _find_next(self, event: Input.Submitted) -> None:
-        st, query = self.state, event.value.strip()
-        if st is None or not query:
-            return
-        low, q = st.text.lower(), query.lower()
-        self.matches = []
-        i = low.find(q)
-        while i >= 0:
-            self.matches.append((i, i + len(q)))
-            i = low.find(q, i + len(q))
-        if not self.matches:
-            self.match = None
-            self._say(f"Not found: {query}", warn=True)
-        else:
-            after = self.match[0] if self.match else -1
-            self.match = next((m for m in self.matches if m[0] > after), self.matches[0])
-        self._refresh_marks()
 
     # -- mouse ---------------------------------------------------------------------------------
 
