@@ -111,21 +111,26 @@ def _cached(articles, analyzer, store, labels_sha: str, batch_size: int = 32):
         yield from flush(batch)
 
 
-def _write(analysed, schema, lexicon, total: int) -> int:
+def _record(article, analysis, schema, lexicon) -> bytes:
+    """One output line: the article with its suggestions."""
     import orjson
 
     from annotator.suggest import suggest
 
+    spans, relations = suggest(article.text, analysis, schema, lexicon)
+    record = article.to_out().model_dump()
+    record["meta"] = {k: record["meta"][k] for k in ("title", "date", "outlet", "reporters")}
+    record["spans"] = [s.model_dump() for s in spans]
+    record["relations"] = [r.model_dump(exclude={"source"}) for r in relations]
+    return orjson.dumps(record) + b"\n"
+
+
+def _write(analysed, schema, lexicon, total: int) -> int:
     bar = _Progress(total) if total > PROGRESS_MIN else None
     out = sys.stdout.buffer
     written = 0
     for article, analysis in analysed:
-        spans, relations = suggest(article.text, analysis, schema, lexicon)
-        record = article.to_out().model_dump()
-        record["meta"] = {k: record["meta"][k] for k in ("title", "date", "outlet", "reporters")}
-        record["spans"] = [s.model_dump() for s in spans]
-        record["relations"] = [r.model_dump(exclude={"source"}) for r in relations]
-        out.write(orjson.dumps(record) + b"\n")
+        out.write(_record(article, analysis, schema, lexicon))
         written += 1
         if bar:
             bar.step()
