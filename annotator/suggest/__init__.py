@@ -1,6 +1,18 @@
 """Entity and relation suggestions from a cached `Analysis`, the schema and the learned lexicon.
 
 Pure Python: no Kiwi call here, so the app can run it in its own process on a cached analysis.
+
+Entities: candidates from every source (`source` on each span) -> analysts' rejections removed ->
+non-overlapping selection, longest name first -> bracketed aliases and list members take their
+neighbours' labels -> every other mention of a chosen name is labelled (rule 7).
+  gazetteer  labels.yaml names and aliases, matched on the text at morpheme edges
+  lexicon    surfaces analysts accepted in other articles (Lexicon.accepted)
+  multidict  Kiwi's multi-word proper nouns, typed by their WikiData class
+  hanja      韓 美 中 日 北 ... as LOC
+  pattern    DATE / MONEY / QUANTITY over number and unit morphemes
+  morph      proper-noun chunks: organisation suffixes, people before titles, apposition, class
+             nouns (스타트업 X), company verbs, venues, events with a year
+Relations: relations.py, from the chosen spans and the particles around cue words.
 """
 
 from __future__ import annotations
