@@ -96,6 +96,9 @@ def test_multidict_typed_names(run):
     ("올해 상반기 실적이다.", "올해 상반기", "DATE"),
     ("최근 10년간 늘었다.", "최근 10년간", "DATE"),
     ("지난해 10월 맺었다.", "지난해 10월", "DATE"),
+    ("올해 초 출시했다.", "올해 초", "DATE"),
+    ("3월 말 기준이다.", "3월 말", "DATE"),
+    ("점유율은 10~20% 수준이다.", "10~20%", "QUANTITY"),
 ])
 def test_number_patterns(run, text, surface, label):
     spans, _ = run(text)
@@ -223,3 +226,8 @@ def test_institution_suffix_and_known_name_with_more_nouns(run):
     got = found(spans)
     assert {("소프트뱅크비전펀드", "ORG"), ("뉴욕증권거래소", "ORG"), ("미국", "LOC")} <= got
     assert ("소프트뱅크", "ORG") not in got
+
+
+def test_date_does_not_take_the_verb_after_it(run):
+    spans, _ = run("그는 지난 5일 말했다.")
+    assert ("지난 5일", "DATE") in found(spans)

@@ -45,7 +45,18 @@ def pattern_cands(doc: Doc) -> list[Cand]:
                 continue
         i += 1
     out += _date_words(doc)
-    return _merge_dates(doc, out)
+    return [_period_edge(doc, c) for c in _merge_dates(doc, out)]
+
+
+def _period_edge(doc: Doc, c: Cand) -> Cand:
+    """올해 초, 지난해 말, 3월 말: the start or end of a period belongs to the date (not 5일 말했다)."""
+    text, e = doc.text, c.end
+    if c.label != "DATE" or text[e:e + 2] not in (" 초", " 말") or (e + 2) not in doc.edges:
+        return c
+    nxt = next(doc.tokens_from(e + 2), None)
+    if nxt is not None and nxt.start == e + 2 and not nxt.tag.startswith(("J", "S")):
+        return c
+    return Cand(c.start, e + 2, "DATE", c.score, c.source)
 
 
 def _number_phrase(doc: Doc, i: int) -> tuple[Cand | None, int]:
