@@ -10,13 +10,21 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from annotator.labels import Schema
 from annotator.tui import keys
 
 
-def help_table() -> Table:
+def help_table(schema: Schema | None = None) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
+    if schema is not None:  # what 1..9 mean, from labels.yaml
+        table.add_row(Text("Label keys", style="bold underline"), Text(""))
+        for e in schema.entities:
+            line = Text(e.name, style=f"bold {e.color}")
+            line.append(f"  {e.description}", style="dim")
+            table.add_row(Text(e.key), line)
+        table.add_row(Text(""), Text(""))
     for section, lines in keys.help_sections().items():
         table.add_row(Text(section, style="bold underline"), Text(""))
         for shown, desc in lines:
@@ -30,8 +38,12 @@ def help_table() -> Table:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "close")]
 
+    def __init__(self, schema: Schema | None = None) -> None:
+        super().__init__()
+        self.schema = schema
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(Text("Keys — everything is saved as you go", style="bold"), id="help-title")
-            yield Static(help_table())
+            yield Static(help_table(self.schema))
             yield Static(Text("escape, ? or q closes this help", style="dim"))

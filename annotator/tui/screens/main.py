@@ -311,7 +311,7 @@ class MainScreen(ArticleLoading, LabelActions, Screen):
     def action_help(self) -> None:
         from annotator.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.ws.schema))
 
     def action_stats(self) -> None:
         self.app.action_stats()
