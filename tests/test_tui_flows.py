@@ -319,3 +319,18 @@ def test_store_is_closed_after_shutdown(corpus: Path):
     app.shutdown()
     with Store.open(corpus.parent / "labels.sqlite3", corpus, "kim") as store:
         assert store.position() is None
+
+
+async def test_a_read_only_store_opens_for_browsing(corpus: Path):
+    seed_naver(corpus)
+    app = make(corpus)
+    app.ws.store.read_only = True  # as Store.open(read_only_fallback=True) leaves a store it cannot write
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.main.state.doc_id == "001-naver.txt" and len(app.main.state.spans) == 7
+        await pilot.press("a")
+        assert app.is_running
+        assert any("cannot be written" in n.message for n in app._notifications)
+        app.ws.store.read_only = False
+        assert rows(app)["s1"].status == "pending"
+    app.shutdown()

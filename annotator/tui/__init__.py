@@ -28,7 +28,8 @@ def make_app(corpus_path: str | Path, db_path: str | Path | None = None, annotat
     corpus = open_corpus(corpus_path)
     labels = find_labels(labels_path, corpus_path)
     name = annotator or getpass.getuser()
-    store = Store.open(db_path, corpus_path, name)
+    # A store that cannot be written still opens, for reading: every change then says it was not saved.
+    store = Store.open(db_path, corpus_path, name, read_only_fallback=True)
     try:
         schema = _schema(labels, store)
     except BaseException:

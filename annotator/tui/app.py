@@ -43,6 +43,9 @@ class AnnotatorApp(App):
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.ws))
         self.set_interval(0.25, self._poll_busy)
+        if self.ws.store.read_only:
+            self.notify(f"{self.ws.store.path} cannot be written: you can browse, but changes will not be "
+                        "saved.", title="Read-only store", severity="warning", markup=False, timeout=10)
         if self._analyser is None:  # Kiwi takes seconds to build: start its process with the first frame
             self.call_after_refresh(self._start_analyser)
 

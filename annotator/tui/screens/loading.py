@@ -56,8 +56,11 @@ class ArticleLoading:
             self._error(msg.error)
             return
         article, store = msg.article, self.ws.store
-        status = self._call(store.ensure_article, msg.doc_id, article.sha256, article.text,
-                            meta=article.meta.model_dump(), source=article.source)
+        if store.read_only:  # browsing a store we cannot write: show what it holds
+            status = store.status(msg.doc_id)
+        else:
+            status = self._call(store.ensure_article, msg.doc_id, article.sha256, article.text,
+                                meta=article.meta.model_dump(), source=article.source)
         if status is FAILED:
             return
         if status == "source_changed":
@@ -102,7 +105,7 @@ class ArticleLoading:
         store = self.ws.store
         if msg.analysis is not None and not msg.from_cache:
             self._call(store.cache_put, msg.key, msg.analysis.to_bytes())
-        if msg.suggestions is not None and not store.has_suggestions(msg.doc_id):
+        if msg.suggestions is not None and not store.read_only and not store.has_suggestions(msg.doc_id):
             self._call(store.add_suggestions, msg.doc_id, *msg.suggestions)
         if msg.doc_id == self._analysing:
             self._analysing = None

@@ -129,7 +129,7 @@ class MainScreen(ArticleLoading, LabelActions, Screen):
             self.focus_id = None
         ws = self.ws
         self.query_one(TopBar).show(ws.corpus_name, st.index + 1, len(ws.ids), self._done, ws.annotator,
-                                    st.status.replace("_", " "))
+                                    st.status.replace("_", " "), ws.store.read_only)
         self.query_one(ItemPanel).set_rows(render.panel_rows(st, ws.schema, show_rejected=self.show_rejected),
                                            self.focus_id)
         self._refresh_marks()

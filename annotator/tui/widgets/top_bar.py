@@ -29,13 +29,16 @@ class TopBar(Horizontal):
         self._frame = 0
         self._timer = self.set_interval(0.12, self._spin, pause=True)
 
-    def show(self, corpus: str, position: int, total: int, done: int, annotator: str, status: str) -> None:
+    def show(self, corpus: str, position: int, total: int, done: int, annotator: str, status: str,
+             read_only: bool = False) -> None:
         t = Text(no_wrap=True)
         t.append(f" {corpus}", style="bold")
         t.append(f"  {position} / {total}")
         t.append(f"  {done} done", style="green")
         t.append(f"  [{status}]", style="dim")
         t.append(f"  {annotator}", style="italic")
+        if read_only:
+            t.append("  read-only", style="bold red")
         self.query_one("#where", Line).set(t)
 
     def watch_busy(self, busy: str) -> None:
