@@ -11,12 +11,13 @@ from typing import Any
 
 
 def make_app(corpus_path: str | Path, db_path: str | Path | None = None, annotator: str | None = None,
-             labels_path: str | Path | None = None, *, analyser: Any = None):
+             labels_path: str | Path | None = None, *, analyser: Any = None, start: str = "main"):
     """Open the corpus, labels and store, and build the app (not yet running).
 
     `analyser` is anything with `analyze(text) -> Analysis`; by default Kiwi runs in a child
     process (AnalysisClient) started after the first frame. Raises InputError/RuntimeFailure
     before any screen is drawn when the corpus, labels.yaml or the store cannot be opened.
+    `start="review"` opens the gold review screen instead of the labelling screen (`annotate review`).
     """
     from annotator.corpus import open_corpus
     from annotator.labels import find_labels
@@ -37,7 +38,7 @@ def make_app(corpus_path: str | Path, db_path: str | Path | None = None, annotat
         raise
     ws = Workspace(corpus, store, schema, corpus_name=corpus_path.resolve().name or str(corpus_path),
                    annotator=name, labels_path=labels)
-    return AnnotatorApp(ws, analyser=analyser)
+    return AnnotatorApp(ws, analyser=analyser, start=start)
 
 
 def _schema(path: Path, store: Any):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -33,14 +32,20 @@ class AnnotatorApp(App):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, ws: Workspace, analyser: Any = None) -> None:
+    def __init__(self, ws: Workspace, analyser: Any = None, *, start: str = "main") -> None:
         super().__init__()
         self.ws = ws
+        self.start = start  # "main" (labelling) or "review" (gold review only: `annotate review`)
         self._analyser = analyser
         self._client = None  # the AnalysisClient this app started, if any
         self._analyser_lock = threading.Lock()
 
     def on_mount(self) -> None:
+        if self.start == "review":  # no article to analyse here, so Kiwi is not started
+            from annotator.tui.screens.review import ReviewScreen
+
+            self.push_screen(ReviewScreen(self.ws, standalone=True))
+            return
         self.push_screen(MainScreen(self.ws))
         self.set_interval(0.25, self._poll_busy)
         if self.ws.store.read_only:
@@ -115,10 +120,16 @@ class AnnotatorApp(App):
         self.call_later(main.run_action, action)
 
     def action_stats(self) -> None:
-        statuses = self.ws.store.statuses()
-        counts = Counter(statuses.get(d, "new") for d in self.ws.ids)
-        lines = [f"{len(self.ws.ids)} articles"] + [f"{k.replace('_', ' ')}: {v}" for k, v in counts.most_common()]
-        self.notify("\n".join(lines), title="Corpus", markup=False, timeout=8)
+        from annotator.tui.screens.stats import StatsScreen
+
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen(self.ws))
+
+    def action_review(self) -> None:
+        from annotator.tui.screens.review import ReviewScreen
+
+        if not any(isinstance(s, ReviewScreen) for s in self.screen_stack):
+            self.push_screen(ReviewScreen(self.ws))
 
     def action_export(self) -> None:
         self.notify("Exporting this analyst's done articles to exports/ ...", title="Export", markup=False)

@@ -74,8 +74,10 @@ COMMANDS: list[Command] = [
             "Moving", footer_show=False, footer_wide=True),
     Command("show_rejected", "R", "toggle_rejected", "rejected", "Show or hide rejected suggestions", "R",
             "Moving", footer_show=False, palette=True),
-    Command("stats", "S", "stats", "stats", "Corpus statistics", "S", "Articles", footer_show=False,
-            palette=True),
+    Command("stats", "s", "stats", "stats", "Stats: progress per analyst, labels per day and label, "
+            "suggestion acceptance", "s", "Articles", footer_show=False, palette=True),
+    Command("review", "G", "app.review", "gold", "Gold review: settle the conflicts of articles two or more "
+            "analysts finished", "G", "Articles", footer_show=False, palette=True),
     Command("export", "E", "export", "export", "Export your done articles to exports/ (as annotate export does)", "E", "Articles",
             footer_show=False, palette=True),
     Command("help", "question_mark", "help", "help", "This help", "?", "App"),
@@ -97,20 +99,56 @@ COMMANDS: list[Command] = [
     Command("new_cancel", "escape", "cancel", "cancel", "Cancel", "escape", "New entity", "new,label,find"),
 ]
 
+# The gold review screen (screens/review.py): the main screen's keys where they mean the same thing.
+GOLD_COMMANDS: list[Command] = [
+    Command("gold_next", "j,down", "gold_focus(1)", "next", "Next version (who said what) of the conflicts",
+            "j / ↓", "Gold review", "gold", footer_show=False),
+    Command("gold_prev", "k,up", "gold_focus(-1)", "prev", "Previous version of the conflicts", "k / ↑",
+            "Gold review", "gold", footer_show=False),
+    Command("gold_pick", "a", "pick", "pick", "Take the focused analyst's version of this conflict into gold",
+            "a", "Gold review", "gold"),
+    Command("gold_drop", "x", "drop", "drop", "Drop this conflict: none of it goes into gold", "x",
+            "Gold review", "gold"),
+    *[Command(f"gold_label_{n}", str(n), f"gold_relabel({n})", "label", "Edit: give the conflict's entity the "
+              "N-th label (the focused version is taken first)", "1..9", "Gold review", "gold",
+              footer_show=n == 1, group=_LABEL_KEYS) for n in range(1, 10)],
+    Command("gold_end_left", "left_square_bracket", "gold_end(-1)", "edges", "Edit: move the conflict's entity "
+            "end one morpheme left (the focused version is taken first)", "[", "Gold review", "gold",
+            group=_EDGE_KEYS, key_display="[ ] { }"),
+    Command("gold_end_right", "right_square_bracket", "gold_end(1)", "end→", "Edit: move its end one morpheme "
+            "right", "]", "Gold review", "gold", group=_EDGE_KEYS, footer_show=False),
+    Command("gold_start_left", "left_curly_bracket", "gold_start(-1)", "start←", "Edit: move its start one "
+            "morpheme left", "{", "Gold review", "gold", group=_EDGE_KEYS, footer_show=False),
+    Command("gold_start_right", "right_curly_bracket", "gold_start(1)", "start→", "Edit: move its start one "
+            "morpheme right", "}", "Gold review", "gold", group=_EDGE_KEYS, footer_show=False),
+    Command("gold_reopen", "u,ctrl+z", "reopen", "reopen", "Take back this conflict's decision", "u / ctrl+z",
+            "Gold review", "gold"),
+    Command("gold_write", "enter", "write_gold", "write gold", "Write the article's gold version (every conflict "
+            "settled) and open the next article to review", "enter", "Gold review", "gold"),
+    Command("gold_next_article", "pagedown,full_stop", "gold_article(1)", "next art.", "Next article to review",
+            "pagedown / .", "Gold review", "gold", footer_show=False),
+    Command("gold_prev_article", "pageup,comma", "gold_article(-1)", "prev art.", "Previous article to review",
+            "pageup / ,", "Gold review", "gold", footer_show=False),
+    Command("gold_help", "question_mark", "help", "help", "This help", "?", "Gold review", "gold"),
+    Command("gold_back", "escape,q", "back", "back", "Leave the review (quits when opened by annotate review)",
+            "esc / q", "Gold review", "gold"),
+]
+
 BY_ACTION_NAME = {c.action.split("(")[0]: c for c in COMMANDS}
+GOLD_BY_ACTION_NAME = {c.action.split("(")[0]: c for c in GOLD_COMMANDS}
 
 
-def bindings() -> list[Binding]:
+def bindings(commands: list[Command] | None = None) -> list[Binding]:
     return [Binding(c.keys, c.action, c.footer, show=c.footer_show, id=c.id, tooltip=c.help, group=c.group,
                     key_display="1-9" if c.group is _LABEL_KEYS else c.key_display)
-            for c in COMMANDS]
+            for c in (COMMANDS if commands is None else commands)]
 
 
 def help_sections() -> dict[str, list[tuple[str, str]]]:
     """{section: [(keys as written, description)]}, one line per distinct command."""
     sections: dict[str, list[tuple[str, str]]] = {}
     seen: set[tuple[str, str]] = set()
-    for c in COMMANDS:
+    for c in [*COMMANDS, *GOLD_COMMANDS]:
         desc = c.help if not c.id.startswith(("label_", "new_label_")) else (
             "Give the focused entity the N-th label (a pending one is accepted with it)"
             if c.id.startswith("label_") else "Create the entity with the N-th label")

@@ -1,0 +1,42 @@
+"""`annotate review CORPUS`: the gold review screen on its own (also G or the palette in the app).
+
+Only argparse is imported here; Textual, the store and the screens load inside `run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from annotator.cli import add_common
+
+    p = sub.add_parser("review", help="settle analysts' conflicts into the gold version (review screen)",
+                       description="Review articles that two or more analysts finished: labels they all agree "
+                                   "on go into gold at once; for each conflict pick a version (a), drop it (x) "
+                                   "or edit it (1..9, [ ] { }); enter writes the article's gold version. "
+                                   "Each decision is saved at once; ? lists the keys, q quits.")
+    p.add_argument("corpus", metavar="CORPUS", help="the corpus folder")
+    add_common(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from annotator.errors import InputError
+    from annotator.store import default_db_path
+    from annotator.tui import make_app
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        raise InputError("no such corpus folder", path=corpus)
+    db = Path(args.db) if args.db else default_db_path(corpus)
+    if not db.is_file():  # review reads analysts' work: never create an empty store for it
+        raise InputError("no annotation store here yet (label the corpus in the app first, or pass --db)", path=db)
+    app = make_app(corpus, db, args.annotator, args.labels, start="review")
+    try:
+        app.run()
+    finally:
+        app.shutdown()
+    return app.return_code or 0
