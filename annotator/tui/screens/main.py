@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from annotator.editing import Cursor, item_at
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, printable
 from annotator.tui import keys, render
 from annotator.tui.screens.label_actions import LabelActions
 from annotator.tui.screens.loading import ArticleLoading
@@ -84,7 +84,8 @@ class MainScreen(ArticleLoading, LabelActions, Screen):
             return FAILED
 
     def _error(self, exc: Exception, prefix: str = "") -> None:
-        text = exc.describe() if isinstance(exc, AnnotatorError) else f"{type(exc).__name__}: {exc}"
+        # An OS error can carry a file name with escape sequences: show them as visible characters.
+        text = exc.describe() if isinstance(exc, AnnotatorError) else printable(f"{type(exc).__name__}: {exc}")
         self.notify(prefix + text, severity="error", markup=False, timeout=6)
 
     def _say(self, message: str, *, warn: bool = False) -> None:
