@@ -44,6 +44,7 @@ class StatsScreen(Screen):
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
         self.ws = ws
+        self.report: dict[str, Any] | None = None  # the last report drawn
 
     def compose(self) -> ComposeResult:
         yield Line(id="stats-title")
@@ -92,6 +93,7 @@ class StatsScreen(Screen):
             self.notify(text, title="Stats failed", severity="error", markup=False, timeout=8)
             out.update(Text(f"Stats could not be gathered: {text}", style="red"))
             return
+        self.report = msg.report
         out.update(report_view(msg.report, self.ws.schema))
 
 
@@ -128,6 +130,7 @@ def report_view(s: dict[str, Any], schema: Any = None) -> Group:
     if days:
         top = max(max(sum(v.values()) for _, v in days), 1)
         g = _grid(10, BAR, 5, 36)
+        g.columns[-1].justify = "left"
         for day, v in days:
             n = sum(v.values())
             g.add_row(Text(day), Text(bar(max(n, 0), top, BAR), style="magenta"), Text(str(n)),
