@@ -9,8 +9,11 @@ waiting call with `AnalysisUnavailable` instead of hanging it.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing as mp
+import os
+import sys
 import threading
 from concurrent.futures import Future
 from pathlib import Path
@@ -23,8 +26,37 @@ class AnalysisUnavailable(RuntimeFailure):
     """The analysis child process could not start, died, or was closed."""
 
 
+def _quiet_child_output() -> None:
+    """The child shares the app's terminal: a stray warning printed there would draw over the screen.
+    Failures reach the parent through the pipe instead."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        with contextlib.suppress(OSError):
+            os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+@contextlib.contextmanager
+def _real_stderr():
+    """multiprocessing hands sys.stderr.fileno() to its helper process; a host that captures stderr
+    (Textual does) has a stand-in whose fileno() is -1 or raises, so start with the real one."""
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable or sys.__stderr__ is None:
+        yield
+        return
+    saved, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = saved
+
+
 def _child_main(conn, labels_path: str) -> None:
     # Runs in the child. Every reply is (request id, ok, payload); id 0 is the readiness message.
+    _quiet_child_output()
     try:
         from annotator.analysis.kiwi import Analyzer
         from annotator.labels import load_labels
@@ -74,7 +106,8 @@ class AnalysisClient:
             parent, child = self._ctx.Pipe()
             self._proc = self._ctx.Process(target=_child_main, args=(child, self.labels_path),
                                            name="annotator-kiwi", daemon=True)
-            self._proc.start()
+            with _real_stderr():
+                self._proc.start()
             child.close()  # so the parent sees EOF when the child dies
             self._conn = parent
             self._reader = threading.Thread(target=self._read_loop, name="annotator-kiwi-reader", daemon=True)

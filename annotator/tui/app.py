@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -70,14 +69,7 @@ class AnnotatorApp(App):
             if self._analyser is None:
                 from annotator.analysis import AnalysisClient
 
-                self._client = AnalysisClient(self.ws.labels_path)
-                # multiprocessing hands sys.stderr.fileno() to its resource tracker; under Textual
-                # sys.stderr is a capture object whose fileno() is -1, so start with the real one.
-                saved, sys.stderr = sys.stderr, sys.__stderr__
-                try:
-                    self._client.start()
-                finally:
-                    sys.stderr = saved
+                self._client = AnalysisClient(self.ws.labels_path).start()
                 self._analyser = self._client
             return self._analyser
 
