@@ -134,7 +134,6 @@ async def test_review_from_the_app_palette_key(corpus: Path):
     from test_tui_support import make
 
     app = make(corpus, "choi")
-    app._analyser = object()  # no Kiwi needed to reach the review screen
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("G")
@@ -165,3 +164,30 @@ def test_cli_review_bad_input_exits_2(tmp_path: Path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["review"])
     assert exc.value.code == 2
+
+
+async def test_palette_and_help_come_from_the_key_registry(corpus: Path):
+    from test_tui_support import make
+
+    from annotator.tui import keys
+    from annotator.tui.screens.review import ReviewScreen
+    from annotator.tui.screens.stats import StatsScreen
+
+    sections = keys.help_sections()
+    assert ("a", "Take the focused analyst's version of this conflict into gold") in sections["Gold review"]
+    assert ("s", keys.BY_ACTION_NAME["stats"].help) in sections["Articles"]
+    app = make(corpus, "choi")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        review = next(c for t, c in commands.items() if t.startswith("Gold review"))
+        stats = next(c for t, c in commands.items() if t.startswith("Stats"))
+        review.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        stats.callback()  # run over the review screen: back to labelling, then the stats
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        await app.workers.wait_for_complete()
+    app.shutdown()
