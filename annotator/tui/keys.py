@@ -2,8 +2,9 @@
 palette entry all come from here (the help screen and the command palette read this list).
 
 `mode` says when a command applies: "review" (the normal screen), "new" (choosing a new
-entity's extent) or "label" (waiting for the new entity's label). The screen's `check_action`
-hides commands of other modes and dims the ones that do nothing right now.
+entity's extent) or "label" (waiting for the new entity's label); "gold" commands belong to the
+gold review screen (GOLD_COMMANDS, screens/review.py). The screen's `check_action` hides commands
+of other modes and dims the ones that do nothing right now.
 """
 
 from __future__ import annotations

@@ -89,6 +89,7 @@ class ReviewScreen(Screen):
         store = self.ws.store
         article = self._call(store.article, doc_id)
         if article is None:
+            self.notify(f"{doc_id} is not in the store", severity="error", markup=False)
             return
         adj = self._call(conflicts_for, store, doc_id, symmetric=symmetric_labels(self.ws.schema))
         if adj is None:
