@@ -50,12 +50,8 @@ class AnnotatorApp(App):
         if self.ws.store.read_only:
             self.notify(f"{self.ws.store.path} cannot be written: you can browse, but changes will not be "
                         "saved.", title="Read-only store", severity="warning", markup=False, timeout=10)
-        if self._analyser is None:  # Kiwi takes seconds to build: start its process with the first frame
-            self.call_after_refresh(self._start_analyser)
-
-    @work(thread=True, group="kiwi", exit_on_error=False)
-    def _start_analyser(self) -> None:
-        self.analyser()
+        # Kiwi (about 520 MB, 2 s to build) starts only when an article has no cached analysis:
+        # the loading worker asks for it, so a fully analysed corpus never pays for it.
 
     @property
     def main(self) -> MainScreen | None:
