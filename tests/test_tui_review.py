@@ -185,9 +185,13 @@ async def test_palette_and_help_come_from_the_key_registry(corpus: Path):
         review.callback()
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        stats.callback()  # run over the review screen: back to labelling, then the stats
+        over_review = [c.title for c in app.get_system_commands(app.screen)]
+        assert any(t.startswith("Stats") for t in over_review)
+        assert not any(t.startswith("Undo") for t in over_review)  # the article's commands: labelling only
+        stats.callback()  # run over the review screen, which stays open beneath the stats
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, StatsScreen)
+        assert isinstance(app.screen_stack[-2], ReviewScreen)
         await app.workers.wait_for_complete()
     app.shutdown()

@@ -17,6 +17,9 @@ from annotator.tui import keys
 from annotator.tui.screens.main import MainScreen
 from annotator.tui.workspace import Workspace
 
+# Palette commands the App itself runs (stats, review, export), so they work over any screen.
+APP_WIDE = frozenset({"stats", "app.review", "export"})
+
 
 class Exported(Message):
     def __init__(self, summary: str | None, error: Exception | None) -> None:
@@ -89,23 +92,25 @@ class AnnotatorApp(App):
     # -- palette and app-wide commands ---------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's entries from the key registry. Commands on the open article are offered only
+        over the labelling screen; the app-wide ones (stats, review, export) over any screen."""
         yield from super().get_system_commands(screen)
         main = self.main
         if main is None:
             return
         for cmd in keys.COMMANDS:
-            if cmd.palette:
+            if cmd.palette and (screen is main or cmd.action in APP_WIDE):
                 title = cmd.help.split(":")[0]
                 yield SystemCommand(f"{title} ({cmd.shown})", cmd.help,
-                                    lambda action=cmd.action: self._run_main(action))
+                                    lambda action=cmd.action: self._run_command(action))
 
-    def _run_main(self, action: str) -> None:
+    def _run_command(self, action: str) -> None:
+        """Run a palette entry over the screen it was chosen on, never closing that screen."""
         main = self.main
-        if main is None:
-            return
-        if self.screen is not main:  # the palette may have been opened over another screen
-            self.pop_screen()
-        self.call_later(main.run_action, action)
+        if action in APP_WIDE:
+            self.call_later(self.run_action, action.removeprefix("app."))
+        elif main is not None and self.screen is main:
+            self.call_later(main.run_action, action)
 
     def action_stats(self) -> None:
         from annotator.tui.screens.stats import StatsScreen
