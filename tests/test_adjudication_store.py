@@ -56,6 +56,7 @@ def test_review_writes_gold_with_the_reviewer_in_the_event_log(store: Store):
     assert rows[(9, 12)] == "agreed:choi" and rows[(0, 8)] == "review:choi"
     last = [e for e in store.events(D1) if e["annotator"] == "gold"][-1]
     assert {row["source"] for row in last["after"]["spans"].values()} == {"agreed:choi", "review:choi"}
+    assert last["actor"] == "choi" and last["action"] == "replace_labels"
     # analysts' own versions are untouched
     assert final_version(store, D1, "lee").spans == {N, PER, SpanKey(16, 18, "ORG"), KAKAO, QTY}
 

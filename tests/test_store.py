@@ -235,6 +235,28 @@ def test_verify_finds_a_label_changed_behind_the_log(store: Store):
     assert len(store.verify()) == 1
 
 
+def test_replace_labels_is_one_event_all_or_nothing_with_its_actor(store: Store):
+    naver, usa = at(TEXT, "네이버"), at(TEXT, "미국")
+    first = [Span(id="a", start=naver[0], end=naver[1], label="ORG", text="네이버", source="review:kim"),
+             Span(id="b", start=usa[0], end=usa[1], label="LOC", text="미국", source="review:kim")]
+    store.replace_labels("a1", first, [Relation(id="r", head="a", tail="b", label="located_in")],
+                         annotator="gold", done=True)
+    n_events = len(list(store.events("a1")))
+    bad = [Span(id="c", start=naver[0], end=naver[1], label="PER", text="네이버"),
+           Span(id="d", start=usa[0], end=usa[1], label="LOC", text="아님")]
+    with pytest.raises(InputError, match="nothing was written"):
+        store.replace_labels("a1", bad, [], annotator="gold", done=True)
+    assert [(x.label, x.text) for x in store.spans("a1", "gold")] == [("ORG", "네이버"), ("LOC", "미국")]
+    assert len(store.relations("a1", "gold")) == 1 and len(list(store.events("a1"))) == n_events
+    store.replace_labels("a1", bad[:1], [], annotator="gold", done=True)
+    assert [(x.label, x.text, x.status) for x in store.spans("a1", "gold")] == [("PER", "네이버", "accepted")]
+    assert store.relations("a1", "gold") == [] and store.status("a1", "gold") == "done"
+    ev = list(store.events("a1"))[-1]
+    assert len(list(store.events("a1"))) == n_events + 1
+    assert (ev["annotator"], ev["actor"], ev["action"]) == ("gold", "kim", "replace_labels")
+    assert not store.can_undo("a1") and store.verify() == []
+
+
 # ------------------------------------------------------------------ changed sources
 
 def test_changed_source_keeps_labels_reanchors_unique_and_flags_the_rest(store: Store):

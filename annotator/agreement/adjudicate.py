@@ -1,9 +1,9 @@
 """The headless side of review: conflicts of one article from the store, and writing gold back.
 
 The review screen drives `Adjudication.pick/edit/drop` (annotator.agreement.conflicts) and then
-calls `resolve`, which writes the gold version as annotator "gold" through the store. Each gold
-row's source names the reviewer ("agreed:NAME" for labels everyone gave, "review:NAME" for
-settled conflicts), so the reviewer's name is in the event log's snapshot of the write.
+calls `resolve`, which writes the gold version as annotator "gold" through the store in one
+transaction. Each gold row's source names the reviewer ("agreed:NAME" for labels everyone gave,
+"review:NAME" for settled conflicts); the store's analyst is the event's actor.
 """
 
 from __future__ import annotations
@@ -62,23 +62,14 @@ def resolve(store: Any, adj: Adjudication, reviewer: str, *, replace: bool = Fal
         raise InputError(f"article {adj.doc_id} is not in the store")
     gold = adj.gold()
     outside = [s for s in gold.spans if not 0 <= s.start < s.end <= len(article.text)]
-    if outside:  # checked before anything is written, so a bad edit never leaves gold half-replaced
+    if outside:  # an edit past the end of the text, named before the records are built from it
         raise InputError(f"article {adj.doc_id}: span {outside[0].start}-{outside[0].end} is outside the text")
-    gold_store = store if store.annotator == GOLD else type(store).open(store.path, store.corpus_root, GOLD)
-    try:
-        existing = gold_store.spans(adj.doc_id)
-        if existing and not replace:
-            raise InputError(f"article {adj.doc_id} already has a gold version (review it again to replace it)")
-        for s in existing:  # relations go with their spans
-            gold_store.delete(adj.doc_id, s.id)
-        spans, relations = _records(article.text, adj, gold, reviewer)
-        problems = gold_store.add_labels(adj.doc_id, spans, relations, done=True)
-        if problems:  # the domain refuses overlaps, so this is a store/domain mismatch worth seeing
-            raise InputError(f"article {adj.doc_id}: gold not fully written: {'; '.join(problems)}")
-        return gold
-    finally:
-        if gold_store is not store:
-            gold_store.close()
+    if store.spans(adj.doc_id, GOLD) and not replace:
+        raise InputError(f"article {adj.doc_id} already has a gold version (review it again to replace it)")
+    spans, relations = _records(article.text, adj, gold, reviewer)
+    # One transaction: any earlier gold goes, the new one is written and marked done, or nothing is.
+    store.replace_labels(adj.doc_id, spans, relations, annotator=GOLD, done=True)
+    return gold
 
 
 def _records(text: str, adj: Adjudication, gold: Version, reviewer: str) -> tuple[list, list]:

@@ -274,6 +274,10 @@ class Store:
 
     def _log(self, conn: sqlite3.Connection, doc_id: str | None, action: str, before: Any, after: Any,
              annotator: str | None = None) -> int:
+        """Append an event. When it changes another annotator's labels (import, gold), the after
+        snapshot also names this analyst as its "actor"."""
+        if annotator and annotator != self.annotator:
+            after = {**after, "actor": self.annotator}
         cur = conn.execute("INSERT INTO events (ts, annotator, doc_id, action, before_json, after_json) "
                            "VALUES (?, ?, ?, ?, ?, ?)",
                            (schema.now(), annotator or self.annotator, doc_id, action, _dumps(before), _dumps(after)))
@@ -498,11 +502,33 @@ class Store:
 
         return self._write(tx)
 
+    def replace_labels(self, doc_id: str, spans: list[Span], relations: list[Relation], *, annotator: str,
+                       done: bool = False) -> None:
+        """Replace every label `annotator` has on the article with these, accepted, in one transaction
+        and one event (the review writes gold this way). All or nothing: a span that does not fit the
+        text raises InputError and nothing is written. This analyst, who made the change, is the
+        event's `actor`."""
+
+        def tx(conn: sqlite3.Connection) -> None:
+            _, problems = self._insert_labels(conn, doc_id, annotator, spans, relations, "accepted", None,
+                                              "replace_labels", done=done, replace=True)
+            if problems:
+                raise InputError(f"article {doc_id}: the labels of {annotator} were not replaced (nothing was "
+                                 f"written): {'; '.join(problems)}")
+
+        self._write(tx)
+
     def _insert_labels(self, conn: sqlite3.Connection, doc_id: str, annotator: str, spans: list[Span],
                        relations: list[Relation], status: str, source: str | None, action: str,
-                       done: bool = False) -> tuple[int, list[str]]:
+                       done: bool = False, replace: bool = False) -> tuple[int, list[str]]:
         text = self._require_article(conn, doc_id)
         ch = changes.Change(conn, doc_id)
+        if replace:
+            for table in ("spans", "relations"):
+                for (item_id,) in conn.execute(f"SELECT id FROM {table} WHERE doc_id = ? AND annotator = ?",
+                                               (doc_id, annotator)).fetchall():
+                    ch.note(table, annotator, item_id)
+                conn.execute(f"DELETE FROM {table} WHERE doc_id = ? AND annotator = ?", (doc_id, annotator))
         taken = [(s.start, s.end) for s in self._span_rows(conn, doc_id, annotator)
                  if s.status != "rejected" and not s.needs_review]
         problems: list[str] = []
@@ -779,7 +805,8 @@ class Store:
     # ----------------------------------------------------------------- the event log
 
     def events(self, doc_id: str | None = None) -> Iterator[dict]:
-        """The event log in order, decoded (for audits and tests)."""
+        """The event log in order, decoded (for audits and tests). "annotator" is whose labels changed,
+        "actor" who changed them (the same, except for imports and gold written by a reviewer)."""
         last = 0
         while True:
             sql = "SELECT seq, ts, annotator, doc_id, action, before_json, after_json FROM events WHERE seq > ?"
@@ -791,8 +818,9 @@ class Store:
             if not rows:
                 return
             for r in rows:
-                yield {"seq": r[0], "ts": r[1], "annotator": r[2], "doc_id": r[3], "action": r[4],
-                       "before": orjson.loads(r[5]), "after": orjson.loads(r[6])}
+                after = orjson.loads(r[6])
+                yield {"seq": r[0], "ts": r[1], "annotator": r[2], "actor": after.pop("actor", r[2]),
+                       "doc_id": r[3], "action": r[4], "before": orjson.loads(r[5]), "after": after}
             last = rows[-1][0]
 
     def verify(self) -> list[str]:
