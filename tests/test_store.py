@@ -235,6 +235,16 @@ def test_verify_finds_a_label_changed_behind_the_log(store: Store):
     assert len(store.verify()) == 1
 
 
+def test_span_counts_and_titles_for_the_whole_corpus(store: Store):
+    naver, usa = at(TEXT, "네이버"), at(TEXT, "미국")
+    store.add_suggestions("a1", [Span(id="a", start=naver[0], end=naver[1], label="ORG", text="네이버"),
+                                 Span(id="b", start=usa[0], end=usa[1], label="LOC", text="미국")], [])
+    store.accept("a1", store.spans("a1")[0].id)
+    store.ensure_article("a2", sha("x"), "x")
+    assert store.span_counts() == {"a1": {"accepted": 1, "pending": 1}}
+    assert store.span_counts("lee") == {}
+    assert store.titles() == {"a1": "t", "a2": None}
+
 def test_replace_labels_is_one_event_all_or_nothing_with_its_actor(store: Store):
     naver, usa = at(TEXT, "네이버"), at(TEXT, "미국")
     first = [Span(id="a", start=naver[0], end=naver[1], label="ORG", text="네이버", source="review:kim"),

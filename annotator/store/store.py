@@ -428,6 +428,18 @@ class Store:
                           (doc_id, annotator or self.annotator))
         return [_rel_row(r) for r in rows]
 
+    def span_counts(self, annotator: str | None = None) -> dict[str, dict[str, int]]:
+        """doc_id -> {status: number of spans} for one analyst over every article, in one query."""
+        out: dict[str, dict[str, int]] = {}
+        for doc_id, status, n in self._read("SELECT doc_id, status, COUNT(*) FROM spans WHERE annotator = ? "
+                                            "GROUP BY doc_id, status", (annotator or self.annotator,)):
+            out.setdefault(doc_id, {})[status] = n
+        return out
+
+    def titles(self) -> dict[str, str | None]:
+        """doc_id -> title from the metadata of every registered article (their texts are not read)."""
+        return {d: orjson.loads(m or "{}").get("title") for d, m in self._read("SELECT doc_id, meta_json FROM articles")}
+
     def annotators(self, doc_id: str | None = None) -> list[str]:
         """Analysts (including "gold") who have labels or a status, on one article or anywhere."""
         where, params = ("WHERE doc_id = ?", (doc_id,)) if doc_id else ("", ())

@@ -84,18 +84,14 @@ class ArticleList(Screen[str | None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _gather(self) -> None:
         store = self.ws.store
-        statuses = store.statuses()
-        # Titles of articles already opened come from the store; the rest are cleaned once here.
-        known = {a.doc_id: (a.meta or {}).get("title") for a in store.articles()}
+        # Three queries for the whole corpus. Titles of articles already opened come from the store;
+        # the rest are cleaned once here.
+        statuses, counts, known = store.statuses(), store.span_counts(), store.titles()
         rows = []
         for i, doc_id in enumerate(self.ws.ids):
-            try:
-                spans = store.spans(doc_id)
-            except Exception:  # an article not registered yet has no labels
-                spans = []
+            n = counts.get(doc_id, {})
             title = known.get(doc_id) or self.ws.title_of(doc_id)
-            rows.append(Row(doc_id, i, title, statuses.get(doc_id, "new"),
-                            sum(s.status == "pending" for s in spans), sum(s.status == "accepted" for s in spans)))
+            rows.append(Row(doc_id, i, title, statuses.get(doc_id, "new"), n.get("pending", 0), n.get("accepted", 0)))
         self.post_message(RowsReady(rows))
 
     def on_rows_ready(self, msg: RowsReady) -> None:
