@@ -126,8 +126,8 @@ RULES: list[Rule] = [
                          r"(?:바로\s*가기|건너\s*뛰기)\s*)+|[Ss]kip\s+to\s+(?:main\s+)?content", re.I)),
     Rule("menu_bar", "navigation",
          "Site menus: lines made only of section and account words (홈 | 정치 | 경제 | IT | 로그인), "
-         "or of three or more short items split by '|'.",
-         drop=re.compile(r"(?:[^|\s]{1,8}(?:\s[^|\s]{1,8})?\s*\|\s*){2,}[^|\s]{1,8}(?:\s[^|\s]{1,8})?|" + _words("홈", "뉴스홈", "뉴스", "정치", "경제", "사회", "생활/문화", "생활", "문화", "세계",
+         "or of three or more short items split by '|' ('반도체/디스플레이 | 중기&스타트업 | 게임').",
+         drop=re.compile(r"(?:[^|\s]{1,12}(?:\s[^|\s]{1,8})?\s*\|\s*){2,}[^|\s]{1,12}(?:\s[^|\s]{1,8})?|" + _words("홈", "뉴스홈", "뉴스", "정치", "경제", "사회", "생활/문화", "생활", "문화", "세계",
                                 "국제", "IT/과학", "IT", "과학", "연예", "스포츠", "오피니언", "사설", "칼럼", "포토",
                                 "영상", "랭킹", "전체", "전체메뉴", "전체\\s*메뉴", "메뉴", "로그인", "로그아웃",
                                 "회원가입", "마이페이지", "검색", "닫기", "이전", "다음", "이전\\s*기사",
@@ -143,7 +143,8 @@ RULES: list[Rule] = [
          drop=re.compile(r".{0,80}?(?:자동\s*추출\s*기술로\s*요약|요약\s*기술의\s*특성상|전체\s*맥락을\s*이해하기\s*위해서는|"
                          r"본문\s*(?:전체\s*)?보기를\s*권장|AI\s*가?\s*요약한\s*내용입니다).{0,160}|(?:본문\s*)?요약봇.{0,20}")),
     Rule("portal_notice", "portal",
-         "Portal notes about categories/sections, translation, audio and subscribing to the outlet or reporter.",
+         "Portal notes about categories/sections, translation, audio, subscribing to the outlet or reporter "
+         "('연합뉴스 구독') and the link to the original ('기사원문').",
          drop=re.compile(r".{0,20}(?:기사가\s*속한\s*카테고리|언론사가\s*분류).{0,40}"
                          r"|.{0,10}(?:언론사는|언론사에서).{0,40}(?:카테고리|섹션)(?:으로|로)\s*분류.{0,20}"
                          r"|.{0,20}해당\s*언론사로\s*(?:연결|이동).{0,20}|언론사\s*(?:홈|구독|편집|선정)(?:\s*(?:설정|하기|바로\s*가기))?"
@@ -153,25 +154,28 @@ RULES: list[Rule] = [
                          r"|.{0,20}(?:이\s*)?(?:기자|언론사)의\s*다른\s*기사.{0,20}|.{0,15}다른\s*기사\s*(?:보기|더\s*보기)"
                          r"|기사\s*섹션\s*분류\s*안내|.{0,20}섹션\s*정보는.{0,80}|(?:텍스트\s*)?음성\s*변환\s*서비스.{0,20}"
                          r"|이\s*기사를\s*추천합니다.{0,80}|기사\s*추천은.{0,60}|모두에게\s*보여주고\s*싶은\s*기사라면.{0,10}"
-                         r"|레이어\s*닫기|.{0,20}언론사가\s*직접\s*선정.{0,20}|이\s*기사에\s*대해\s*어떻게\s*생각하시나요\??")),
+                         r"|레이어\s*닫기|.{0,20}언론사가\s*직접\s*선정.{0,20}|이\s*기사에\s*대해\s*어떻게\s*생각하시나요\??"
+                         rf"|(?:{_OUTLET_ALT})\s*구독(?:하기|중)?|(?:기사\s*)?원문\s*(?:보기|링크)|기사\s*원문")),
     Rule("provider_line", "portal",
          "Who supplied the article to the portal ('기사제공 머니투데이', '출처: 뉴시스'); names the outlet.",
          drop=re.compile(r"(?:(?:기사\s*제공|뉴스\s*제공|제공\s*언론사)\s*[:=]?|출처\s*[:=])\s*(?P<who>\S.{0,20})"),
          meta=_provider),
     Rule("font_size", "widget",
-         "Font-size controls and the portal's font preview ('글씨 크게/작게', '가 가 가', '(예시) ...').",
+         "Font-size controls and the portal's font preview ('글씨 크게/작게', '가 가 가' or one '가' a line, '(예시) ...').",
          drop=re.compile(r"(?:본문\s*)?(?:글자|글씨)\s*(?:크기|크게|작게|키우기|줄이기|확대|축소)(?:\s*[/|·]?\s*(?:크게|작게|조절|조정|설정|변경|선택|하기))*"
-                         r"|이\s*글자\s*크기로\s*변경됩니다\.?|가(?:\s+가)+|(?:\(예시\)|\[예시\]).*"
+                         r"|이\s*글자\s*크기로\s*변경됩니다\.?|가(?:\s+가)*|(?:\(예시\)|\[예시\]).*"
                          r"|(?:(?:가장\s*)?(?:작게|보통|크게)\s*[/|·]?\s*){2,}")),
     Rule("share_widget", "widget",
-         "Share, copy-link, print and scrap buttons and their confirmations ('주소복사가 완료되었습니다').",
+         "Share, copy-link, print, scrap and reading-mode buttons ('클린뷰') and their confirmations "
+         "('주소복사가 완료되었습니다').",
          drop=re.compile(r"(?:주소|URL|url|링크)\s*(?:가\s*|이\s*)?복사(?:가|되었|됐|완료|하기).{0,20}|"
                          + _words("공유", "공유하기", "SNS\\s*공유", "기사\\s*공유", "페이스북", "트위터", "X",
                                   "카카오톡", "카카오스토리", "밴드", "네이버\\s*블로그", "블로그", "링크\\s*복사",
                                   "URL\\s*복사", "주소\\s*복사", "이메일", "메일", "인쇄", "인쇄하기", "프린트",
                                   "스크랩", "기사\\s*스크랩", "북마크", "기사\\s*저장", "저장", "보내기", "SNS", "SNS\\s*보내기",
                                   "기사\\s*보내기", "SNS\\s*기사\\s*보내기", "텔레그램", "링크드인", "요약", "요약\\s*보기", "번역",
-                                  "구독", "구독중", "구독하기", "구독\\s*취소")
+                                  "구독", "구독중", "구독하기", "구독\\s*취소",
+                                  "클린뷰", "읽기\\s*모드", "기사\\s*듣기")
                          + r"|.{0,15}\(으\)로\s*기사\s*보내기|다른\s*공유\s*찾기")),
     Rule("comment_prompt", "widget",
          "Comment boxes and counters ('댓글 0', '첫 댓글을 작성해보세요', '로그인 후 댓글').",
@@ -180,12 +184,15 @@ RULES: list[Rule] = [
                          r"댓글\s*(?:쓰기|보기|달기|더\s*보기|접기|운영\s*정책.*)"
                          r"|로그인\s*(?:후|하시면|하면|이\s*필요).{0,20}댓글.{0,20}(?:습니다|세요|가능)[.!]?|댓글|타임톡(?:\s*[\d,]+)?")),
     Rule("reactions", "widget",
-         "Reaction buttons with their counters ('좋아요 0 / 훈훈해요 0', '추천 3', '조회수 1,024').",
+         "Reaction buttons with their counters ('좋아요 0 / 훈훈해요 0', '추천 3', '조회수 1,024') and the "
+         "prompt to press one ('기사가 마음에 드셨다면 좋아요를 눌러주세요').",
          drop=re.compile(_words("좋아요", "싫어요", "훈훈해요", "슬퍼요", "화나요", "놀랐어요", "기뻐요", "감동이에요",
                                 "최고예요", "응원해요", "후속기사\\s*원해요", "후속\\s*기사\\s*원해요", "추천해요",
                                 "추천", "비추천", "공감", "쏠쏠정보", "흥미진진", "공감백배", "분석탁월",
                                 "후속강추", "팬이에요", "궁금해요", "조회수", "조회", "추천수", "반응", "공감수",
-                                counts=True))),
+                                counts=True)
+                         + r"|.{0,40}(?:좋아요|추천|공감|응원)\s*(?:버튼)?\s*(?:을|를)?\s*(?:눌러|클릭해)\s*"
+                           r"(?:주세요|주십시오|보세요)[.!]?")),
     Rule("image_click", "caption",
          "Captions that only say how to view the picture ('이미지를 클릭하시면 크게 보실 수 있습니다', '원본보기').",
          drop=re.compile(r"[<\[(]?\s*(?:이미지|사진|그림|그래픽)(?:를|을)?\s*클릭하(?:시|)면.{0,30}?[>\])]?"
@@ -249,6 +256,13 @@ RULES: list[Rule] = [
          drop=re.compile(r"[-\[<(]?\s*(?:Copyright|COPYRIGHT|저작권자)?\s*(?:ⓒ|©|\([cC]\))\s*(?:\d{4}\s*)?"
                          r"[^\s]{1,20}(?:\s*(?:&|\.)\s*\S{1,25})?\s*[.\]>)\-]?\s*"
                          r"|[-\[<(]?\s*(?:Copyright|COPYRIGHT)\s+(?:\d{4}\s*)?[^\s]{1,20}\s*[.\]>)\-]?")),
+    Rule("print_edition", "dateline",
+         "Where the story ran in the paper ('지면 : 2025-04-23 7면', '[지면 A12면]', '2025년 4월 23일자 3면 게재'); "
+         "the print date is not the publication date, so no date is read.",
+         drop=re.compile(r"[\[(<]?\s*(?:(?:게재\s*)?지면(?:\s*정보)?\s*[:：]?\s*)?"
+                         r"(?:\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?\s*(?:자)?\s*)?"
+                         r"(?:[A-Z]?\d{1,2}\s*면|\d{1,2}\s*판)(?:\s*(?:게재|기사))?\s*[\])>]?"
+                         r"|(?:게재\s*)?지면\s*(?:보기|정보|PDF)")),
     Rule("date_stamp", "dateline",
          "Date lines ('입력 2024.03.28. 오전 10:12 수정 ...', '2024-03-28 10:12', a portal's '03.28 (목)'); "
          "gives the date when it has a year.",
