@@ -24,16 +24,13 @@ def collect_stats(store: Any, corpus_ids: Iterable[str] = (), *, label_order: Se
     ids = set(corpus_ids)
     for st in statuses.values():
         ids |= set(st)
-    if not statuses:
-        ids |= {a.doc_id for a in store.articles()}
     span_rows: list[Any] = []
     rel_rows: list[Any] = []
-    for article in store.articles():
-        for n in store.annotators(article.doc_id):
-            if n == GOLD:
-                continue
-            span_rows += store.spans(article.doc_id, n)
-            rel_rows += store.relations(article.doc_id, n)
+    for b in store.bundles():  # every analyst's labels, a few queries per batch of articles
+        if not statuses:
+            ids.add(b.article.doc_id)
+        span_rows += [s for s in b.spans if s.annotator != GOLD]
+        rel_rows += [r for r in b.relations if r.annotator != GOLD]
     deleted = deleted_suggestions(store.events())
     return {
         "progress": progress(statuses, len(ids)),
