@@ -69,21 +69,5 @@ def cached_tokens(store: Any, labels_sha: str) -> TokenSource:
     return get
 
 
-def open_store(corpus: str, db: str | None, name: str = GOLD) -> Any:
-    """Open an existing store to read (reports never create one). `name` only matters for writes."""
-    from pathlib import Path
-
-    from annotator.errors import InputError
-    from annotator.store import Store, default_db_path
-
-    root = Path(corpus)
-    if not root.is_dir():
-        raise InputError("no such corpus folder", path=root)
-    path = Path(db) if db else default_db_path(root)
-    if not path.is_file():
-        raise InputError("no annotation store here yet (open the corpus in the app first, or pass --db)", path=path)
-    return Store.open(path, root, name)
-
-
 def symmetric_of(schema: Any) -> frozenset[str]:
     return frozenset(r.name for r in schema.relations if r.symmetric)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from annotator.cli import add_common
+from annotator.commands import add_corpus_report_args, load_schema, open_existing_store, print_report
 from annotator.errors import InputError
 
 
@@ -14,13 +13,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Agreement between analysts over the articles at least two of them marked "
                        "done: exact-match span and relation F1 (mean over pairs), Cohen's kappa over "
                        "morpheme BIO tags (Fleiss' kappa when more than two analysts are compared).")
-    p.add_argument("corpus", metavar="CORPUS", help="the corpus folder")
-    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    add_corpus_report_args(p)
     p.add_argument("--annotators", metavar="A,B,...",
                    help="compare only these analysts (two or more; 'gold' compares with the adjudicated version)")
     p.add_argument("--whitespace", action="store_true",
                    help="tag whitespace-separated tokens instead of morphemes (no Kiwi needed)")
-    add_common(p, annotator=False)
     p.set_defaults(run=run)
 
 
@@ -64,25 +61,20 @@ def token_source(store, schema, whitespace: bool):
 
 
 def run(args: argparse.Namespace) -> int:
-    import orjson
-
-    from annotator.agreement.present import agreement_text, rounded
+    from annotator.agreement.present import agreement_text
     from annotator.agreement.report import agreement
-    from annotator.agreement.source import analysts, load_docs, open_store, symmetric_of
-    from annotator.labels import find_labels, load_labels
+    from annotator.agreement.source import analysts, load_docs, symmetric_of
 
-    schema = load_labels(find_labels(args.labels, args.corpus))
-    with open_store(args.corpus, args.db) as store:
+    schema = load_schema(args)
+    with open_existing_store(args.corpus, args.db) as store:
         names = parse_names(args.annotators, store.annotators()) or analysts(store)
         docs = load_docs(store, names, symmetric=symmetric_of(schema),
                          tokens=token_source(store, schema, args.whitespace))
         report = agreement(docs, names, label_order=schema.entity_names,
                            relation_order=[r.name for r in schema.relations])
     report["tokens"] = "whitespace" if args.whitespace else "morphemes"
-    if args.json:
-        sys.stdout.buffer.write(orjson.dumps(rounded(report)) + b"\n")
-    elif not docs:
-        print(f"no article was marked done by two or more of: {', '.join(names) or '(no analysts)'}")
+    if docs or args.json:
+        print_report(report, args.json, agreement_text)
     else:
-        print(agreement_text(report))
+        print(f"no article was marked done by two or more of: {', '.join(names) or '(no analysts)'}")
     return 0

@@ -3,42 +3,36 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from annotator.cli import add_common
+from annotator.commands import add_corpus_report_args, load_schema, open_existing_store, print_report
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("evaluate", help="suggester precision/recall/F1 against gold labels",
                        description="Run the suggester over the adjudicated (gold) articles and compare its "
                        "entities and relations with the gold labels: precision, recall and F1 per label.")
-    p.add_argument("corpus", metavar="CORPUS", help="the corpus folder")
-    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    add_corpus_report_args(p)
     p.add_argument("--single", action="store_true",
                    help="also use articles only one analyst finished (and nobody adjudicated) as gold")
     p.add_argument("--no-lexicon", action="store_true",
                    help="leave out what analysts taught the suggester (their accepted and rejected labels "
                    "came partly from these very articles)")
-    add_common(p, annotator=False)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    import orjson
-
     from annotator.agreement.evaluation import evaluate
     from annotator.agreement.model import version_from
-    from annotator.agreement.present import evaluation_text, rounded
-    from annotator.agreement.source import analysts, done_by, final_version, open_store, symmetric_of
+    from annotator.agreement.present import evaluation_text
+    from annotator.agreement.source import analysts, done_by, final_version, symmetric_of
     from annotator.agreement.stats import GOLD
     from annotator.analysis import Analysis, cache_key
     from annotator.errors import InputError
-    from annotator.labels import find_labels, load_labels
     from annotator.suggest import suggest
 
-    schema = load_labels(find_labels(args.labels, args.corpus))
+    schema = load_schema(args)
     pairs = []
-    with open_store(args.corpus, args.db) as store:
+    with open_existing_store(args.corpus, args.db) as store:
         gold_of = {d: GOLD for d in done_by(store, [GOLD])}
         if args.single:
             for d, who in done_by(store, analysts(store)).items():
@@ -70,8 +64,5 @@ def run(args: argparse.Namespace) -> int:
             pairs.append((version_from(spans, relations), final_version(store, doc_id, who)))
     report = evaluate(pairs, symmetric_of(schema), label_order=schema.entity_names,
                       relation_order=[r.name for r in schema.relations])
-    if args.json:
-        sys.stdout.buffer.write(orjson.dumps(rounded(report)) + b"\n")
-    else:
-        print(evaluation_text(report))
+    print_report(report, args.json, evaluation_text)
     return 0

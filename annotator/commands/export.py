@@ -31,23 +31,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import getpass
 
+    from annotator.commands import existing_store, load_schema
     from annotator.errors import InputError
     from annotator.export import ExportOptions, export_corpus
     from annotator.export.split import parse_split
-    from annotator.labels import find_labels, load_labels
-    from annotator.store import Store, default_db_path
+    from annotator.store import Store
 
     if args.gold and args.annotator:
         raise InputError("--gold and --annotator exclude each other")
-    corpus = Path(args.corpus)
-    if not corpus.is_dir():
-        raise InputError("no such corpus folder", path=corpus)
-    db = Path(args.db) if args.db else default_db_path(corpus)
-    if not db.exists():
-        raise InputError("no store here yet (nothing has been labelled); pass --db PATH if it lives elsewhere",
-                         path=db)
+    corpus, db = existing_store(args.corpus, args.db)
     split = parse_split(args.split)
-    schema = load_labels(find_labels(args.labels, corpus))
+    schema = load_schema(args)
     annotator = None if args.gold else (args.annotator or getpass.getuser())
     store = Store.open(db, corpus, annotator or "gold")
     try:

@@ -22,18 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from annotator.errors import InputError
-    from annotator.store import default_db_path
+    from annotator.commands import existing_store
     from annotator.tui import make_app
 
-    corpus = Path(args.corpus)
-    if not corpus.is_dir():
-        raise InputError("no such corpus folder", path=corpus)
-    db = Path(args.db) if args.db else default_db_path(corpus)
-    if not db.is_file():  # review reads analysts' work: never create an empty store for it
-        raise InputError("no annotation store here yet (label the corpus in the app first, or pass --db)", path=db)
+    corpus, db = existing_store(args.corpus, args.db)  # review reads analysts' work: never creates a store
     app = make_app(corpus, db, args.annotator, args.labels, start="review")
     try:
         app.run()
