@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 SPAN_STATUSES = ("pending", "accepted", "rejected")
 ARTICLE_STATUSES = ("new", "in_progress", "done", "skipped", "source_changed")
@@ -23,9 +23,6 @@ class SpanRow:
     edited: bool = False  # a suggestion the analyst resized or relabelled before keeping it
     needs_review: bool = False  # the source changed and the span could not be re-anchored
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
 class RelationRow:
@@ -38,9 +35,6 @@ class RelationRow:
     status: str
     source: str
     score: float | None = None
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)

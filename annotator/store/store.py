@@ -589,17 +589,17 @@ class Store:
             span = self._get_span(conn, doc_id, span_id)
             if span.status == "rejected":
                 self._check_place(conn, doc_id, span.start, span.end, span.text, exclude=span_id)
-            self._update_span(conn, ch, doc_id, span_id, status="accepted")
+            self._update(conn, ch, "spans", doc_id, span_id, status="accepted")
 
         self._action(doc_id, "accept", body)
 
     def reject(self, doc_id: str, span_id: str) -> None:
         def body(conn: sqlite3.Connection, ch: changes.Change) -> None:
             self._get_span(conn, doc_id, span_id)
-            self._update_span(conn, ch, doc_id, span_id, status="rejected")
+            self._update(conn, ch, "spans", doc_id, span_id, status="rejected")
             for rel in self._relations_of(conn, doc_id, span_id):  # a relation cannot outlive its end
                 if rel.status != "rejected":
-                    self._update_relation(conn, ch, doc_id, rel.id, status="rejected")
+                    self._update(conn, ch, "relations", doc_id, rel.id, status="rejected")
 
         self._action(doc_id, "reject", body)
 
@@ -612,7 +612,7 @@ class Store:
             if span.status == "rejected":
                 self._check_place(conn, doc_id, span.start, span.end, span.text, exclude=span_id)
             edited = span.edited or (span.source != "manual" and label != span.label)
-            self._update_span(conn, ch, doc_id, span_id, label=label, status="accepted", edited=int(edited))
+            self._update(conn, ch, "spans", doc_id, span_id, label=label, status="accepted", edited=int(edited))
 
         self._action(doc_id, "relabel", body)
 
@@ -621,7 +621,7 @@ class Store:
             span = self._get_span(conn, doc_id, span_id)
             self._check_place(conn, doc_id, start, end, text, exclude=span_id)
             edited = span.edited or (span.source != "manual" and (start, end) != (span.start, span.end))
-            self._update_span(conn, ch, doc_id, span_id, start_at=start, end_at=end, text=text,
+            self._update(conn, ch, "spans", doc_id, span_id, start_at=start, end_at=end, text=text,
                               status="accepted", edited=int(edited), needs_review=0)
 
         self._action(doc_id, "resize", body)
@@ -648,10 +648,8 @@ class Store:
         def body(conn: sqlite3.Connection, ch: changes.Change) -> None:
             self._get_span(conn, doc_id, span_id)
             for rel in self._relations_of(conn, doc_id, span_id):
-                ch.note("relations", self.annotator, rel.id)
-                self._exec(conn, "DELETE FROM relations", doc_id, rel.id)
-            ch.note("spans", self.annotator, span_id)
-            self._exec(conn, "DELETE FROM spans", doc_id, span_id)
+                self._remove(conn, ch, "relations", doc_id, rel.id)
+            self._remove(conn, ch, "spans", doc_id, span_id)
             self._touch_status(conn, ch, doc_id)
 
         self._action(doc_id, "delete", body)
@@ -663,12 +661,12 @@ class Store:
             count = 0
             for span in self._span_rows(conn, doc_id, self.annotator):
                 if span.status == "pending" and not span.needs_review:
-                    self._update_span(conn, ch, doc_id, span.id, status="accepted")
+                    self._update(conn, ch, "spans", doc_id, span.id, status="accepted")
                     count += 1
             accepted = {s.id for s in self._span_rows(conn, doc_id, self.annotator) if s.status == "accepted"}
             for rel in self._rel_rows(conn, doc_id):
                 if rel.status == "pending" and rel.head in accepted and rel.tail in accepted:
-                    self._update_relation(conn, ch, doc_id, rel.id, status="accepted")
+                    self._update(conn, ch, "relations", doc_id, rel.id, status="accepted")
             return count
 
         return self._action(doc_id, "accept_all", body)
@@ -698,22 +696,21 @@ class Store:
         def body(conn: sqlite3.Connection, ch: changes.Change) -> None:
             rel = self._get_relation(conn, doc_id, rel_id)
             self._accept_ends(conn, ch, doc_id, rel.head, rel.tail)
-            self._update_relation(conn, ch, doc_id, rel_id, status="accepted")
+            self._update(conn, ch, "relations", doc_id, rel_id, status="accepted")
 
         self._action(doc_id, "accept_relation", body)
 
     def reject_relation(self, doc_id: str, rel_id: str) -> None:
         def body(conn: sqlite3.Connection, ch: changes.Change) -> None:
             self._get_relation(conn, doc_id, rel_id)
-            self._update_relation(conn, ch, doc_id, rel_id, status="rejected")
+            self._update(conn, ch, "relations", doc_id, rel_id, status="rejected")
 
         self._action(doc_id, "reject_relation", body)
 
     def delete_relation(self, doc_id: str, rel_id: str) -> None:
         def body(conn: sqlite3.Connection, ch: changes.Change) -> None:
             self._get_relation(conn, doc_id, rel_id)
-            ch.note("relations", self.annotator, rel_id)
-            self._exec(conn, "DELETE FROM relations", doc_id, rel_id)
+            self._remove(conn, ch, "relations", doc_id, rel_id)
             self._touch_status(conn, ch, doc_id)
 
         self._action(doc_id, "delete_relation", body)
@@ -887,7 +884,7 @@ class Store:
             if span.status == "rejected":
                 raise InputError(f"span {end_id} is rejected; a relation needs two kept spans")
             if span.status == "pending":
-                self._update_span(conn, ch, doc_id, end_id, status="accepted")
+                self._update(conn, ch, "spans", doc_id, end_id, status="accepted")
 
     def _check_place(self, conn: sqlite3.Connection, doc_id: str, start: int, end: int, text: str,
                      exclude: str | None = None) -> None:
@@ -914,24 +911,20 @@ class Store:
             if b.start < a.end:
                 raise SpanConflict(f"article {doc_id}: cannot restore span {b.id}: it would overlap {a.id}")
 
-    def _update_span(self, conn: sqlite3.Connection, ch: changes.Change, doc_id: str, span_id: str,
-                     **values: Any) -> None:
-        ch.note("spans", self.annotator, span_id)
+    def _update(self, conn: sqlite3.Connection, ch: changes.Change, table: str, doc_id: str, item_id: str,
+                **values: Any) -> None:
+        """Change one of this analyst's spans or relations (`table`), noted for the event log."""
+        ch.note(table, self.annotator, item_id)
         sets = ", ".join(f"{k} = ?" for k in values)
-        conn.execute(f"UPDATE spans SET {sets} WHERE doc_id = ? AND annotator = ? AND id = ?",
-                     (*values.values(), doc_id, self.annotator, span_id))
+        conn.execute(f"UPDATE {table} SET {sets} WHERE doc_id = ? AND annotator = ? AND id = ?",
+                     (*values.values(), doc_id, self.annotator, item_id))
         self._touch_status(conn, ch, doc_id)
 
-    def _update_relation(self, conn: sqlite3.Connection, ch: changes.Change, doc_id: str, rel_id: str,
-                         **values: Any) -> None:
-        ch.note("relations", self.annotator, rel_id)
-        sets = ", ".join(f"{k} = ?" for k in values)
-        conn.execute(f"UPDATE relations SET {sets} WHERE doc_id = ? AND annotator = ? AND id = ?",
-                     (*values.values(), doc_id, self.annotator, rel_id))
-        self._touch_status(conn, ch, doc_id)
-
-    def _exec(self, conn: sqlite3.Connection, delete_sql: str, doc_id: str, item_id: str) -> None:
-        conn.execute(f"{delete_sql} WHERE doc_id = ? AND annotator = ? AND id = ?", (doc_id, self.annotator, item_id))
+    def _remove(self, conn: sqlite3.Connection, ch: changes.Change, table: str, doc_id: str, item_id: str) -> None:
+        """Delete one of this analyst's spans or relations, noted for the event log (status: the caller's)."""
+        ch.note(table, self.annotator, item_id)
+        conn.execute(f"DELETE FROM {table} WHERE doc_id = ? AND annotator = ? AND id = ?",
+                     (doc_id, self.annotator, item_id))
 
     def _touch_status(self, conn: sqlite3.Connection, ch: changes.Change, doc_id: str) -> None:
         """A label action moves a new article to in_progress; done, skipped, source_changed stay."""
