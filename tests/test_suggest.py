@@ -231,3 +231,63 @@ def test_institution_suffix_and_known_name_with_more_nouns(run):
 def test_date_does_not_take_the_verb_after_it(run):
     spans, _ = run("그는 지난 5일 말했다.")
     assert ("지난 5일", "DATE") in found(spans)
+
+
+# ---------------------------------------------------------------- held-out generalisation (names not in the gazetteer)
+
+def test_quoted_name_is_taken_whole(run):
+    spans, _ = run("가온테크는 차세대 칩 ‘가온 X7’을 공개했다. 누리소프트는 ‘하늘봇 2.1’을 지난 3일 출시했다.")
+    got = found(spans)
+    assert {("가온 X7", "PRODUCT"), ("하늘봇 2.1", "PRODUCT")} <= got
+    assert ("가온", "PRODUCT") not in got
+
+
+def test_quoted_event_by_its_word_or_its_context(run):
+    spans, _ = run("회사는 오는 5월 열리는 ‘테크위크 2026’에 참가한다. 한빛시는 ‘부산 스마트시티 박람회’를 연다.")
+    got = found(spans)
+    assert {("테크위크 2026", "EVENT"), ("부산 스마트시티 박람회", "EVENT")} <= got
+
+
+def test_quoted_plans_and_clauses_are_not_names(run):
+    spans, _ = run("정부는 ‘비전 2030’을 발표했다. 그는 ‘AI가 답이다’라고 했다. 회사는 ‘디지털 전환 전략’을 공개했다.")
+    assert {s.label for s in spans} <= {"DATE"}
+
+
+def test_address_chain_places(run):
+    spans, _ = run("회사는 충남 천안시 동남구에 공장을 짓는다. 행사는 부산 해운대구 벡스코에서 열렸다.")
+    got = found(spans)
+    assert {("충남", "LOC"), ("천안시", "LOC"), ("동남구", "LOC"), ("해운대구", "LOC"), ("벡스코", "LOC")} <= got
+
+
+def test_place_where_something_is_held(run):
+    spans, _ = run("그는 스페인 바야돌리드에서 열린 회의에 갔다.")
+    assert ("바야돌리드", "LOC") in found(spans)
+
+
+def test_province_word_alone_is_not_a_place(run):
+    spans, _ = run("경기 침체가 이어지자 경기 부양책이 나왔다.")
+    assert not any(s.label == "LOC" for s in spans)
+
+
+def test_surname_before_title_is_not_an_organisation(run):
+    spans, _ = run("누리소프트는 신제품을 냈다. 박 대표는 웃었다. 최 사장은 말을 아꼈다.")
+    got = found(spans)
+    assert ("박", "ORG") not in got and ("최", "ORG") not in got
+
+
+def test_name_kiwi_cut_into_pieces_before_org_and_title(run):
+    spans, rels = run("김오일 누리소프트 사장은 올해 목표를 밝혔다.")
+    assert ("김오일", "PER") in found(spans)
+    by_id = {s.id: s.text for s in spans}
+    assert ("김오일", "leads", "누리소프트") in {(by_id[r.head], r.label, by_id[r.tail]) for r in rels}
+
+
+def test_company_ending_on_an_unknown_word(run):
+    spans, _ = run("이번 투자에는 다온벤처파트너스와 새벽캐피탈이 참여했다. 서울상공회의소는 환영했다.")
+    got = found(spans)
+    assert {("다온벤처파트너스", "ORG"), ("새벽캐피탈", "ORG"), ("서울상공회의소", "ORG")} <= got
+
+
+def test_word_after_wa_that_opens_a_noun_phrase_is_not_listed(run):
+    spans, _ = run("가온테크는 한국소프트웨어협회와 클라우드 보안 인력을 키운다.")
+    assert ("클라우드", "ORG") not in found(spans)

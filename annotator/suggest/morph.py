@@ -17,10 +17,12 @@ from annotator.suggest.vocab import (
     GENERIC_NOUNS,
     INSTITUTION_SUFFIXES,
     LATIN_STOP,
+    NAME_ONLY_SUFFIXES,
     ORG_CLASS_NOUNS,
     ORG_SUFFIXES,
     PERSON_TITLES,
     PRODUCT_CLASS_NOUNS,
+    PROVINCES,
     SURNAMES,
     TITLE_SET,
     WEAK_SUFFIXES,
@@ -60,6 +62,14 @@ def is_korean_name(doc: Doc, c: Chunk) -> bool:
             and c.tokens[0].tag == "NNP" and s not in GENERIC_NOUNS and title_of(s) is None)
 
 
+def _cut_name(doc: Doc, c: Chunk) -> bool:
+    """A three-syllable name Kiwi did not know and cut into pieces (오/NR 영/NR 진/NNG);
+    only trusted where a title follows."""
+    s = doc.text[c.start:c.end]
+    return (len(s) == 3 and bool(_HANGUL.match(s)) and s[0] in SURNAMES and len(c.tokens) >= 2
+            and s not in GENERIC_NOUNS and title_of(s) is None)
+
+
 def is_name_chunk(doc: Doc, c: Chunk) -> bool:
     """A chunk that holds a proper noun or a Latin name (not Latin vocabulary like AI or CEO)."""
     for t in c.tokens:
@@ -84,6 +94,8 @@ def org_suffix(doc: Doc, c: Chunk) -> str | None:
         # Kiwi cuts a word it does not know into one-syllable nouns (가/NNG 온/NNG): a name, too
         unknown = len(stem) >= 2 and all(t.tag == "NNG" and t.end - t.start == 1 for t in stem)
         stem_named = unknown or any(t.tag in ("NNP", "SL") for t in stem)
+        if suf in NAME_ONLY_SUFFIXES and len(c.tokens) == 1 and len(s) - len(suf) >= 2:
+            return suf  # 누리벤처파트너스: Kiwi read the unknown name as one common noun
         if suf in WEAK_SUFFIXES:
             single = len(c.tokens) == 1 and c.tokens[0].tag == "NNP"
             last = c.tokens[-1]
@@ -169,7 +181,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             put(i, "PER", 0.6, end=chunks[mids[0]].end)  # ARM의 르네 하스 CEO: a two-part foreign name
             middles.add(mids[0])
             continue
-        if mids and is_korean_name(doc, chunks[mids[-1]]) and not is_korean_name(doc, c):
+        if mids and (is_korean_name(doc, chunks[mids[-1]]) or _cut_name(doc, chunks[mids[-1]])) \
+                and not is_korean_name(doc, c) and not _cut_name(doc, c):
             put(mids[-1], "PER", 0.85)  # 한빛전자 정민호 사장: organisation, then the person
             middles.add(mids[-1])
             if lab is None and is_name_chunk(doc, c) and len(mids) == 1:
@@ -178,7 +191,7 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         if lab not in (None, "PER"):
             continue
         mids_named = [m for m in mids if named[m] or (chunks[m].start, chunks[m].end) in label_at]
-        if is_korean_name(doc, c):
+        if is_korean_name(doc, c) or (mids_named and lab is None and _cut_name(doc, c)):
             put(i, "PER", 0.85)
         elif lab is None and is_name_chunk(doc, c) and _HANGUL.match(surf(i)) and (
                 title in _FOREIGN_PER_TITLES or mids_named):
@@ -189,8 +202,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
                     chunks[i - 1].tokens[-1].tag == "NNP" and len(surf(i)) <= 2:
                 start = chunks[i - 1].start
             put(i, "PER", 0.6, start=start)
-        elif lab is None and not mids and is_name_chunk(doc, c) and surf(i) not in GENERIC_NOUNS:
-            put(i, "ORG", 0.55)  # 센드버드 대표: the company's head
+        elif lab is None and not mids and is_name_chunk(doc, c) and surf(i) not in GENERIC_NOUNS and len(surf(i)) > 1:
+            put(i, "ORG", 0.55)  # 센드버드 대표: the company's head (박 대표 is a person, unnamed)
             continue
         else:
             continue
@@ -242,6 +255,30 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         elif named[i] and len(surfs[i]) > 3:
             put(i, "LOC", 0.6)
 
+    # 3f. an address: 경기 성남시 판교, 서울 중구, 고양시 킨텍스에서; and 뮌헨에서 열리는 (a place where things are held)
+    places = {i for i, c in enumerate(chunks) if label_at.get((c.start, c.end)) == "LOC"}
+    for i, c in enumerate(chunks):
+        s = surfs[i]
+        if (c.start, c.end) in label_at or (c.start, c.end) in skip or not _HANGUL.match(s):
+            continue
+        after_loc = i > 0 and (i - 1) in places and spaced(i - 1, i)
+        nxt_admin = i + 1 < len(chunks) and spaced(i, i + 1) and _admin_unit(doc, chunks[i + 1])
+        if s in PROVINCES and nxt_admin:
+            put(i, "LOC", 0.7)  # 경기 성남시: a province before a city
+            places.add(i)
+        elif _admin_unit(doc, c) and (after_loc or (i > 0 and surfs[i - 1] in PROVINCES and spaced(i - 1, i))):
+            put(i, "LOC", 0.7)  # 서울 중구, 성남시 after 경기
+            places.add(i)
+        elif i in decided or not named[i]:
+            continue
+        elif after_loc and re.match(r"^에서 ", text[c.end:c.end + 3]) and \
+                surfs[i - 1].endswith(("시", "구", "군", "동", "읍", "면")):
+            put(i, "LOC", 0.6)  # 고양시 킨텍스에서: a venue at the end of an address
+            places.add(i)
+        elif re.match(r"^에서 (?:열리|열린|열렸|개최)", text[c.end:c.end + 8]):
+            put(i, "LOC", 0.55)  # 뮌헨에서 열리는 ...
+            places.add(i)
+
     # 3e. a proper noun that acts like a company: the subject of a business verb in its sentence
     for i, c in enumerate(chunks):
         if not named[i] or i in decided or (c.start, c.end) in label_at or (c.start, c.end) in skip:
@@ -256,6 +293,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
 
     # 4. events: a quoted name or a known event followed by a year (CES 2024, ‘밸류 챌린지 2021’)
     out += _year_events(doc, label_at)
+    # 4b. a quoted name is one name, however Kiwi cut it: 칩 ‘세린 N2’, ‘스마트제조 혁신 박람회’
+    out += quoted_cands(doc, label_at)
 
     # 5. what is left: proper nouns and acronyms nobody explained
     for i, c in enumerate(chunks if DEFAULT_ORG else ()):
@@ -271,6 +310,67 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             put(i, "ORG", _DEFAULT_ORG_SCORE - 0.05)
     out += decided.values()
     return out
+
+
+_QUOTED = re.compile(r"[‘'\"“「《]([0-9A-Za-z가-힣][0-9A-Za-z가-힣 .+\-&:]{0,28}[0-9A-Za-z가-힣+])[’'\"”」》]")
+_LAUNCH_AFTER = re.compile(r"[’'\"”」》](?:을|를) ?(?:(?:지난 |오는 )?\d{1,2}일 |이날 |올해 |연내 |내년 )?"
+                           r"(?:새로 |처음 |정식 |공식 |국내에 |전격 |잇달아 )?(?:출시|공개|선보|선봬|개발|내놓|내놨|탑재|상용화)")
+_EVENT_AFTER = re.compile(r"[’'\"”」》](?:에|에서) ?(?:참가|참여|참석|출전|전시|출품|부스)")
+_EVENT_BEFORE = re.compile(r"(?:열리는|열린|개최되는|개최된|개최하는|개최한|막을 올린|막을 내린) $")
+_PLAN_WORDS = ("비전", "전략", "계획", "로드맵", "프로젝트", "정책", "방안", "캠페인", "사업")
+
+
+def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
+    """A short quoted name taken whole, when what surrounds it says what it is: a product class noun
+    before it (칩 ‘세린 N2’, 솔루션 ‘루미 CXR’) or a launch verb after it (‘웨이브봇 3.0’을 22일 공개),
+    an event word at its end (‘스마트제조 혁신 박람회’) or a year with an event context
+    (열리는 ‘로지맷 2025’에 참가). Plans and slogans in quotes (‘비전 2030’) are left alone."""
+    text = doc.text
+    out = []
+    for m in _QUOTED.finditer(text):
+        s, e = m.span(1)
+        inner = m.group(1)
+        words = inner.split()
+        if len(words) > 4 or not doc.on_edges(s, e) or (s, e) in label_at or inner in LATIN_STOP:
+            continue
+        if any(w.endswith(_PLAN_WORDS) for w in words[-1:]) or re.search(r"[.?!]$|다$", inner):
+            continue
+        toks = doc.tokens_between(s, e)
+        if not toks or any(t.tag[0] in "VEJ" and t.tag != "JKG" for t in toks):
+            continue  # a clause in quotes (a slogan, a quote), not a name
+        prev = _word_before(text, m.start())
+        year = re.search(r" (?:19|20)\d\d$", inner)
+        if len(words) >= 2 and words[-1].endswith(EVENT_SUFFIXES) and len(words[-1]) > 1:
+            out.append(Cand(s, e, "EVENT", 0.65, "morph"))
+        elif year and (_EVENT_AFTER.match(text, e) or _EVENT_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+            out.append(Cand(s, e, "EVENT", 0.65, "morph"))
+        elif year:
+            continue
+        elif prev and (prev in PRODUCT_CLASS_NOUNS or any(prev.endswith(x) for x in _PRODUCT_HEADS)):
+            out.append(Cand(s, e, "PRODUCT", 0.6, "morph"))
+        elif _LAUNCH_AFTER.match(text, e) and not all(t.tag == "NNG" for t in toks if t.tag != "SN"):
+            out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))
+        elif _LAUNCH_AFTER.match(text, e) and re.search(r"[0-9A-Z]", inner):
+            out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))  # ‘웨이브봇 3.0’을 공개: a version makes a name
+    return out
+
+
+# Compounds ending in these are product class nouns too (운반로봇, 판독솔루션, 차세대칩).
+_PRODUCT_HEADS = ("로봇", "솔루션", "플랫폼", "서비스", "모델", "소프트웨어", "칩", "앱", "신작", "게임", "반도체",
+                  "스마트폰", "챗봇", "에이전트", "프로세서", "가속기", "기기", "단말", "브랜드", "시리즈")
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word ending one space (or nothing) before `pos`, without a closing bracket."""
+    m = re.search(r"([0-9A-Za-z가-힣]+)\)?\s?$", text[max(0, pos - 30):pos])
+    return m.group(1) if m else ""
+
+
+def _admin_unit(doc: Doc, c: Chunk) -> bool:
+    """A proper noun that names a city, county, district or town (성남시, 중구, 서초구, 분당동)."""
+    s = doc.text[c.start:c.end]
+    return (2 <= len(s) <= 5 and bool(_HANGUL.match(s)) and s[-1] in "시군구동읍면" and len(c.tokens) == 1
+            and c.tokens[0].tag == "NNP")
 
 
 def _year_events(doc: Doc, label_at: dict) -> list[Cand]:
@@ -351,6 +451,8 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
             if sep not in ("·", ",", "、", "/") and not (
                     sep in ("와", "과", "및") and is_name_chunk(doc, ch)):  # 리벨리온과 사피온
                 continue
+            if j < i and sep in ("와", "과", "및") and not ch.next_tag and re.match(r"^ [가-힣A-Za-z]", text[ch.end:ch.end + 2]):
+                continue  # 협회와 [클라우드 보안 인력]: the word after 와 opens a longer noun phrase
             other = by_start.get(nb.start) if j > i else by_end.get(nb.end)
             if other is not None and other.label in ("ORG", "LOC", "PRODUCT") and (other.start, other.end) == (nb.start, nb.end):
                 labels.add(other.label)
