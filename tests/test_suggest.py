@@ -286,6 +286,8 @@ def test_company_ending_on_an_unknown_word(run):
     spans, _ = run("이번 투자에는 다온벤처파트너스와 새벽캐피탈이 참여했다. 서울상공회의소는 환영했다.")
     got = found(spans)
     assert {("다온벤처파트너스", "ORG"), ("새벽캐피탈", "ORG"), ("서울상공회의소", "ORG")} <= got
+    spans, _ = run("벤처캐피털과 사모펀드가 몰렸다.")
+    assert ("벤처캐피털", "ORG") not in found(spans)
 
 
 def test_word_after_wa_that_opens_a_noun_phrase_is_not_listed(run):

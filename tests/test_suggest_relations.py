@@ -143,3 +143,54 @@ def test_foreign_two_part_name_after_possessive(rels):
 def test_headquartered_in_relative_clause(rels):
     got = rels("미국 뉴욕에 본사를 둔 데이터독은 한국 법인을 세웠다.")
     assert {("데이터독", "located_in", "뉴욕"), ("데이터독", "located_in", "미국")} <= got
+
+
+# ---------------------------------------------------------------- held-out generalisation (names not in the gazetteer)
+
+def test_funding_round_lead_and_participants_invest(rels):
+    got = rels("누리소프트는 새벽벤처스가 주도한 시리즈A 라운드에서 50억원을 유치했다. "
+               "이번 투자에는 다온벤처파트너스와 기존 투자사 새봄캐피탈이 참여했다.")
+    assert {("새벽벤처스", "invests_in", "누리소프트"), ("다온벤처파트너스", "invests_in", "누리소프트"),
+            ("새봄캐피탈", "invests_in", "누리소프트")} <= got
+
+
+def test_investment_from_an_investor(rels):
+    assert ("새벽캐피탈", "invests_in", "가온테크") in rels("가온테크는 새벽캐피탈로부터 30억원 규모의 투자를 유치했다.")
+
+
+def test_partner_named_with_its_unit_and_agreement_cues(rels):
+    assert ("누리소프트", "partners_with", "한빛대학교") in rels(
+        "누리소프트는 한빛대학교 기계공학과 연구팀과 공동 연구를 거쳐 기술을 확보했다.")
+    assert ("가온테크", "partners_with", "한국소프트웨어협회") in rels(
+        "가온테크는 지난 2월 한국소프트웨어협회와 인력 양성을 위한 업무협약을 맺었다.")
+
+
+def test_head_office_address_gives_located_in(rels):
+    got = rels("김오일 누리소프트 사장이 3일 경기 성남시 분당구 본사에서 발표했다.")
+    assert {("누리소프트", "located_in", "경기"), ("누리소프트", "located_in", "성남시"),
+            ("누리소프트", "located_in", "분당구")} <= got
+
+
+def test_headquartered_as_an_adjective_is_not_located_in(rels):
+    got = rels("가온리서치에 따르면 미국 본사 한국 스타트업은 늘었다.")
+    assert not any(r[1] == "located_in" for r in got)
+
+
+def test_place_class_noun_organisation(rels):
+    assert ("사쿠라게임즈", "located_in", "일본") in rels("가온게임즈는 일본 게임사 사쿠라게임즈와 손잡았다.")
+
+
+def test_launch_after_a_clause_cut_and_by_the_company(rels):
+    got = rels("가온게임즈가 신작 ‘스타 레전드’를 일본 게임사 사쿠라게임즈와 손잡고 북미에 출시한다.")
+    assert ("가온게임즈", "develops", "스타 레전드") in got
+    got = rels("누리헬스케어는 올해 흑자를 냈다. 회사는 하반기 중 차세대 칩 ‘누리 X9’를 출시할 계획이다.")
+    assert ("누리헬스케어", "develops", "누리 X9") in got
+
+
+def test_short_form_without_company_ending(rels):
+    assert ("스텔라", "alias_of", "스텔라게임즈") in rels("스텔라게임즈는 신작을 냈다. 스텔라는 흑자를 냈다.")
+
+
+def test_foreign_agency_with_acronym(rels):
+    got = rels("유럽 의약품청(EMA)은 승인을 미뤘다.")
+    assert {("EMA", "alias_of", "의약품청"), ("의약품청", "located_in", "유럽")} <= got

@@ -3,8 +3,8 @@
 Pure Python: no Kiwi call here, so the app can run it in its own process on a cached analysis.
 
 Entities: candidates from every source (`source` on each span) -> analysts' rejections removed ->
-non-overlapping selection, longest name first -> bracketed aliases and list members take their
-neighbours' labels -> every other mention of a chosen name is labelled (rule 7).
+non-overlapping selection, longest name first -> bracketed aliases, list members and short forms
+(라이엇 of 라이엇게임즈) take their neighbours' labels -> every other mention of a chosen name is labelled (rule 7).
   gazetteer  labels.yaml names and aliases, matched on the text at morpheme edges
   lexicon    surfaces analysts accepted in other articles (Lexicon.accepted)
   multidict  Kiwi's multi-word proper nouns, typed by their WikiData class
@@ -26,7 +26,7 @@ from annotator.models import Relation, Span
 from annotator.suggest.cand import Cand
 from annotator.suggest.doc import Doc
 from annotator.suggest.lexical import gazetteer_for, hanja_cands, lexicon_cands, multidict_cands
-from annotator.suggest.morph import coordinated, morph_cands, paren_aliases
+from annotator.suggest.morph import coordinated, morph_cands, paren_aliases, short_forms
 from annotator.suggest.patterns import pattern_cands
 from annotator.suggest.relations import relation_suggestions
 from annotator.suggest.resolve import propagate, resolve
@@ -57,7 +57,8 @@ def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -
     spans = propagate(doc, resolve([c for c in cands if c.label in labels]))
     for _ in range(3):  # aliases and list members take their neighbours' labels, then every mention
         have = {(c.start, c.end, c.label) for c in spans}
-        more = [c for c in paren_aliases(doc, spans) + coordinated(doc, spans) if (c.start, c.end, c.label) not in have]
+        more = [c for c in paren_aliases(doc, spans) + coordinated(doc, spans) + short_forms(doc, spans)
+                if (c.start, c.end, c.label) not in have]
         if not more:
             break
         if lexicon is not None:

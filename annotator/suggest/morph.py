@@ -94,8 +94,8 @@ def org_suffix(doc: Doc, c: Chunk) -> str | None:
         # Kiwi cuts a word it does not know into one-syllable nouns (가/NNG 온/NNG): a name, too
         unknown = len(stem) >= 2 and all(t.tag == "NNG" and t.end - t.start == 1 for t in stem)
         stem_named = unknown or any(t.tag in ("NNP", "SL") for t in stem)
-        if suf in NAME_ONLY_SUFFIXES and len(c.tokens) == 1 and len(s) - len(suf) >= 2:
-            return suf  # 누리벤처파트너스: Kiwi read the unknown name as one common noun
+        if suf in NAME_ONLY_SUFFIXES and len(s) - len(suf) >= 2 and s not in ORG_CLASS_NOUNS:  # not 벤처캐피털
+            return suf  # 누리벤처파트너스, 한결캐피탈: an ending only names take, whatever Kiwi made of the stem
         if suf in WEAK_SUFFIXES:
             single = len(c.tokens) == 1 and c.tokens[0].tag == "NNP"
             last = c.tokens[-1]
@@ -279,6 +279,14 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             put(i, "LOC", 0.55)  # 뮌헨에서 열리는 ...
             places.add(i)
 
+    # 3g. a foreign agency: 미국 식품의약국(FDA) -- a place, a compound noun, its acronym in brackets
+    for i, c in enumerate(chunks):
+        if i == 0 or (i - 1) not in places or not spaced(i - 1, i) or i in decided or (c.start, c.end) in label_at:
+            continue
+        m = re.match(r"\(([A-Z][A-Z&]{1,7})\)", text[c.end:c.end + 10])
+        if m and m.group(1) not in LATIN_STOP and _HANGUL.match(surfs[i]) and len(surfs[i]) >= 3:
+            put(i, "ORG", 0.65)
+
     # 3e. a proper noun that acts like a company: the subject of a business verb in its sentence
     for i, c in enumerate(chunks):
         if not named[i] or i in decided or (c.start, c.end) in label_at or (c.start, c.end) in skip:
@@ -402,6 +410,27 @@ def _year_events(doc: Doc, label_at: dict) -> list[Cand]:
         if known_event or (quoted and eventish and len(head.split()) <= 4) or (latin_name and len(head.split()) >= 2):
             out.append(Cand(start, t.end, "EVENT", 0.7, "morph"))
     return out
+
+
+def short_forms(doc: Doc, spans: list[Cand]) -> list[Cand]:
+    """라이엇 of 라이엇게임즈: an organisation's name without its company ending, standing alone."""
+    text = doc.text
+    stems: set[str] = set()
+    for c in spans:
+        name = text[c.start:c.end]
+        if c.label != "ORG" or not _HANGUL.match(name):
+            continue
+        for n in _SUFFIX_LENGTHS:
+            suf = name[-n:]
+            if n < len(name) - 1 and suf in _ORG_SUFFIX_SET and suf not in WEAK_SUFFIXES:
+                stems.add(name[:-n])
+                break
+    if not stems:
+        return []
+    taken = {(c.start, c.end) for c in spans}
+    return [Cand(ch.start, ch.end, "ORG", 0.6, "morph") for ch in doc.chunks
+            if text[ch.start:ch.end] in stems and (ch.start, ch.end) not in taken
+            and all(t.tag in ("NNP", "SL") for t in ch.tokens)]
 
 
 def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:

@@ -19,7 +19,8 @@ from annotator.labels import Schema
 from annotator.models import Relation, Span
 from annotator.suggest.doc import Doc
 from annotator.suggest.lexical import Gazetteer
-from annotator.suggest.morph import title_of
+from annotator.suggest.morph import _ORG_SUFFIX_SET, title_of
+from annotator.suggest.vocab import ORG_CLASS_NOUNS
 
 SUBJECT = ("JKS", "JX")
 OPEN = "(‘'\"“「<《"
@@ -58,7 +59,9 @@ def relation_suggestions(doc: Doc, spans: list[Span], schema: Schema, gaz: Gazet
     _titles(ctx)
     _located(ctx)
     _cues(ctx)
+    _funding(ctx)
     _product_apposition(ctx)
+    _named_after_maker(ctx)
     return _finish(ctx, alias_to)
 
 
@@ -140,6 +143,12 @@ def _aliases(ctx: _Ctx, gaz: Gazetteer) -> dict[str, Span]:
             _add(ctx, s, "alias_of", first[canon], 0.85)
             if s.label == "ORG":
                 alias_to.setdefault(surface, first[canon])
+    for surface, s in first.items():  # 라이엇 and 라이엇게임즈: the name without its company ending
+        full = next((f for t, f in first.items() if f.label == "ORG" == s.label and t != surface
+                     and t.startswith(surface) and t[len(surface):] in _ORG_SUFFIX_SET), None)
+        if full is not None and gaz.label(surface) is None and gaz.label(full.text) is None:
+            _add(ctx, s, "alias_of", full, 0.75)
+            alias_to.setdefault(surface, full)
     return {s.id: alias_to[s.text] for s in ctx.spans if s.text in alias_to}
 
 
@@ -216,9 +225,24 @@ def _located(ctx: _Ctx) -> None:
         if loc.label != "LOC":
             continue
         nxt = spans[i + 1] if i + 1 < len(spans) else None
-        # 미국 컬럼비아대 / 美 엔비디아: a place written right before an organisation
+        # 미국 컬럼비아대 / 美 엔비디아 / 서울 중구 대한상공회의소: places written right before an organisation
         if nxt is not None and nxt.label == "ORG" and text[loc.end:nxt.start] == " ":
-            _add(ctx, nxt, "located_in", loc, 0.8)
+            for place in _address(ctx, i):
+                _add(ctx, nxt, "located_in", place, 0.8)
+        # 미국 게임사 라이엇게임즈: a place, a class noun, then the organisation
+        m = re.match(r" ([가-힣]{1,6}) ", text[loc.end:loc.end + 9])
+        if nxt is not None and nxt.label == "ORG" and m and nxt.start == loc.end + m.end() and (
+                m.group(1) in ORG_CLASS_NOUNS or m.group(1).endswith(("사", "기업", "업체", "스타트업", "기관"))):
+            _add(ctx, nxt, "located_in", loc, 0.7)
+        # 최윤아 로보웨이브 대표가 경기 성남시 판교 본사에서: the company of the sentence has its head office there
+        if re.match(r" (?:본사|사옥|본점)(?:에서|에|를|가|는|로) ", text[loc.end:loc.end + 8]):  # not 미국 본사 스타트업
+            sent = ctx.doc.analysis.sentences[ctx.doc.sentence_of(loc.start)] if ctx.doc.analysis.sentences \
+                else (0, len(text))
+            org = next((x for x in reversed(ctx.between(sent[0], loc.start)) if x.label == "ORG"
+                        and not _in_brackets(text, x)), None)
+            if org is not None:
+                for place in _address(ctx, i):
+                    _add(ctx, org, "located_in", place, 0.65)
         # 미국(구글, 아마존, 애플): the organisations listed in brackets after a place
         if text[loc.end:loc.end + 1] == "(":
             close = text.find(")", loc.end)
@@ -239,6 +263,16 @@ def _located(ctx: _Ctx) -> None:
                 if gap not in ("·", ",", "、", "/", "와", "과", "및"):
                     break
                 j -= 1
+
+
+def _address(ctx: _Ctx, i: int) -> list[Span]:
+    """The place spans[i] with the places written right before it (경기 성남시 판교 -> all three)."""
+    out = [ctx.spans[i]]
+    j = i - 1
+    while j >= 0 and ctx.spans[j].label == "LOC" and ctx.doc.text[ctx.spans[j].end:ctx.spans[j + 1].start] == " ":
+        out.append(ctx.spans[j])
+        j -= 1
+    return out
 
 
 # ---------------------------------------------------------------------------------- cue words
@@ -266,7 +300,7 @@ def _cues(ctx: _Ctx) -> None:
             if not spans:
                 continue
             for t in doc.tokens_between(a, b):
-                if text[t.start] not in first or t.tag[:2] not in ("NN", "VV", "XR", "SL"):  # VV-R, VV-I too
+                if text[t.start] not in first or t.tag[:2] not in ("NN", "VV", "XR", "SL", "MA"):  # VV-R, VV-I too
                     continue
                 done: set[str] = set()  # one cue may serve several relations (설립: founded, subsidiary_of)
                 for n in lengths:
@@ -326,8 +360,22 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
     if rel == "subsidiary_of" and cue in ("자회사", "계열사", "손자회사"):
         _subsidiary(ctx, tok, spans, subj)
         return
+    if rel == "develops" and head is None and not rel_head and re.search(
+            r"(?:^|[ “\"])(?:이 |같은 |해당 )?회사(?:는|가|측은) ", doc.text[a:tok.start]):
+        head = _topic_org(ctx, a)  # 회사는 ... ‘X’를 출시: the company the story is about
     if rel in _OBJECT_CUES:
         tails = obj[-1:] if obj else []
+        if rel == "develops" and not tails:
+            # ‘X’를 ... 손잡고 출시한다 (the object sits before a clause cut) / X는 Y가 개발한 ...
+            sent = doc.analysis.sentences[doc.sentence_of(a)] if doc.analysis.sentences else (0, len(doc.text))
+            if head is None:
+                head = next((s for s in reversed(ctx.between(sent[0], a)) if s.label == "ORG"
+                             and ctx.particle(s)[1] in _HEAD_PARTICLES), None)
+            if head is None:
+                return
+            before_cue = [s for s in ctx.between(sent[0], tok.start) if s.label == "PRODUCT"]
+            tails = [s for s in before_cue if ctx.particle(s)[0] == "JKO" and s.start > head.start][-1:] or \
+                [s for s in before_cue if ctx.particle(s) in (("JX", "은"), ("JX", "는")) and s.end <= head.start][:1]
         if rel_head is not None and not tails:
             tails = (obj or [s for s in before if roles[s.id][0] == "JKO"])[-1:]
         if head is None or not tails:
@@ -457,7 +505,8 @@ def _partners(ctx: _Ctx, spans: list[Span], tok) -> None:
     pairs = []
     for g in multi:
         pairs += [(x, y) for i, x in enumerate(g) for y in g[i + 1:]]
-    companions = [g[0] for g in groups if len(g) == 1 and ctx.particle(g[0])[1] in ("와", "과", "와의", "과의")]
+    companions = [g[0] for g in groups if len(g) == 1 and (ctx.particle(g[0])[1] in ("와", "과", "와의", "과의")
+                                                           or _UNIT_WITH.match(text, g[0].end))]
     if subj and multi:  # SK텔레콤은 삼성전자 및 카카오와 협력
         pairs += [(subj[-1][0], y) for y in multi[-1]]
     elif subj and companions:  # KT가 마이크로소프트와 손잡고
@@ -466,6 +515,10 @@ def _partners(ctx: _Ctx, spans: list[Span], tok) -> None:
         pairs.append((subj[-2][0], subj[-1][0]))
     for x, y in pairs:
         _add(ctx, x, "partners_with", y, 0.7)
+
+
+# 대학교 [기계공학과 연구팀]과: a partner named with one of its units
+_UNIT_WITH = re.compile(r"(?: [가-힣]{1,8}(?:과|부|팀|센터|연구실|연구팀|학과|학부|사업부|본부|연구소)){1,2}(?:와|과|와의|과의) ")
 
 
 def _in_brackets(text: str, s: Span) -> bool:
@@ -483,7 +536,60 @@ def _joins(ctx: _Ctx, group: list[Span]) -> bool:
     tag, form = _particle(ctx.doc, group[-1])
     if form in ("이", "가", "은", "는", "도", "와", "과", "의", "와의", "과의"):
         return True
-    return bool(re.match(r"^ ?(간|사이|끼리)", text[group[-1].end:group[-1].end + 3]))
+    return bool(re.match(r"^ ?(간|사이|끼리)", text[group[-1].end:group[-1].end + 3])) or \
+        bool(_UNIT_WITH.match(text, group[-1].end))
+
+
+_ROUND = re.compile(r"투자|라운드|시리즈\s?[A-Z]|펀딩|자금|프리\s?[A-Z]")
+_LEAD_INVESTOR = re.compile(r"(?:이|가|도)? ?(?:주도|이끈|리드|공동 주도|참여)|(?:으로|로)부터 ")
+_JOINED = re.compile(r"(?:이번 )?(?:투자|라운드|펀딩)(?:에는|에도|에)")
+
+
+def _funding(ctx: _Ctx) -> None:
+    """A funding round: 'A는 B가 주도한 시리즈B 라운드에서 N억원을 유치했다', 'A는 B로부터 투자를 유치',
+    then 'C와 D가 참여했다' in a sentence about the round: B, C and D invest in A."""
+    doc, text = ctx.doc, ctx.doc.text
+    investee: Span | None = None
+    since = 99
+    for a, b in doc.analysis.sentences:
+        sent = text[a:b]
+        orgs = [s for s in ctx.between(a, b) if s.label == "ORG" and not _in_brackets(text, s)]
+        investors = [s for s in orgs if _LEAD_INVESTOR.match(text, _after_group(ctx, s, orgs))]
+        since += 1
+        if "유치" in sent and _ROUND.search(sent):
+            subj = [s for s in orgs if s not in investors and ctx.particle(s)[1] in ("은", "는", "이", "가")]
+            if subj:
+                investee, since = subj[0], 0
+        elif not (_JOINED.search(sent) and "참여" in sent and since <= 2):
+            continue
+        if investee is None:
+            continue
+        for s in investors:
+            if s.text != investee.text:
+                _add(ctx, s, "invests_in", investee, 0.6)
+
+
+def _after_group(ctx: _Ctx, s: Span, orgs: list[Span]) -> int:
+    """Where the list an organisation belongs to ends (A와 B가 참여: A's list ends after B)."""
+    end = s.end
+    for o in orgs:
+        if o.start > end and re.fullmatch(r"\s*(?:와|과|,|·|및)\s*(?:[가-힣]{1,6} ){0,2}", ctx.doc.text[end:o.start]):
+            end = o.end
+    return end
+
+
+def _named_after_maker(ctx: _Ctx) -> None:
+    """A product named after its maker (루미 CXR of 루미헬스케어, 세린 N3 of 세린칩스): develops."""
+    orgs = {s.text: s for s in ctx.spans if s.label == "ORG"}
+    for p in ctx.spans:
+        if p.label != "PRODUCT":
+            continue
+        first = p.text.split()[0]
+        if len(first) < 2 or first == p.text:
+            continue
+        maker = next((o for t, o in orgs.items() if t.startswith(first) and len(t) > len(first)), None)
+        if maker is not None:
+            _add(ctx, maker, "develops", p, 0.55)
 
 
 def _product_apposition(ctx: _Ctx) -> None:
