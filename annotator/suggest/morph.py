@@ -46,8 +46,23 @@ _SUFFIX_LENGTHS = sorted({len(x) for x in _ORG_SUFFIX_SET}, reverse=True)
 _SUFFIX_LAST = frozenset(x[-1] for x in _ORG_SUFFIX_SET)
 
 
+_TITLE_MEMO: dict[str, str | None] = {}
+
+
 def title_of(surface: str) -> str | None:
     """The title a chunk is or ends with (센터장, AI센터장 -> 센터장), else None."""
+    try:
+        return _TITLE_MEMO[surface]
+    except KeyError:
+        pass
+    title = _title_of(surface)
+    if len(_TITLE_MEMO) > 100_000:  # chunk surfaces of a whole corpus: keep the memo bounded
+        _TITLE_MEMO.clear()
+    _TITLE_MEMO[surface] = title
+    return title
+
+
+def _title_of(surface: str) -> str | None:
     if surface in TITLE_SET:
         return surface
     for n in _TITLE_LENGTHS:

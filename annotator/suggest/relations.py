@@ -19,7 +19,7 @@ from annotator.labels import Schema
 from annotator.models import Relation, Span
 from annotator.suggest.doc import Doc
 from annotator.suggest.lexical import Gazetteer
-from annotator.suggest.morph import _ORG_SUFFIX_SET, title_of
+from annotator.suggest.morph import _ORG_SUFFIX_SET, _SUFFIX_LENGTHS, title_of
 from annotator.suggest.vocab import ORG_CLASS_NOUNS
 
 SUBJECT = ("JKS", "JX")
@@ -143,9 +143,16 @@ def _aliases(ctx: _Ctx, gaz: Gazetteer) -> dict[str, Span]:
             _add(ctx, s, "alias_of", first[canon], 0.85)
             if s.label == "ORG":
                 alias_to.setdefault(surface, first[canon])
-    for surface, s in first.items():  # 라이엇 and 라이엇게임즈: the name without its company ending
-        full = next((f for t, f in first.items() if f.label == "ORG" == s.label and t != surface
-                     and t.startswith(surface) and t[len(surface):] in _ORG_SUFFIX_SET), None)
+    # 라이엇 and 라이엇게임즈: the name without its company ending. stem -> the first ORG surface
+    # (in order of first mention) that is that stem plus a company ending
+    full_of: dict[str, Span] = {}
+    for t, f in first.items():
+        if f.label == "ORG":
+            for n in _SUFFIX_LENGTHS:
+                if n < len(t) and t[-n:] in _ORG_SUFFIX_SET:
+                    full_of.setdefault(t[:-n], f)
+    for surface, s in first.items():
+        full = full_of.get(surface) if s.label == "ORG" else None
         if full is not None and gaz.label(surface) is None and gaz.label(full.text) is None:
             _add(ctx, s, "alias_of", full, 0.75)
             alias_to.setdefault(surface, full)
