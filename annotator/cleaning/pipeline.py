@@ -48,6 +48,8 @@ def apply_rules(lines: list[Line], meta: MetaFinder, rules: Sequence[Rule] = RUL
                     if rule.meta:
                         rule.meta(m, meta)
             elif rule.strip is not None:
+                if rule.needs and not any(n in line.text for n in rule.needs):
+                    continue
                 _strip(line, rule, meta)
 
 
