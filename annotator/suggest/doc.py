@@ -42,8 +42,11 @@ class Doc:
 
     def __post_init__(self) -> None:
         self.tokens = [t for t in self.analysis.tokens if t.end > t.start]
-        self.edges = set(self.analysis.boundaries())
+        edges = {t.start for t in self.analysis.tokens}  # = set(analysis.boundaries()), without its sort
+        edges.update(t.end for t in self.analysis.tokens)
+        self.edges = edges
         self.chunks = _chunks(self.text, self.tokens)
+        self.surfs = [self.text[c.start:c.end] for c in self.chunks]  # each chunk's surface
         self._chunk_starts = [c.start for c in self.chunks]
         self._sent_starts = [s for s, _ in self.analysis.sentences]
         self._tok_starts = [t.start for t in self.tokens]
@@ -80,21 +83,17 @@ class Doc:
 def _chunks(text: str, tokens: list[Token]) -> list[Chunk]:
     chunks: list[Chunk] = []
     cur: list[Token] = []
-
-    def close(nxt: Token | None) -> None:
-        if cur:
-            adj = nxt is not None and nxt.start == cur[-1].end
-            chunks.append(Chunk(cur[0].start, cur[-1].end, list(cur), nxt.tag if adj else ""))
-            cur.clear()
-
+    end = -1  # end of the last token in cur
     for t in tokens:
         if t.tag in NOMINAL:
-            if cur and t.start != cur[-1].end:
-                close(t)
-            if cur and t.start < cur[-1].end:  # shared-offset tokens of one syllable: not a name
-                continue
+            if cur and t.start != end:  # a gap (a space): the chunk ends, nothing adjacent
+                chunks.append(Chunk(cur[0].start, end, cur, ""))
+                cur = []
             cur.append(t)
-        else:
-            close(t)
-    close(None)
+            end = t.end
+        elif cur:
+            chunks.append(Chunk(cur[0].start, end, cur, t.tag if t.start == end else ""))
+            cur = []
+    if cur:
+        chunks.append(Chunk(cur[0].start, end, cur, ""))
     return chunks

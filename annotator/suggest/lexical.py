@@ -135,10 +135,29 @@ def multidict_cands(doc: Doc) -> tuple[list[Cand], set[tuple[int, int]]]:
 
 
 def _alternation(surfaces) -> re.Pattern | None:
-    words = sorted((s for s in surfaces if s), key=len, reverse=True)
-    if not words:
+    """A pattern that matches what the alternation of the surfaces, longest first, matches (at a
+    place, the longest surface written there), built as a character trie: the regex engine then
+    tries one branch per character instead of every surface at every position."""
+    trie: dict = {}
+    for s in surfaces:
+        if not s:
+            continue
+        node = trie
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a surface ends here
+    if not trie:
         return None
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(_trie_regex(trie))
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_regex(sub) for ch, sub in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a surface ending here: the longer ones are tried first (greedy), this one if they fail
+    return "(?:" + body + ")?" if "" in node else body
 
 
 def _matches(doc: Doc, pattern: re.Pattern | None, label_of, source: str, score: float):

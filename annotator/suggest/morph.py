@@ -36,6 +36,11 @@ _FOREIGN_PER_TITLES = frozenset({"대통령", "부통령", "총리", "주석", "
 # Words that, in the sentence of a subject, say the subject is a company (not a concept like 메타버스).
 _BUSINESS_VERBS = re.compile(r"(투자를? 유치|유치했|설립했|인수했|합병했|상장|매출|영업이익|수주했|출시했|임직원|본사|창업했)")
 VENUE_SUFFIXES = ("호텔", "볼룸", "컨벤션센터", "전시장", "경기장", "스타디움", "공항", "아레나", "컨벤션홀")
+_ORG_AFTER = re.compile(r"^(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 주주)")
+_BASED_BEFORE = re.compile(r"(본사를|본사가|법인을|거점을) 둔 $")
+_LAUNCHED = re.compile(r"^[’'\"”]?(을|를) ?(새로 |처음 |정식 |공식 |국내에 |전격 )?(출시|공개|선보|개발|내놓|내놨|탑재|상용화)")
+_HELD_AT = re.compile(r"^에서 (?:열리|열린|열렸|개최)")
+_ACRONYM_AFTER = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _DEFAULT_ORG_SCORE = 0.45
 DEFAULT_ORG = False
 
@@ -145,8 +150,10 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         if old is None or old.score < score:
             decided[i] = Cand(s, e, label, score, "morph")
 
-    surfs = [text[c.start:c.end] for c in chunks]
+    surfs = doc.surfs
     named = [is_name_chunk(doc, c) for c in chunks]
+    labeled = [(c.start, c.end) in label_at for c in chunks]
+    hangul = [_HANGUL.match(x) is not None for x in surfs]
     titled = [title_of(x) is not None for x in surfs]
     near_title = {i for j, t in enumerate(titled) if t for i in range(max(0, j - 4), j)}
 
@@ -158,10 +165,10 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
 
     # 1. organisation, institution and event suffixes
     for i, c in enumerate(chunks):
-        s = surf(i)
-        if (c.start, c.end) in label_at:
+        if labeled[i]:
             continue
-        if org_suffix(doc, c):
+        s = surfs[i]
+        if s[-1:] in _SUFFIX_LAST and org_suffix(doc, c):
             put(i, "ORG", 0.75)
         elif named[i] and any(s.endswith(x) and len(s) > len(x) for x in EVENT_SUFFIXES):
             put(i, "EVENT", 0.6)
@@ -229,11 +236,11 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
 
     # 3. class nouns before a name: 스타트업 트웰브랩스, 플랫폼 ‘기가지니’
     for i, c in enumerate(chunks):
-        if i == 0 or i in decided or (c.start, c.end) in label_at:
+        if i == 0 or i in decided or labeled[i]:
             continue
         # quotes make a name of a common-looking word: 플랫폼 ‘누리온’ (Kiwi: 누리온/NNG)
         quoted = text[c.start - 1:c.start] in "‘'\"“《「" and text[c.end:c.end + 1] in ("’", "'", "\"", "”", "》", "」", "(")
-        if not named[i] and not (quoted and _HANGUL.match(surfs[i]) and len(surfs[i]) >= 2):
+        if not named[i] and not (quoted and hangul[i] and len(surfs[i]) >= 2):
             continue
         if i > 0:
             gap = text[chunks[i - 1].end:c.start]
@@ -246,24 +253,22 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
 
     # 3b. words after a name that only an organisation takes: 네이버 관계자, 더브이씨에 따르면
     for i, c in enumerate(chunks):
-        if not named[i] or i in decided or (c.start, c.end) in label_at:
+        if not named[i] or i in decided or labeled[i]:
             continue
         rest = text[c.end:c.end + 8]
-        if re.match(r"^(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 주주)", rest) or \
-                re.search(r"(본사를|본사가|법인을|거점을) 둔 $", text[max(0, c.start - 10):c.start]):
+        if _ORG_AFTER.match(rest) or _BASED_BEFORE.search(text[max(0, c.start - 10):c.start]):
             put(i, "ORG", 0.6)  # ...에 본사를 둔 데이터독
 
     # 3c. a proper noun launched or developed by someone: ‘익시오’를 출시했다
     for i, c in enumerate(chunks):
-        if not named[i] or i in decided or (c.start, c.end) in label_at or _HANGUL.match(surfs[i]) is None:
+        if not named[i] or i in decided or labeled[i] or not hangul[i]:
             continue
-        if re.match(r"^[’'\"”]?(을|를) ?(새로 |처음 |정식 |공식 |국내에 |전격 )?(출시|공개|선보|개발|내놓|내놨|탑재|상용화)",
-                    text[c.end:c.end + 14]):
+        if _LAUNCHED.match(text[c.end:c.end + 14]):
             put(i, "PRODUCT", 0.55)
 
     # 3d. venues: 코엑스 그랜드볼룸, 포시즌스 호텔 (a place, whatever kind of business runs it)
-    for i, c in enumerate(chunks):
-        if not surfs[i].endswith(VENUE_SUFFIXES) or (c.start, c.end) in label_at:
+    for i in range(len(chunks)):
+        if not surfs[i].endswith(VENUE_SUFFIXES) or labeled[i]:
             continue
         if i > 0 and named[i - 1] and spaced(i - 1, i):
             put(i, "LOC", 0.6, start=chunks[i - 1].start)
@@ -272,43 +277,45 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
 
     # 3f. an address: 경기 성남시 판교, 서울 중구, 고양시 킨텍스에서; and 뮌헨에서 열리는 (a place where things are held)
     places = {i for i, c in enumerate(chunks) if label_at.get((c.start, c.end)) == "LOC"}
+    admin = [2 <= len(x) <= 5 and x[-1] in "시군구동읍면" and len(c.tokens) == 1 and c.tokens[0].tag == "NNP"
+             and h for x, c, h in zip(surfs, chunks, hangul, strict=True)]  # names a city, county, district or town (성남시, 중구, 분당동)
     for i, c in enumerate(chunks):
         s = surfs[i]
-        if (c.start, c.end) in label_at or (c.start, c.end) in skip or not _HANGUL.match(s):
+        if labeled[i] or (c.start, c.end) in skip or not hangul[i]:
             continue
         after_loc = i > 0 and (i - 1) in places and spaced(i - 1, i)
-        nxt_admin = i + 1 < len(chunks) and spaced(i, i + 1) and _admin_unit(doc, chunks[i + 1])
+        nxt_admin = i + 1 < len(chunks) and spaced(i, i + 1) and admin[i + 1]
         if s in PROVINCES and nxt_admin:
             put(i, "LOC", 0.7)  # 경기 성남시: a province before a city
             places.add(i)
-        elif _admin_unit(doc, c) and (after_loc or (i > 0 and surfs[i - 1] in PROVINCES and spaced(i - 1, i))):
+        elif admin[i] and (after_loc or (i > 0 and surfs[i - 1] in PROVINCES and spaced(i - 1, i))):
             put(i, "LOC", 0.7)  # 서울 중구, 성남시 after 경기
             places.add(i)
         elif i in decided or not named[i]:
             continue
-        elif after_loc and re.match(r"^에서 ", text[c.end:c.end + 3]) and \
+        elif after_loc and text[c.end:c.end + 3] == "에서 " and \
                 surfs[i - 1].endswith(("시", "구", "군", "동", "읍", "면")):
             put(i, "LOC", 0.6)  # 고양시 킨텍스에서: a venue at the end of an address
             places.add(i)
-        elif re.match(r"^에서 (?:열리|열린|열렸|개최)", text[c.end:c.end + 8]):
+        elif _HELD_AT.match(text[c.end:c.end + 8]):
             put(i, "LOC", 0.55)  # 뮌헨에서 열리는 ...
             places.add(i)
 
     # 3g. a foreign agency: 미국 식품의약국(FDA) -- a place, a compound noun, its acronym in brackets
     for i, c in enumerate(chunks):
-        if i == 0 or (i - 1) not in places or not spaced(i - 1, i) or i in decided or (c.start, c.end) in label_at:
+        if i == 0 or (i - 1) not in places or not spaced(i - 1, i) or i in decided or labeled[i]:
             continue
-        m = re.match(r"\(([A-Z][A-Z&]{1,7})\)", text[c.end:c.end + 10])
-        if m and m.group(1) not in LATIN_STOP and _HANGUL.match(surfs[i]) and len(surfs[i]) >= 3:
+        m = _ACRONYM_AFTER.match(text[c.end:c.end + 10])
+        if m and m.group(1) not in LATIN_STOP and hangul[i] and len(surfs[i]) >= 3:
             put(i, "ORG", 0.65)
 
     # 3e. a proper noun that acts like a company: the subject of a business verb in its sentence
     for i, c in enumerate(chunks):
-        if not named[i] or i in decided or (c.start, c.end) in label_at or (c.start, c.end) in skip:
+        if not named[i] or i in decided or labeled[i] or (c.start, c.end) in skip:
             continue
         if c.next_tag not in ("JKS", "JX") or text[c.end:c.end + 1] not in "이가은는" or surfs[i] in GENERIC_NOUNS:
             continue
-        if not (len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and _HANGUL.match(surfs[i])) or is_korean_name(doc, c):
+        if not (len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and hangul[i]) or is_korean_name(doc, c):
             continue
         sent = doc.analysis.sentences[doc.sentence_of(c.start)] if doc.analysis.sentences else (0, len(text))
         if _BUSINESS_VERBS.search(text, c.end, sent[1]):
@@ -387,13 +394,6 @@ def _word_before(text: str, pos: int) -> str:
     """The word ending one space (or nothing) before `pos`, without a closing bracket."""
     m = re.search(r"([0-9A-Za-z가-힣]+)\)?\s?$", text[max(0, pos - 30):pos])
     return m.group(1) if m else ""
-
-
-def _admin_unit(doc: Doc, c: Chunk) -> bool:
-    """A proper noun that names a city, county, district or town (성남시, 중구, 서초구, 분당동)."""
-    s = doc.text[c.start:c.end]
-    return (2 <= len(s) <= 5 and bool(_HANGUL.match(s)) and s[-1] in "시군구동읍면" and len(c.tokens) == 1
-            and c.tokens[0].tag == "NNP")
 
 
 def _year_events(doc: Doc, label_at: dict) -> list[Cand]:
@@ -515,8 +515,8 @@ def _listed(doc: Doc) -> list[int]:
     cached = doc.cache.get("listed")
     if cached is None:
         text, chunks = doc.text, doc.chunks
-        cached = [i for i, ch in enumerate(chunks)
-                  if (i > 0 and text[chunks[i - 1].end:ch.start].strip() in _SEPARATORS)
-                  or (i + 1 < len(chunks) and text[ch.end:chunks[i + 1].start].strip() in _SEPARATORS)]
+        # sep[i]: a separator stands between chunk i - 1 and chunk i
+        sep = [False] + [text[a.end:b.start].strip() in _SEPARATORS for a, b in zip(chunks, chunks[1:], strict=False)] + [False]
+        cached = [i for i in range(len(chunks)) if sep[i] or sep[i + 1]]
         doc.cache["listed"] = cached
     return cached

@@ -3,9 +3,6 @@ then every other mention of a chosen name is labelled too."""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from annotator.suggest.cand import SOURCE_RANK, Cand
 from annotator.suggest.doc import Doc
 
@@ -35,21 +32,35 @@ def propagate(doc: Doc, spans: list[Cand]) -> list[Cand]:
     if not names:
         return spans
     extra: list[Cand] = []
-    pattern = _pattern(tuple(sorted(names, key=lambda n: (-len(n), n))))
     text = doc.text
-    for m in pattern.finditer(text):
-        s, e = m.span()
+    for s, e, name in _mentions(text, names):
         if not doc.on_edges(s, e):
             continue
         if text[s].isascii() and s and text[s - 1].isascii() and text[s - 1].isalnum():
             continue
         if text[e - 1].isascii() and e < len(text) and text[e].isascii() and text[e].isalnum():
             continue
-        src = names[m.group()]
+        src = names[name]
         extra.append(Cand(s, e, src.label, src.score, src.source))
     return resolve(spans + extra)
 
 
-@lru_cache(maxsize=256)
-def _pattern(names: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, names)))
+def _mentions(text: str, names) -> list[tuple[int, int, str]]:
+    """Non-overlapping mentions of the names, left to right, the longest name where several start:
+    what finditer of their alternation (longest first) gives, without compiling a pattern per article."""
+    longest: dict[int, str] = {}  # start -> the longest name written there
+    for n in names:
+        i = text.find(n)
+        while i != -1:
+            cur = longest.get(i)
+            if cur is None or len(n) > len(cur):
+                longest[i] = n
+            i = text.find(n, i + 1)
+    out = []
+    pos = 0
+    for s in sorted(longest):
+        if s >= pos:
+            n = longest[s]
+            pos = s + len(n)
+            out.append((s, pos, n))
+    return out
