@@ -38,8 +38,13 @@ class _Ctx:
 
     def __post_init__(self) -> None:
         self.starts = [s.start for s in self.spans]
-        self.rules = {r.name: r for r in self.schema.relations}
+        self.rules: dict[str, object] = {}
+        for r in self.schema.relations:  # first of a name wins, as in Schema.relation
+            self.rules.setdefault(r.name, r)
+        located = self.rules.get("located_in")
+        self.located_cues = located.cues if located else []
         self.particles: dict[str, tuple[str, str]] = {}
+        self.paren: dict[str, bool] = {}  # span id -> _paren_alias
 
     def particle(self, s: Span) -> tuple[str, str]:
         p = self.particles.get(s.id)
@@ -196,7 +201,7 @@ def _titles(ctx: _Ctx) -> None:
         if label is None:
             continue
         before = _span_before(ctx, per)
-        if before is not None and before.label == "ORG" and re.match(r"^\)?(의)? $", text[before.end:per.start]):
+        if before is not None and before.label == "ORG" and _OF_GAP.match(text[before.end:per.start]):
             if text[before.end:before.end + 1] == ")":  # 엔비디아(NVIDIA)의 젠슨 황: the name before the bracket
                 outer = _span_before(ctx, before)
                 before = outer if outer is not None and outer.label == "ORG" else before
@@ -237,12 +242,12 @@ def _located(ctx: _Ctx) -> None:
             for place in _address(ctx, i):
                 _add(ctx, nxt, "located_in", place, 0.8)
         # 미국 게임사 라이엇게임즈: a place, a class noun, then the organisation
-        m = re.match(r" ([가-힣]{1,6}) ", text[loc.end:loc.end + 9])
+        m = _CLASS_WORD.match(text[loc.end:loc.end + 9])
         if nxt is not None and nxt.label == "ORG" and m and nxt.start == loc.end + m.end() and (
                 m.group(1) in ORG_CLASS_NOUNS or m.group(1).endswith(("사", "기업", "업체", "스타트업", "기관"))):
             _add(ctx, nxt, "located_in", loc, 0.7)
         # 최윤아 로보웨이브 대표가 경기 성남시 판교 본사에서: the company of the sentence has its head office there
-        if re.match(r" (?:본사|사옥|본점)(?:에서|에|를|가|는|로) ", text[loc.end:loc.end + 8]):  # not 미국 본사 스타트업
+        if _HEAD_OFFICE.match(text[loc.end:loc.end + 8]):  # not 미국 본사 스타트업
             sent = ctx.doc.analysis.sentences[ctx.doc.sentence_of(loc.start)] if ctx.doc.analysis.sentences \
                 else (0, len(text))
             org = next((x for x in reversed(ctx.between(sent[0], loc.start)) if x.label == "ORG"
@@ -260,9 +265,9 @@ def _located(ctx: _Ctx) -> None:
                     if s.label == "ORG":
                         _add(ctx, s, "located_in", loc, 0.8)
         # 오픈AI·구글·메타 등 미국 기업: a list before 등 and the place
-        m = re.compile(r" ?(?:등|같은|등의) $").search(text, max(0, loc.start - 6), loc.start)
+        m = _LIST_END.search(text, max(0, loc.start - 6), loc.start)
         after = text[loc.end:loc.end + 8]
-        if m and re.match(r" ?(기업|업체|회사|빅테크|기술기업|테크기업|스타트업)", after):
+        if m and _COMPANY_WORD.match(after):
             j = i - 1
             while j >= 0 and spans[j].label == "ORG" and spans[j].end >= loc.start - 60:
                 _add(ctx, spans[j], "located_in", loc, 0.7)
@@ -285,6 +290,17 @@ def _address(ctx: _Ctx, i: int) -> list[Span]:
 # ---------------------------------------------------------------------------------- cue words
 
 _OBJECT_CUES = ("founded", "acquires", "develops", "subsidiary_of")
+_OF_GAP = re.compile(r"^\)?(의)? $")
+_CLASS_WORD = re.compile(r" ([가-힣]{1,6}) ")
+_HEAD_OFFICE = re.compile(r" (?:본사|사옥|본점)(?:에서|에|를|가|는|로) ")
+_LIST_END = re.compile(r" ?(?:등|같은|등의) $")
+_COMPANY_WORD = re.compile(r" ?(기업|업체|회사|빅테크|기술기업|테크기업|스타트업)")
+_RELATIVE = re.compile(r"^[가-힣]{0,4}(한|된|해온|했던|하는|한다는|해 온|할) ")
+_THE_COMPANY = re.compile(r"(?:^|[ “\"])(?:이 |같은 |해당 )?회사(?:는|가|측은) ")
+_KEEPS = re.compile(r"^[가-힣]{0,3}(를|을)? ?(둔|두고|둔다) ")
+_TOPIC_AFTER = re.compile(r"^(는|은|를|을|도) ")
+_BETWEEN = re.compile(r"^ ?(간|사이|끼리)")
+_LIST_TO = re.compile(r"\s*(?:와|과|,|·|및)\s*(?:[가-힣]{1,6} ){0,2}")
 
 
 def _cues(ctx: _Ctx) -> None:
@@ -321,7 +337,7 @@ def _cues(ctx: _Ctx) -> None:
 
 def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: int) -> None:
     doc = ctx.doc
-    before = [s for s in spans if s.end <= tok.start and not _paren_alias(ctx, s)]  # 씽큐 of ThinQ (씽큐)
+    before = [s for s in spans if s.end <= tok.start and not _paren_alias_cached(ctx, s)]  # 씽큐 of ThinQ (씽큐)
     after = [s for s in spans if s.start >= tok.end]
     roles = {s.id: ctx.particle(s) for s in spans}
     subj = [s for s in before if roles[s.id][0] in SUBJECT and roles[s.id][1] in _HEAD_PARTICLES]
@@ -330,7 +346,7 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
     # relative clause: 트웰브랩스에 투자한 네이버 / 기가지니를 보유한 KT
     rel_head = None
     tail_text = doc.text[tok.end:tok.end + 12]
-    if after and re.match(r"^[가-힣]{0,4}(한|된|해온|했던|하는|한다는|해 온|할) ", tail_text):
+    if after and _RELATIVE.match(tail_text):
         nxt = after[0]
         if nxt.start - tok.end <= 12:
             rel_head = nxt
@@ -340,7 +356,7 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
     head = rel_head or (subj[-1] if subj else None)
     if head is not None and head.label == "PER":  # 샘 올트먼 오픈AI CEO는 ... 공개: the company acts
         org = next((s for s in spans if s.start == head.end + 1 and s.label == "ORG"), None)
-        rule = ctx.schema.relation(rel)
+        rule = ctx.rules.get(rel)
         if org is not None and rule is not None and "PER" not in rule.head:
             head = org
     if rel == "partners_with":
@@ -367,8 +383,7 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
     if rel == "subsidiary_of" and cue in ("자회사", "계열사", "손자회사"):
         _subsidiary(ctx, tok, spans, subj)
         return
-    if rel == "develops" and head is None and not rel_head and re.search(
-            r"(?:^|[ “\"])(?:이 |같은 |해당 )?회사(?:는|가|측은) ", doc.text[a:tok.start]):
+    if rel == "develops" and head is None and not rel_head and _THE_COMPANY.search(doc.text[a:tok.start]):
         head = _topic_org(ctx, a)  # 회사는 ... ‘X’를 출시: the company the story is about
     if rel in _OBJECT_CUES:
         tails = obj[-1:] if obj else []
@@ -419,6 +434,13 @@ def _subsidiary(ctx: _Ctx, tok, spans: list[Span], subj: list[Span]) -> None:
         _add(ctx, child, "subsidiary_of", parent, 0.75)
 
 
+def _paren_alias_cached(ctx: _Ctx, s: Span) -> bool:
+    p = ctx.paren.get(s.id)
+    if p is None:
+        p = ctx.paren[s.id] = _paren_alias(ctx, s)
+    return p
+
+
 def _paren_alias(ctx: _Ctx, s: Span) -> bool:
     """The span is a bracketed second name right after another span: the outer name speaks for both."""
     text = ctx.doc.text
@@ -442,25 +464,24 @@ def _founded_places(ctx: _Ctx, org: Span, dat: list[Span]) -> None:
 
 def _headquarters(ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
     """본사는 미국 샌프란시스코에 있다 / 서울에 본사를 둔 X: located_in."""
-    doc, text = ctx.doc, ctx.doc.text
+    text = ctx.doc.text
     clause = text[a:b]
-    cues = [c for c in (ctx.schema.relation("located_in").cues if ctx.schema.relation("located_in") else [])
-            if c in clause]
+    cues = [c for c in ctx.located_cues if c in clause]
     if not cues:
         return
     cue_pos = a + clause.index(cues[0])
-    locs = [s for s in spans if s.label == "LOC" and _particle(doc, s)[1] in ("에", "에서", "으로", "로")]
+    locs = [s for s in spans if s.label == "LOC" and ctx.particle(s)[1] in ("에", "에서", "으로", "로")]
     if not locs:
         return
-    orgs = [s for s in spans if s.label == "ORG" and _particle(doc, s)[0] in SUBJECT]
+    orgs = [s for s in spans if s.label == "ORG" and ctx.particle(s)[0] in SUBJECT]
     after_rel = [s for s in spans if s.label == "ORG" and s.start > cue_pos
-                 and re.match(r"^[가-힣]{0,3}(를|을)? ?(둔|두고|둔다) ", text[cue_pos + len(cues[0]):s.start])]
+                 and _KEEPS.match(text[cue_pos + len(cues[0]):s.start])]
     named = [s for s in spans if s.label == "ORG" and 0 <= s.start - (cue_pos + len(cues[0])) <= 3
              and text[cue_pos + len(cues[0]):s.start].strip(" ‘'\"“") == ""]
     if "설립" in clause and not named:
         return  # 설립 ... 에: the new organisation's place is handled with founded
     head = named[0] if named else after_rel[0] if after_rel else (orgs[-1] if orgs else None)
-    if head is None and re.match(r"^(는|은|를|을|도) ", text[cue_pos + len(cues[0]):cue_pos + len(cues[0]) + 2]):
+    if head is None and _TOPIC_AFTER.match(text[cue_pos + len(cues[0]):cue_pos + len(cues[0]) + 2]):
         head = _topic_org(ctx, cue_pos)
     if head is None:
         return
@@ -543,7 +564,7 @@ def _joins(ctx: _Ctx, group: list[Span]) -> bool:
     tag, form = _particle(ctx.doc, group[-1])
     if form in ("이", "가", "은", "는", "도", "와", "과", "의", "와의", "과의"):
         return True
-    return bool(re.match(r"^ ?(간|사이|끼리)", text[group[-1].end:group[-1].end + 3])) or \
+    return bool(_BETWEEN.match(text[group[-1].end:group[-1].end + 3])) or \
         bool(_UNIT_WITH.match(text, group[-1].end))
 
 
@@ -580,7 +601,7 @@ def _after_group(ctx: _Ctx, s: Span, orgs: list[Span]) -> int:
     """Where the list an organisation belongs to ends (A와 B가 참여: A's list ends after B)."""
     end = s.end
     for o in orgs:
-        if o.start > end and re.fullmatch(r"\s*(?:와|과|,|·|및)\s*(?:[가-힣]{1,6} ){0,2}", ctx.doc.text[end:o.start]):
+        if o.start > end and _LIST_TO.fullmatch(ctx.doc.text[end:o.start]):
             end = o.end
     return end
 
@@ -615,6 +636,9 @@ def _finish(ctx: _Ctx, alias_to: dict[str, Span]) -> list[Relation]:
     for s in ctx.spans:
         first_pos.setdefault(s.text, s.start)
     by_id = {s.id: s for s in ctx.spans}
+    first_of: dict[str, Span] = {}  # surface -> its first span (_first)
+    for s in ctx.spans:
+        first_of.setdefault(s.text, s)
     best: dict[tuple[str, str, str], tuple[float, str, str]] = {}
     for (h, label, t), score in ctx.out.items():
         head, tail = by_id[h], by_id[t]
@@ -622,20 +646,18 @@ def _finish(ctx: _Ctx, alias_to: dict[str, Span]) -> list[Relation]:
             head, tail = alias_to.get(head.id, head), alias_to.get(tail.id, tail)
         if head.text == tail.text:
             continue
-        rel = ctx.schema.relation(label)
+        rel = ctx.rules.get(label)
         if rel is not None and rel.symmetric and first_pos[tail.text] < first_pos[head.text]:
             head, tail = tail, head
         key = (head.text, label, tail.text)
         if key not in best or best[key][0] < score:
-            first_head = _first(ctx, head.text)
-            first_tail = _first(ctx, tail.text)
+            first_head = first_of[head.text]
+            first_tail = first_of[tail.text]
             best[key] = (score, first_head.id, first_tail.id)
     out = []
     for n, ((_h, label, _t), (score, hid, tid)) in enumerate(
             sorted(best.items(), key=lambda kv: (by_id[kv[1][1]].start, kv[0][1])), start=1):
-        out.append(Relation(id=f"r{n}", head=hid, tail=tid, label=label, score=round(score, 3), source="rule"))
+        out.append(Relation.model_construct(id=f"r{n}", head=hid, tail=tid, label=label, score=round(score, 3),
+                                            source="rule"))  # fields already of their types, as in suggest()
     return out
 
-
-def _first(ctx: _Ctx, surface: str) -> Span:
-    return next(s for s in ctx.spans if s.text == surface)
