@@ -63,8 +63,9 @@ class Doc:
 
     def tokens_from(self, pos: int):
         """Tokens starting at or after `pos`, in order."""
-        i = bisect_left(self._tok_starts, pos)
-        return iter(self.tokens[i:])
+        toks = self.tokens
+        for k in range(bisect_left(self._tok_starts, pos), len(toks)):  # lazily: callers take one or two
+            yield toks[k]
 
     def suffix_after(self, pos: int) -> bool:
         """A derivational suffix is glued on at `pos` (한국형, 중국계)."""

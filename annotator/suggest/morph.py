@@ -238,10 +238,11 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
     for i, c in enumerate(chunks):
         if i == 0 or i in decided or labeled[i]:
             continue
-        # quotes make a name of a common-looking word: 플랫폼 ‘누리온’ (Kiwi: 누리온/NNG)
-        quoted = text[c.start - 1:c.start] in "‘'\"“《「" and text[c.end:c.end + 1] in ("’", "'", "\"", "”", "》", "」", "(")
-        if not named[i] and not (quoted and hangul[i] and len(surfs[i]) >= 2):
-            continue
+        if not named[i]:
+            # quotes make a name of a common-looking word: 플랫폼 ‘누리온’ (Kiwi: 누리온/NNG)
+            quoted = text[c.start - 1:c.start] in "‘'\"“《「" and text[c.end:c.end + 1] in ("’", "'", "\"", "”", "》", "」", "(")
+            if not (quoted and hangul[i] and len(surfs[i]) >= 2):
+                continue
         if i > 0:
             gap = text[chunks[i - 1].end:c.start]
             prev = surf(i - 1)
@@ -251,18 +252,23 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
                 elif prev in PRODUCT_CLASS_NOUNS or any(prev.endswith(x) for x in ("플랫폼", "서비스", "모델")):
                     put(i, "PRODUCT", 0.6)
 
+    # the passes below look only at named chunks no lexical source labelled
+    free_named = [i for i in range(len(chunks)) if named[i] and not labeled[i]]
+
     # 3b. words after a name that only an organisation takes: 네이버 관계자, 더브이씨에 따르면
-    for i, c in enumerate(chunks):
-        if not named[i] or i in decided or labeled[i]:
+    for i in free_named:
+        if i in decided:
             continue
+        c = chunks[i]
         rest = text[c.end:c.end + 8]
         if _ORG_AFTER.match(rest) or _BASED_BEFORE.search(text[max(0, c.start - 10):c.start]):
             put(i, "ORG", 0.6)  # ...에 본사를 둔 데이터독
 
     # 3c. a proper noun launched or developed by someone: ‘익시오’를 출시했다
-    for i, c in enumerate(chunks):
-        if not named[i] or i in decided or labeled[i] or not hangul[i]:
+    for i in free_named:
+        if i in decided or not hangul[i]:
             continue
+        c = chunks[i]
         if _LAUNCHED.match(text[c.end:c.end + 14]):
             put(i, "PRODUCT", 0.55)
 
@@ -302,16 +308,18 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             places.add(i)
 
     # 3g. a foreign agency: 미국 식품의약국(FDA) -- a place, a compound noun, its acronym in brackets
-    for i, c in enumerate(chunks):
-        if i == 0 or (i - 1) not in places or not spaced(i - 1, i) or i in decided or labeled[i]:
+    for i in sorted(p + 1 for p in places if p + 1 < len(chunks)):  # chunks right after a place
+        if not spaced(i - 1, i) or i in decided or labeled[i]:
             continue
+        c = chunks[i]
         m = _ACRONYM_AFTER.match(text[c.end:c.end + 10])
         if m and m.group(1) not in LATIN_STOP and hangul[i] and len(surfs[i]) >= 3:
             put(i, "ORG", 0.65)
 
     # 3e. a proper noun that acts like a company: the subject of a business verb in its sentence
-    for i, c in enumerate(chunks):
-        if not named[i] or i in decided or labeled[i] or (c.start, c.end) in skip:
+    for i in free_named:
+        c = chunks[i]
+        if i in decided or (c.start, c.end) in skip:
             continue
         if c.next_tag not in ("JKS", "JX") or text[c.end:c.end + 1] not in "이가은는" or surfs[i] in GENERIC_NOUNS:
             continue

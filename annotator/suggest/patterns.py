@@ -26,6 +26,7 @@ QTY_PREFIX = ("약", "총")
 NUM_TAGS = ("SN", "NR")
 
 _NUM_CHUNK = re.compile(r"^[0-9][0-9,.]*(조|억|만|천)?([0-9][0-9,.]*(억|만|천)?)*$")
+_DATE_WORD_SET = frozenset(DATE_WORDS)
 _HALF = re.compile(r"^(상|하)반기$|^[1-4]분기$")
 
 
@@ -122,9 +123,9 @@ def _date_from(doc: Doc, i: int, start: int, end: int, unit: str) -> Cand | None
 
 def _date_words(doc: Doc) -> list[Cand]:
     out = []
-    for c in doc.chunks:
-        surf = doc.text[c.start:c.end]
-        if surf in DATE_WORDS or _HALF.match(surf):
+    for i, c in enumerate(doc.chunks):
+        surf = doc.surfs[i]
+        if surf in _DATE_WORD_SET or (surf[-1:] == "기" and _HALF.match(surf)):  # _HALF: ...반기, ...분기
             out.append(Cand(c.start, c.end, "DATE", 0.85, "pattern"))
     return out
 

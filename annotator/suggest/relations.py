@@ -657,7 +657,6 @@ def _finish(ctx: _Ctx, alias_to: dict[str, Span]) -> list[Relation]:
     out = []
     for n, ((_h, label, _t), (score, hid, tid)) in enumerate(
             sorted(best.items(), key=lambda kv: (by_id[kv[1][1]].start, kv[0][1])), start=1):
-        out.append(Relation.model_construct(id=f"r{n}", head=hid, tail=tid, label=label, score=round(score, 3),
-                                            source="rule"))  # fields already of their types, as in suggest()
+        out.append(Relation(id=f"r{n}", head=hid, tail=tid, label=label, score=round(score, 3), source="rule"))
     return out
 
