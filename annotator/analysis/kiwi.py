@@ -51,7 +51,7 @@ class Analyzer:
     def analyze(self, text: str) -> Analysis:
         if not text.strip():
             return Analysis()
-        return _to_analysis(self.kiwi.tokenize(text, split_sents=True))
+        return _to_analysis(self.kiwi.tokenize(text))
 
     def analyze_many(self, texts: Iterable[str]) -> list[Analysis]:
         return list(self.iter_analyze(texts))
@@ -61,17 +61,29 @@ class Analyzer:
         if self.num_workers == 0:  # single-thread Kiwi has no batch API
             yield from map(self.analyze, texts)
             return
-        for sents in self.kiwi.tokenize(iter(texts), split_sents=True):
-            yield _to_analysis(sents)
+        for toks in self.kiwi.tokenize(iter(texts)):
+            yield _to_analysis(toks)
 
 
-def _to_analysis(sents) -> Analysis:
+def _to_analysis(toks) -> Analysis:
+    """Tokens, and sentences as runs of equal `sent_position`: what split_sents=True gives, without
+    kiwipiepy's per-token groupby in Python (the C++ analysis is the same either way)."""
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
-    for sent in sents:
-        if not sent:
-            continue
-        first = len(tokens)
-        tokens.extend([_new(Token, (t.start, t.start + t.len, t.form, t.tag)) for t in sent])
-        sentences.append((tokens[first].start, max(t.end for t in tokens[first:])))
+    append = tokens.append
+    sent = -1
+    s_start = s_end = 0
+    for t in toks:
+        start = t.start
+        end = start + t.len
+        append(_new(Token, (start, end, t.form, t.tag)))
+        pos = t.sent_position
+        if pos != sent:
+            if sent != -1:
+                sentences.append((s_start, s_end))
+            sent, s_start, s_end = pos, start, end
+        elif end > s_end:
+            s_end = end
+    if sent != -1:
+        sentences.append((s_start, s_end))
     return Analysis(tokens, sentences)
