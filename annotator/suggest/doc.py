@@ -16,7 +16,7 @@ NOMINAL = frozenset({"NNP", "NNG", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN", 
 PARTICLE_PREFIX = ("J",)
 
 
-@dataclass
+@dataclass(slots=True)  # hundreds of thousands a corpus: slots make them cheaper to build and read
 class Chunk:
     start: int
     end: int
