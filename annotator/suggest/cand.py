@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # When two candidates cover the same text, the more trusted source wins the tie.
 SOURCE_RANK = {"lexicon": 6, "gazetteer": 5, "multidict": 4, "hanja": 4, "pattern": 3, "morph": 2}
 
 
-@dataclass(frozen=True)
-class Cand:
+class Cand(NamedTuple):
+    """Immutable like the frozen dataclass it replaces, ~3x cheaper to build (a tuple, C-level field access).
+    Never compared with plain tuples or unpacked positionally by callers."""
+
     start: int
     end: int
     label: str
