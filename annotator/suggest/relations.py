@@ -322,6 +322,7 @@ def _cues(ctx: _Ctx) -> None:
             spans = ctx.spans[bisect_left(starts, a):bisect_left(starts, b)]
             if not spans:
                 continue
+            roles = None  # the clause's spans by particle, built at its first cue
             for t in doc.tokens_between(a, b):
                 if text[t.start] not in first or t.tag[:2] not in ("NN", "VV", "XR", "SL", "MA"):  # VV-R, VV-I too
                     continue
@@ -331,24 +332,47 @@ def _cues(ctx: _Ctx) -> None:
                     for rel in by_cue.get(cue, ()):
                         if rel not in done:
                             done.add(rel)
-                            _one_cue(ctx, rel, cue, t, spans, a, b)
+                            if roles is None:
+                                roles = _clause_roles(ctx, spans)
+                            _one_cue(ctx, rel, cue, t, spans, a, b, roles)
             _headquarters(ctx, a, b, spans)
 
 
-def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: int) -> None:
+def _clause_roles(ctx: _Ctx, spans: list[Span]) -> tuple[list[Span], list[Span], list[Span]]:
+    """The clause's subjects (이/가/은/는/도), objects (을/를) and datives (에/에게), in order, bracketed
+    second names left out (씽큐 of ThinQ (씽큐)); the same for every cue of the clause."""
+    subj: list[Span] = []
+    obj: list[Span] = []
+    dat: list[Span] = []
+    for s in spans:
+        if _paren_alias_cached(ctx, s):
+            continue
+        tag, surf = ctx.particle(s)
+        if tag in SUBJECT and surf in _HEAD_PARTICLES:
+            subj.append(s)
+        elif tag == "JKO":
+            obj.append(s)
+        elif tag == "JKB" and surf in _DATIVE:
+            dat.append(s)
+    return subj, obj, dat
+
+
+_DATIVE = ("에", "에게", "에도", "에게서")
+
+
+def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: int,
+             roles: tuple[list[Span], list[Span], list[Span]]) -> None:
     doc = ctx.doc
-    before = [s for s in spans if s.end <= tok.start and not _paren_alias_cached(ctx, s)]  # 씽큐 of ThinQ (씽큐)
-    after = [s for s in spans if s.start >= tok.end]
-    roles = {s.id: ctx.particle(s) for s in spans}
-    subj = [s for s in before if roles[s.id][0] in SUBJECT and roles[s.id][1] in _HEAD_PARTICLES]
-    obj = [s for s in before if roles[s.id][0] == "JKO"]
-    dat = [s for s in before if roles[s.id][0] == "JKB" and roles[s.id][1] in ("에", "에게", "에도", "에게서")]
+    ts = tok.start  # the spans before the cue
+    subj = [s for s in roles[0] if s.end <= ts]
+    obj = [s for s in roles[1] if s.end <= ts]
+    dat = [s for s in roles[2] if s.end <= ts]
     # relative clause: 트웰브랩스에 투자한 네이버 / 기가지니를 보유한 KT
     rel_head = None
     tail_text = doc.text[tok.end:tok.end + 12]
-    if after and _RELATIVE.match(tail_text):
-        nxt = after[0]
-        if nxt.start - tok.end <= 12:
+    if _RELATIVE.match(tail_text):
+        nxt = next((s for s in spans if s.start >= tok.end), None)
+        if nxt is not None and nxt.start - tok.end <= 12:
             rel_head = nxt
     if not subj and rel_head is None:  # ...를 열고 ‘익시오’를 공개: the sentence's topic is the subject
         sent = ctx.doc.analysis.sentences[ctx.doc.sentence_of(a)] if ctx.doc.analysis.sentences else (0, a)
@@ -399,7 +423,7 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
             tails = [s for s in before_cue if ctx.particle(s)[0] == "JKO" and s.start > head.start][-1:] or \
                 [s for s in before_cue if ctx.particle(s) in (("JX", "은"), ("JX", "는")) and s.end <= head.start][:1]
         if rel_head is not None and not tails:
-            tails = (obj or [s for s in before if roles[s.id][0] == "JKO"])[-1:]
+            tails = obj[-1:]
         if head is None or not tails:
             return
         tail = tails[-1]
