@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from collections import deque
@@ -41,18 +42,38 @@ def run(args: argparse.Namespace) -> int:
 
     analyzer = Analyzer(schema, num_workers=max(1, args.workers))
     store = _open_store(args, corpus_dir) if args.db else None
+    frozen = False
     try:
         lexicon = store.lexicon() if store is not None else None
+        frozen = _freeze_setup(schema)
         articles = _articles(corpus)
         analysed = (_cached(articles, analyzer, store, schema.sha256) if store is not None
                     else _streamed(articles, analyzer))
         written = _write(analysed, schema, lexicon, len(corpus.refs))
     finally:
+        if frozen:
+            gc.unfreeze()
         if store is not None:
             store.close()
     if not written:
         raise InputError("no readable articles", path=" ".join(args.paths))
     return 0
+
+
+def _freeze_setup(schema) -> bool:
+    """Build the gazetteer, then move everything alive (modules, schema, gazetteer, Kiwi's wrapper) out of
+    the garbage collector's reach for the run: the rules allocate enough to trigger full collections,
+    and each of those walked these long-lived objects again (~0.2 us/char of CPU on generated articles).
+    Only what already exists is frozen; the run's own garbage is collected as before. False when the
+    caller had frozen objects itself (then it is theirs to unfreeze)."""
+    from annotator.suggest.lexical import gazetteer_for
+
+    gazetteer_for(schema)  # cached per schema: the first article would build it anyway
+    if gc.get_freeze_count():
+        return False
+    gc.collect()
+    gc.freeze()
+    return True
 
 
 def _articles(corpus):
