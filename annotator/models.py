@@ -21,12 +21,19 @@ class Meta(Strict):
     url: str | None = None
 
 
-class Span(Strict):
+class SpanBase(Strict):
+    """What every span is, wherever it goes: the exported gold span is exactly this."""
+
     id: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     label: str
     text: str
+
+
+class Span(SpanBase):
+    """A suggested or stored span: where it came from and how sure the suggester was."""
+
     score: float | None = Field(default=None, ge=0.0, le=1.0)
     source: str | None = None
 
@@ -51,7 +58,7 @@ class ArticleOut(Strict):
     relations: list[Relation] = Field(default_factory=list)
 
 
-def span_problems(text: str, spans: list[Span]) -> list[str]:
+def span_problems(text: str, spans: list[SpanBase]) -> list[str]:
     """Why these spans cannot stand on this text: out of range, text mismatch, overlap."""
     problems = []
     for s in spans:
@@ -62,5 +69,5 @@ def span_problems(text: str, spans: list[Span]) -> list[str]:
     ordered = sorted(spans, key=lambda s: (s.start, s.end))
     for a, b in zip(ordered, ordered[1:], strict=False):
         if b.start < a.end:
-            problems.append(f"spans {a.id} and {b.id} overlap")
+            problems.append(f"spans {a.id} {a.text!r} and {b.id} {b.text!r} overlap")
     return problems

@@ -6,32 +6,24 @@ depends only on the labels: export -> import -> export gives the same bytes.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from annotator.labels import Schema
-from annotator.models import Meta
+from annotator.models import Meta, SpanBase, Strict, span_problems
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class GoldSpan(SpanBase):
+    """An exported span: the shared span fields, nothing more (extra keys are refused)."""
 
 
-class GoldSpan(_Strict):
-    id: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    label: str
-    text: str
-
-
-class GoldRelation(_Strict):
+class GoldRelation(Strict):
     id: str
     head: str
     tail: str
     label: str
 
 
-class GoldRecord(_Strict):
+class GoldRecord(Strict):
     id: str
     source: str
     meta: Meta
@@ -50,24 +42,15 @@ class GoldRecord(_Strict):
 def record_problems(rec: GoldRecord, schema: Schema) -> list[str]:
     """Why this record cannot be exported: spans off the text or overlapping, unknown labels,
     relations whose ends are missing or whose labels do not fit the schema."""
-    problems = []
-    text = rec.text
+    problems = span_problems(rec.text, rec.spans)  # inside the text, matching it, no overlaps
     labels: dict[str, str] = {}
     entity_names, fits = _schema_facts(schema)
     for s in rec.spans:
-        if not 0 <= s.start < s.end <= len(text):
-            problems.append(f"span {s.id} [{s.start}:{s.end}] is outside the text")
-        elif text[s.start:s.end] != s.text:
-            problems.append(f"span {s.id} [{s.start}:{s.end}] is {text[s.start:s.end]!r}, not {s.text!r}")
         if s.id in labels:
             problems.append(f"span id {s.id} is used twice")
         labels[s.id] = s.label
         if s.label not in entity_names:
             problems.append(f"span {s.id} {s.text!r} has label {s.label}, which labels.yaml does not define")
-    ordered = sorted(rec.spans, key=lambda s: (s.start, s.end))
-    for a, b in zip(ordered, ordered[1:], strict=False):
-        if b.start < a.end:
-            problems.append(f"spans {a.id} {a.text!r} and {b.id} {b.text!r} overlap")
     seen = set()
     for r in rec.relations:
         if r.id in seen:
