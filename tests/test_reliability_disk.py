@@ -118,15 +118,21 @@ def test_disk_fills_up_while_working(tmp_path: Path):
             assert s.verify() == []
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not needs_tmux, reason="needs tmux to read the screen")
-def test_read_only_store_folder_opens_for_reading_and_is_left_untouched(tmp_path: Path):
+def labelled_store_in_own_folder(tmp_path: Path) -> tuple[Path, Path, Path, str, dict[str, str]]:
+    """A corpus and a store with suggestions, the store alone in a folder that can be made read-only;
+    also the store files' digests, to show later that nothing touched them."""
     corpus = tmp_path / "corpus"
     folder = tmp_path / "ro"
     folder.mkdir()
     db = folder / "store.sqlite3"
     doc, _ = crash_corpus(corpus, db)
-    before = digests(folder, "store.sqlite3*")
+    return corpus, folder, db, doc, digests(folder, "store.sqlite3*")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not needs_tmux, reason="needs tmux to read the screen")
+def test_read_only_store_folder_opens_for_reading_and_is_left_untouched(tmp_path: Path):
+    corpus, folder, db, doc, before = labelled_store_in_own_folder(tmp_path)
     with read_only(folder):
         with tmux_app(annotate_argv(corpus, db), tmp_path) as app:
             screen = app.wait_for(lambda s: screen_spans(s) is not None, what="the article's panel")
@@ -143,12 +149,7 @@ def test_read_only_store_folder_opens_for_reading_and_is_left_untouched(tmp_path
 
 
 def test_read_only_store_refuses_writes_in_one_line_unless_opened_for_reading(tmp_path: Path):
-    corpus = tmp_path / "corpus"
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    db = folder / "store.sqlite3"
-    doc, _ = crash_corpus(corpus, db)
-    before = digests(folder, "store.sqlite3*")
+    corpus, folder, db, doc, before = labelled_store_in_own_folder(tmp_path)
     with read_only(folder):
         with pytest.raises(StoreReadOnly) as err:
             Store.open(db, corpus, "kim")
