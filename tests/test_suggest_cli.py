@@ -98,3 +98,17 @@ def test_db_caches_analyses(tmp_path, capfd, monkeypatch):
     monkeypatch.setattr(Analyzer, "analyze_many", lambda self, texts: pytest.fail("analysed again"))
     assert main(args) == 0
     assert _records(capfd) == first
+
+
+def test_garbage_collector_is_put_back(tmp_path, capfd, monkeypatch):
+    """The command tunes the collector for its run; a caller in the same process gets it back as it was."""
+    import gc
+
+    monkeypatch.chdir(tmp_path)
+    root = _corpus(tmp_path / "corpus")
+    before = gc.get_threshold()
+    frozen_before = gc.get_freeze_count()
+    assert main(["suggest", str(root), "--jsonl", "--workers", "1"]) == 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == frozen_before
+    assert len(_records(capfd)) == 2
