@@ -37,6 +37,26 @@ class Span(SpanBase):
     score: float | None = Field(default=None, ge=0.0, le=1.0)
     source: str | None = None
 
+    @classmethod
+    def trusted(cls, id: str, start: int, end: int, label: str, text: str, score: float, source: str) -> Span:
+        """A span from values the suggester already guarantees (offsets from the analysis, text sliced from
+        the article, score rounded in 0..1), without running validation: about 0.4 us instead of 1.3, for
+        hundreds of spans an article. The same object as Span(...) would give (tests/test_models.py)."""
+        if not 0.0 <= score <= 1.0:  # the one bound a rule could break by itself
+            raise ValueError(f"span {id} score {score} is outside 0..1")
+        span = _new(cls)
+        _set(span, "__dict__", {"id": id, "start": start, "end": end, "label": label, "text": text,
+                                "score": score, "source": source})
+        _set(span, "__pydantic_fields_set__", set(_SPAN_FIELDS))
+        _set(span, "__pydantic_extra__", None)
+        _set(span, "__pydantic_private__", None)
+        return span
+
+
+_new = object.__new__
+_set = object.__setattr__
+_SPAN_FIELDS = frozenset(Span.model_fields)
+
 
 class Relation(Strict):
     id: str

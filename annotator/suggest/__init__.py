@@ -38,8 +38,9 @@ def suggest(text: str, analysis: Analysis, schema: Schema,
             lexicon: Lexicon | None = None) -> tuple[list[Span], list[Relation]]:
     doc = Doc(text, analysis)
     cands = suggest_entities(doc, schema, lexicon)
-    spans = [Span(id=f"s{i}", start=c.start, end=c.end, label=c.label, text=text[c.start:c.end],
-                  score=round(c.score, 3), source=c.source) for i, c in enumerate(cands, start=1)]
+    trusted = Span.trusted  # the candidates' offsets, labels and scores are already checked values
+    spans = [trusted(f"s{i}", c.start, c.end, c.label, text[c.start:c.end], round(c.score, 3), c.source)
+             for i, c in enumerate(cands, start=1)]
     relations = relation_suggestions(doc, spans, schema, gazetteer_for(schema))
     return spans, relations
 
