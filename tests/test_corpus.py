@@ -29,6 +29,18 @@ def test_encodings_all_decode_to_the_same_nfc_text(tmp_corpus):
     assert texts["bom.txt"].encoding == "utf-8-sig"
 
 
+def test_utf16_without_a_bom_is_read_not_called_binary(tmp_corpus):
+    (tmp_corpus / "le.txt").write_bytes(ARTICLE.encode("utf-16-le"))
+    (tmp_corpus / "be.txt").write_bytes(ARTICLE.encode("utf-16-be"))
+    (tmp_corpus / "bin.txt").write_bytes(b"\x00\x01\x00\x02\x00\x00\x03\x00" * 8)  # NULs on both sides
+    corpus = open_corpus(tmp_corpus)
+    assert corpus.ids() == ["be.txt", "le.txt"]
+    assert [s.path for s in corpus.skipped] == ["bin.txt"]
+    assert corpus.load("le.txt").encoding == "utf-16-le"
+    assert corpus.load("be.txt").encoding == "utf-16-be"
+    assert corpus.load("le.txt").text == ARTICLE.replace("\r\n", "\n")
+
+
 def test_decomposed_hangul_is_composed(tmp_corpus):
     import unicodedata
 
