@@ -334,3 +334,38 @@ async def test_a_read_only_store_opens_for_browsing(corpus: Path):
         app.ws.store.read_only = False
         assert rows(app)["s1"].status == "pending"
     app.shutdown()
+
+
+class RecordingAnalyser:
+    """The session's in-process Kiwi, remembering which texts it was asked to analyse."""
+
+    def __init__(self) -> None:
+        from test_tui_support import analyser
+
+        self.inner, self.texts = analyser(), []
+
+    def analyze(self, text: str):
+        self.texts.append(text)
+        return self.inner.analyze(text)
+
+
+async def test_the_next_article_is_analysed_ahead(corpus: Path):
+    """While the analyst reads one article, the next is analysed and cached: moving on asks Kiwi nothing."""
+    rec = RecordingAnalyser()
+    app = make(corpus, analyser=rec)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        ids = app.ws.ids
+        assert app.main.state.doc_id == ids[0]
+        second = app.ws.load(ids[1])
+        assert app.ws.store.cache_get(app.ws.cache_key(second)) is not None
+        assert rec.texts.count(second.text) == 1
+        await pilot.press("full_stop")
+        await settle(pilot)
+        assert app.main.state.doc_id == ids[1]
+        assert app.main.state.analysis is not None
+        assert rec.texts.count(second.text) == 1  # opened from the cache
+        assert app.ws.store.has_suggestions(ids[1])
+        third = app.ws.load(ids[2])
+        assert app.ws.store.cache_get(app.ws.cache_key(third)) is not None  # and the one after is ready
+    app.shutdown()

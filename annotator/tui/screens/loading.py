@@ -1,6 +1,10 @@
 """Opening an article: load and clean it in a worker, register it with the store, then analyse
 and suggest in a second worker (Kiwi child process or the cache). Workers only post messages;
 the handlers here run on the app's thread and are the only ones to call the store.
+
+Once the open article is analysed, the articles the analyst is likely to open next (the next one,
+and the next not yet done) are analysed in the background and cached, so moving on does not wait
+for Kiwi.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from typing import Any
 from textual import work
 from textual.css.query import NoMatches
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from annotator.tui.widgets.article_view import ArticleView
 from annotator.tui.widgets.top_bar import TopBar
@@ -30,6 +35,14 @@ class ArticleAnalysed(Message):
         super().__init__()
         self.doc_id, self.key, self.analysis, self.suggestions = doc_id, key, analysis, suggestions
         self.from_cache, self.error = from_cache, error
+
+
+class Prefetched(Message):
+    """A likely next article, cleaned (`analysis` None: check the cache) or analysed (to be cached)."""
+
+    def __init__(self, doc_id: str, article: Any, key: str, analysis: Any = None) -> None:
+        super().__init__()
+        self.doc_id, self.article, self.key, self.analysis = doc_id, article, key, analysis
 
 
 class ArticleLoading:
@@ -120,6 +133,47 @@ class ArticleLoading:
         if self.focus_id is None:
             self._focus(self._first_pending())
         self._refresh()
+        if msg.error is None and not store.read_only:  # (a store that cannot keep the cache gains nothing)
+            self._prefetch(self._likely_next(msg.doc_id))
+
+    # -- analysing ahead -----------------------------------------------------------------------
+
+    def _likely_next(self, doc_id: str) -> list[str]:
+        """What `.` (next) and `d` (done) would open from `doc_id`, without repeats."""
+        ids = self.ws.ids
+        i = ids.index(doc_id) if doc_id in ids else -1
+        out = [ids[i + 1]] if 0 <= i < len(ids) - 1 else []
+        later = self._call(self.ws.next_not_done, doc_id)
+        if isinstance(later, str) and later not in out:
+            out.append(later)
+        return [d for d in out if d != doc_id]
+
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    def _prefetch(self, doc_ids: list[str]) -> None:
+        worker = get_current_worker()
+        for doc_id in doc_ids:
+            if worker.is_cancelled:  # the analyst moved on again: a newer prefetch replaces this one
+                return
+            try:
+                article = self.ws.load(doc_id)
+            except Exception:  # unreadable: opening it will say so
+                continue
+            self.post_message(Prefetched(doc_id, article, self.ws.cache_key(article)))
+
+    def on_prefetched(self, msg: Prefetched) -> None:
+        store = self.ws.store
+        if msg.analysis is not None:
+            self._call(store.cache_put, msg.key, msg.analysis.to_bytes())
+        elif not isinstance(self._call(store.cache_get, msg.key), bytes):
+            self._analyse_ahead(msg.doc_id, msg.article, msg.key)
+
+    @work(thread=True, group="prefetch-analyse", exit_on_error=False)
+    def _analyse_ahead(self, doc_id: str, article: Any, key: str) -> None:
+        try:
+            analysis = self.app.analyser().analyze(article.text)
+        except Exception:  # Kiwi failed: opening the article will report it
+            return
+        self.post_message(Prefetched(doc_id, article, key, analysis))
 
     def _update_busy(self) -> None:
         try:
