@@ -92,7 +92,8 @@ def test_rule_font_size():
 def test_rule_share_widget():
     assert_drops("share_widget", ["공유하기", "페이스북 트위터 카카오톡 링크복사", "URL이 복사되었습니다.", "인쇄 스크랩",
                                   "SNS 기사보내기", "카카오톡(으)로 기사보내기", "다른 공유 찾기", "클린뷰", "읽기모드",
-                                  "이 기사를 공유합니다", "기사 스크랩하기"],
+                                  "이 기사를 공유합니다", "기사 스크랩하기", "가상일보 AI 요약 보기", "AI 요약",
+                                  "이 기사가 도움이 되셨나요?"],
                  ["이용자는 사진을 카카오톡으로 공유할 수 있다.", "이 기사를 공유합니다라는 문구가 사라졌다."])
 
 
@@ -161,6 +162,8 @@ def test_rule_reporter_email():
                                         "문의 (help@techtimes.example)"],
                      ["문의는 이메일(help@tech.example)로 받는다고 회사는 밝혔다."])
     assert c.meta.reporters == ["김가람", "이나래"]
+    c = assert_drops("reporter_email", ["김가람 기자 garam@tech.example·이나래 기자 narae@tech.example"], [BODY])
+    assert c.meta.reporters == ["김가람", "이나래"]
 
 
 def test_rule_reporter_email_tail():
@@ -212,6 +215,7 @@ def test_rule_date_stamp():
     c = only("date_stamp", lines=["수정 2025-01-09 08:00", "기사입력 2025.01.08 17:30"])
     assert c.meta.date == "2025-01-08"
     assert only("date_stamp", lines=["01.08 (수)"]).meta.date is None  # no year: no date
+    assert only("date_stamp", lines=["공개 2025-12-01 07:10:21"]).meta.date == "2025-12-01"  # some outlets say 공개
 
 
 def test_rule_end_mark():
@@ -249,6 +253,43 @@ def test_rule_headline_list():
     assert "양산 일정 앞당겨" in c.kept
 
 
+def test_rule_headline_list_items_that_end_in_a_verb():
+    # Under a list header, or below the tail: '...넘었다' without a full stop, and ranked items, are headlines.
+    c = clean("\n".join([TITLE, BODY * 3, "김가람 기자 garam@techtimes.example", "가상일보 관련뉴스",
+                         "가상 거래소 수수료 경쟁…“0.1%까지 내린다”", "가상 은행 대출 비중 30% 돌파", "가상일보 인기기사",
+                         "1 가상 데이터센터 전력 어쩌나", "2 [IT 클로즈업] 가상폰 교체 주기 4년 넘었다",
+                         "가상일보 | 서울 중구 가상로 0 | 대표전화 02-000-0000", "Copyright © 가상일보. All rights reserved."]))
+    assert c.kept == [TITLE, BODY * 3]
+    # Before the tail a sub-headline without a full stop is article text.
+    c = clean("\n".join([TITLE, BODY, "매출 두 배로 늘었다", BODY * 3, "김가람 기자 garam@techtimes.example"]))
+    assert "매출 두 배로 늘었다" in c.kept
+
+
+def test_rule_breadcrumb():
+    c = assert_drops("breadcrumb", ["테크 > 스타트업", "경제·금융 > 금융정책", "홈 › IT › 모바일"],
+                     ["매출은 1년 새 10억원 > 20억원으로 두 배가 됐다고 회사는 밝혔다."])
+    assert c.meta.title == TITLE
+
+
+def test_rule_site_tagline():
+    c = assert_drops("site_tagline", ["가상일보 | 테크 산업 전문 미디어", "데일리테크 | 미래를 보는 IT 뉴스"],
+                     ["가상일보와 데일리테크는 공동 취재팀을 꾸렸다."])
+    assert c.meta.outlet == "가상일보"
+
+
+def test_rule_site_footer():
+    assert_drops("site_footer", ["가상일보 | 서울특별시 중구 가상로 000 | 등록번호 서울 아 00000 | 발행·편집인 홍길순",
+                                 "사업자등록번호 000-00-00000 | 청소년보호책임자 김가람", "대표전화 02-000-0000"],
+                 ["신문사 등록번호를 위조한 사이트가 적발됐다."])
+
+
+def test_rule_byline_date():
+    c = assert_drops("byline_date", ["김가람 기자 | 입력 : 2025-10-14 14:32:10", "이나래 기자  공개 2025-12-01 07:10:21"],
+                     ["김가람 기자는 2025년 10월 14일 현장을 찾았다."])
+    assert c.meta.reporters == ["김가람", "이나래"]
+    assert c.meta.date == "2025-10-14"
+
+
 def test_rule_ticker_row():
     assert_drops("ticker_row", ["코스피 2,500.12 ▲ 10.3 (+0.41%)", "비트코인 9,000만원 ▼ 1.2%",
                                 "테크기업 123456 52,300원 ▲ 1,100 (+2.15%)", "나스닥 17,230.50 -120.4"],
@@ -269,7 +310,7 @@ def test_rule_quote_block():
 def test_rule_app_promo():
     assert_drops("app_promo", ["▶ 네이버에서 테크타임즈를 구독하세요!", "▶ 테크타임즈 앱 다운로드", "카카오톡 채널 친구 추가",
                                "▶ 뉴스레터 무료로 받아보세요", "메인에서 바로 보는 뉴스 지금 구독해보세요!",
-                               "트위터 @techtimes_graphics"],
+                               "트위터 @techtimes_graphics", "재미가득 [영상보기▶] , 오늘의 운세 [운세보기▶]"],
                  ["김가상 대표는 “새 앱을 꼭 만나보세요”라고 말했다."])
 
 
@@ -282,7 +323,7 @@ def test_rule_editorial_note():
 
 def test_rule_photo_credit():
     assert_drops("photo_credit", ["(사진=테크기업 제공)", "[그래픽=김가람 기자]", "자료: 가상통계청", "사진 제공=데일리테크",
-                                  "/사진=게티이미지뱅크", "[테크기업 제공. 재판매 및 DB 금지]"],
+                                  "/사진=게티이미지뱅크", "[테크기업 제공. 재판매 및 DB 금지]", "/테크기업 제공"],
                  ["▲김가상 대표가 발표하고 있다. (사진=테크기업)"])
 
 

@@ -34,6 +34,17 @@ def headline_like(text: str) -> bool:
     return len(text) <= 100 and not is_sentence(text)
 
 
+# Headlines in a list often end in a verb (…4년 넘었다, …"0.01%까지 내린다") but never with a full stop.
+_FULL_STOP = re.compile(r"[.!?。]\s*[\"'”’)\]]*\s*$")
+_RANK = re.compile(r"^\d{1,2}\s+")  # '2 [IT클로즈업] ...' in a most-read list
+
+
+def listed_headline(text: str) -> bool:
+    """A line under a list header or below the article's tail that reads as a headline."""
+    return headline_like(text) or (len(text) <= 80 and not _FULL_STOP.search(text)) or bool(
+        _RANK.match(text) and len(text) <= 100)
+
+
 def headline_list(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
     """Headlines ('- headline', bare titles) after the copyright/e-mail tail or under a list header."""
     # A marker ends the article only once most of the page's text is above it (some outlets
@@ -43,6 +54,7 @@ def headline_list(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
     for i, x in enumerate(lines):
         if x.dropped_by in TAIL_RULES and above >= total / 2:
             tail = i
+            break  # the first such marker: a footer's own copyright line further down must not move it
         above += len(x.text)
     in_list = False
     for i, line in enumerate(lines):
@@ -51,7 +63,7 @@ def headline_list(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
             continue
         if not line.alive:
             continue
-        if (i > tail or in_list) and headline_like(line.text):
+        if (i > tail or in_list) and listed_headline(line.text):
             yield line
         else:
             in_list = False

@@ -38,7 +38,7 @@ NAME = r"[가-힣]{2,4}"
 REPORTER_ROLE = r"(?:선임|수석|객원|인턴|전문|편집위원\s*겸\s*)?(?:기자|특파원|통신원|기자단)"
 
 _DATE = re.compile(r"(?<!\d)(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})(?!\d)")
-_PUBLISHED = re.compile(r"입력|기사입력|등록|송고|발행|게재|작성|승인|기사전송")
+_PUBLISHED = re.compile(r"입력|기사입력|등록|송고|발행|게재|작성|승인|기사전송|공개")
 
 
 def iso_date(text: str) -> str | None:

@@ -84,6 +84,16 @@ def _names(m: re.Match, meta: MetaFinder) -> None:
     meta.add_reporters(split_names(groups.get("names") or groups.get("names2") or ""))
 
 
+def _names_and_mails(m: re.Match, meta: MetaFinder) -> None:
+    """Every reporter of an e-mail line ('문지현 기자 moon@x.com·강태민 기자 ktm@x.com')."""
+    meta.add_reporters(split_names(re.sub(EMAIL, " ", m[0])))
+
+
+def _byline_date(m: re.Match, meta: MetaFinder) -> None:
+    meta.add_reporters(split_names(m["names"]))
+    meta.offer_dateline(m["stamp"])
+
+
 def _outlet_tag(m: re.Match, meta: MetaFinder) -> None:
     meta.offer("outlet", outlet_in(m[0]), 2)
 
@@ -95,6 +105,10 @@ def _copyright(m: re.Match, meta: MetaFinder) -> None:
         w = re.search(r"(?:Copyright|COPYRIGHT|저작권자|ⓒ|©|\([cC]\))\s*(?:ⓒ|©|\([cC]\))?\s*(?:\d{4}\s*)?['\"‘“]?([^\s.,&'\"’”\]>]+)", text)
         found = w[1] if w and not re.fullmatch(r"\d{4}|All|무단.*", w[1]) else None
     meta.offer("outlet", found, 1)
+
+
+def _site(m: re.Match, meta: MetaFinder) -> None:
+    meta.offer("outlet", outlet_in(m["site"]) or m["site"].strip(), 2)
 
 
 def _provider(m: re.Match, meta: MetaFinder) -> None:
@@ -113,10 +127,10 @@ _OUTLET_ALT = "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=Tr
 _DATE_ITEM = (r"(?:\d{4}\s*[.\-/년]\s*)?\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?"  # (2024.)03.28
               r"|\([월화수목금토일]\)|[월화수목금토일]요일"  # (목)
               r"|(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?\s*(?:분|초)?"  # 10:12
-              r"|입력|기사\s*입력|기사\s*등록|최종\s*수정|수정|등록|송고(?:\s*시간)?|발행(?:일)?|게재|작성(?:일)?|승인|"
+              r"|입력|기사\s*입력|기사\s*등록|최종\s*수정|수정|등록|송고(?:\s*시간)?|발행(?:일)?|게재|작성(?:일)?|승인|공개|"
               r"업데이트|기사\s*전송|기사\s*원문|일시|일자|날짜|KST")
 # A bare "3월 5일" may be a timeline sub-headline; a stamp has a year, a time, a weekday or a label.
-_DATE_LINE = (r"(?=.*(?:\d{4}|\d\s*[:시]\s*\d|\([월화수목금토일]\)|입력|수정|등록|송고|발행|게재|작성|승인|업데이트|전송))"
+_DATE_LINE = (r"(?=.*(?:\d{4}|\d\s*[:시]\s*\d|\([월화수목금토일]\)|입력|수정|등록|송고|발행|게재|작성|승인|업데이트|전송|공개))"
               rf"(?:(?:{_DATE_ITEM})\s*[:|·,]?\s*)+")
 
 RULES: list[Rule] = [
@@ -141,6 +155,17 @@ RULES: list[Rule] = [
                                 "반도체", "자동차", "유통", "바이오", "헬스", "인사", "부고", "전체\\s*기사",
                                 "최신\\s*기사", "속보", "기획", "인터뷰", "피플", "글로벌", "가상자산", "이슈",
                                 "다음\\s*뉴스", "네이버\\s*뉴스", "Daum\\s*뉴스", "Daum", "지면\\s*보기", "PDF"))),
+    Rule("breadcrumb", "navigation",
+         "Where the article sits in the site's sections ('테크 > 스타트업', '경제·금융 > 금융정책', '홈 › IT').",
+         drop=re.compile(r"[^>›»\n]{1,12}(?:\s*[>›»]\s*[^>›»\n]{1,12}){1,3}\s*[>›»]?")),
+    Rule("site_tagline", "navigation",
+         "The site's name with its slogan ('더벨 | 머니투데이 자본시장 미디어', 'IT조선 | IT 전문 뉴스'); names the outlet.",
+         drop=re.compile(r"(?P<site>[^|\s][^|]{0,19}?)\s*[|│]\s*[^|]{0,24}(?:미디어|뉴스|신문|언론|매체|통신|방송|저널)"),
+         meta=_site),
+    Rule("site_footer", "copyright",
+         "The publisher's legal footer ('등록번호 서울 아 00000 | 발행·편집인 ...', '사업자등록번호', '청소년보호책임자').",
+         drop=re.compile(r"(?=.{0,200}?(?:등록\s*번호|발행\s*[·ㆍ]?\s*편집인|발행인|편집인|청소년\s*보호\s*책임자|"
+                         r"대표\s*전화|등록\s*일자|제호))(?!.*다\.)[^\n]{1,250}")),
     Rule("summary_disclaimer", "portal",
          "A portal's note on its automatic summary ('자동 추출 기술로 요약된 내용입니다 ... 본문 보기를 권장').",
          drop=re.compile(r".{0,80}?(?:자동\s*추출\s*기술로\s*요약|요약\s*기술의\s*특성상|전체\s*맥락을\s*이해하기\s*위해서는|"
@@ -179,7 +204,8 @@ RULES: list[Rule] = [
                                   "기사\\s*보내기", "SNS\\s*기사\\s*보내기", "텔레그램", "링크드인", "요약", "요약\\s*보기", "번역",
                                   "구독", "구독중", "구독하기", "구독\\s*취소",
                                   "클린뷰", "읽기\\s*모드", "기사\\s*듣기")
-                         + r"|.{0,15}\(으\)로\s*기사\s*보내기|다른\s*공유\s*찾기"
+                         + r"|.{0,15}\(으\)로\s*기사\s*보내기|다른\s*공유\s*찾기|(?:\S{1,10}\s*)?AI\s*요약(?:\s*(?:보기|듣기|닫기))?"
+                         r"|이\s*기사가?\s*(?:도움이?\s*되셨나요|유익하셨나요|마음에\s*드셨나요)\s*\??"
                          r"|(?:이\s*)?기사를?\s*(?:공유|스크랩|저장|추천)\s*(?:합니다|하기|하세요|해\s*보세요|해\s*주세요)[.!]?")),
     Rule("comment_prompt", "widget",
          "Comment boxes and counters ('댓글 0', '첫 댓글을 작성해보세요', '로그인 후 댓글').",
@@ -203,9 +229,10 @@ RULES: list[Rule] = [
                          r"|[<\[(]?\s*(?:(?:사진|이미지)\s*)?(?:원본\s*보기|확대\s*보기|크게\s*보기|확대|원본)\s*[>\])]?"
                          r"|[<\[(]\s*(?:사진|이미지|그래픽|영상|표)\s*[>\])]|(?:▶\s*)?(?:동영상|영상)\s*(?:재생|보기)")),
     Rule("photo_credit", "caption",
-         "A photo/graphic credit alone on a line ('(사진=카카오 제공)', '[그래픽=홍길동 기자]', '자료=통계청').",
+         "A photo/graphic credit alone on a line ('(사진=카카오 제공)', '[그래픽=홍길동 기자]', '자료=통계청', '/카카오 제공').",
          drop=re.compile(rf"/?\s*[\[(<]?\s*{_CREDIT}\s*(?:제공)?\s*[=:]\s*"
-                         r"[^\])>]{1,30}?\s*[\])>]?|[\[(<]\s*[^\[\]()<>]{1,20}?\s*제공\.?\s*(?:재판매\s*및\s*DB\s*금지)?\s*[\])>]")),
+                         r"[^\])>]{1,30}?\s*[\])>]?|[\[(<]\s*[^\[\]()<>]{1,20}?\s*제공\.?\s*(?:재판매\s*및\s*DB\s*금지)?\s*[\])>]"
+                         r"|/\s*[^\s/]{1,20}(?:\s[^\s/]{1,10})?\s*제공")),
     Rule("outlet_suffix", "portal",
          "An outlet or portal name appended to a headline ('제목 - 연합뉴스', '제목 | 한국경제', '제목 : 네이버 뉴스').",
          strip=re.compile(rf"\s+[-|:–—]\s*(?:{_OUTLET_ALT}|네이버\s*뉴스|다음\s*뉴스|Daum\s*뉴스|NAVER\s*뉴스)\s*$"),
@@ -231,9 +258,13 @@ RULES: list[Rule] = [
     Rule("reporter_email", "byline",
          "A reporter's name with e-mail ('김현아 (x@y.co.kr)', '홍길동 기자 hong@...', a bare address).",
          drop=re.compile(rf"[\[(<]?\s*/?\s*(?:(?P<names>{NAMES})\s*(?:{REPORTER_ROLE})?\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?"
-                         rf"(?:\s*[,/]?\s*(?:{NAMES})?\s*(?:{REPORTER_ROLE})?\s*[\[(<]?\s*{EMAIL}\s*[\])>]?)*\s*[\])>]?"
+                         rf"(?:\s*[,/·ㆍ]?\s*(?:{NAMES})?\s*(?:{REPORTER_ROLE})?\s*[\[(<]?\s*{EMAIL}\s*[\])>]?)*\s*[\])>]?"
                          rf"|[^@\n]{{0,25}}?[\[(<:]?\s*{EMAIL}\s*[\])>]?"),
-         meta=_names),
+         meta=_names_and_mails),
+    Rule("byline_date", "byline",
+         "A reporter credit and the date stamp on one line ('이서진 기자 | 입력 : 2025-10-14 14:32', '홍길동 기자  공개 ...').",
+         drop=re.compile(rf"(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*[|·,/]?\s*(?P<stamp>{_DATE_LINE})"),
+         meta=_byline_date),
     Rule("reporter_line", "byline",
          "A reporter credit alone on a line ('홍길동 기자', '/김철수·이영희 기자', '글·사진=홍길동 기자').",
          drop=re.compile(rf"(?:[/=]|(?:글|사진|글·사진|정리|취재|영상|기자명)\s*[=:]?)?\s*(?P<names>{NAMES})\s*"
@@ -310,7 +341,8 @@ RULES: list[Rule] = [
                          r"앱\s*(?:다운(?:로드)?|설치)|다운로드\s*(?:받기|하기|하세요)|채널\s*추가|알림\s*(?:받기|설정)|"
                          r"받아\s*보세요|만나\s*보세요|놓치지\s*마세요|바로\s*가기|지금\s*(?:확인|참여|다운)|"
                          r"뉴스레터\s*(?:신청|구독)|(?:클릭|터치)\s*하세요|(?:확인|구독|참여)\s*해\s*보세요)\s*[!.]?\s*[\]>】]?\s*(?:[:：>▶].{0,40})?"
-                         r"|.{0,10}(?:트위터|페이스북|인스타그램|유튜브|X)\s*@\w.{0,60}")),
+                         r"|.{0,10}(?:트위터|페이스북|인스타그램|유튜브|X)\s*@\w.{0,60}"
+                         r"|(?:[^\[\]\n]{0,24}\[[^\[\]\n]{1,15}[▶▷►]\]\s*[,|·]?\s*)+")),
     Rule("editorial_note", "note",
          "Notes about the article itself ('※ 이 기사는 ...', '본 기사는 ~에 먼저 게재된 기사입니다', '[광고]').",
          drop=re.compile(r"[※*]?\s*[\[(<]?\s*(?:이|본)\s*기사(?:는|의).{0,150}|제보는\s*(?:카카오톡|카톡|이메일|전화).{0,30}|※.{0,40}?"
