@@ -41,6 +41,8 @@ def apply_rules(lines: list[Line], meta: MetaFinder, rules: Sequence[Rule] = RUL
         for line in lines:
             if not line.alive:
                 continue
+            if rule.needs and not any(n in line.text for n in rule.needs):
+                continue
             if rule.drop is not None:
                 m = rule.drop.fullmatch(line.text)
                 if m:
@@ -48,8 +50,6 @@ def apply_rules(lines: list[Line], meta: MetaFinder, rules: Sequence[Rule] = RUL
                     if rule.meta:
                         rule.meta(m, meta)
             elif rule.strip is not None:
-                if rule.needs and not any(n in line.text for n in rule.needs):
-                    continue
                 _strip(line, rule, meta)
 
 

@@ -42,8 +42,8 @@ class Rule:
     strip: re.Pattern | None = None
     block: Callable[[list[Line], MetaFinder], Iterable[Line]] | None = None
     meta: Callable[[re.Match, MetaFinder], None] | None = None
-    # Strings one of which every match of `strip` contains: a line holding none of them is skipped
-    # without running the pattern (a speed-up only; keep it in step with the pattern).
+    # Strings one of which every match of `strip` (or line `drop` removes) contains: a line holding none
+    # of them is skipped without running the pattern (a speed-up only; keep it in step with the pattern).
     needs: tuple[str, ...] = ()
 
 
@@ -165,7 +165,8 @@ RULES: list[Rule] = [
     Rule("site_footer", "copyright",
          "The publisher's legal footer ('등록번호 서울 아 00000 | 발행·편집인 ...', '사업자등록번호', '청소년보호책임자').",
          drop=re.compile(r"(?=.{0,200}?(?:등록\s*번호|발행\s*[·ㆍ]?\s*편집인|발행인|편집인|청소년\s*보호\s*책임자|"
-                         r"대표\s*전화|등록\s*일자|제호))(?!.*다\.)[^\n]{1,250}")),
+                         r"대표\s*전화|등록\s*일자|제호))(?!.*다\.)[^\n]{1,250}"),
+         needs=("등록", "발행", "편집인", "청소년", "전화", "제호")),
     Rule("summary_disclaimer", "portal",
          "A portal's note on its automatic summary ('자동 추출 기술로 요약된 내용입니다 ... 본문 보기를 권장').",
          drop=re.compile(r".{0,80}?(?:자동\s*추출\s*기술로\s*요약|요약\s*기술의\s*특성상|전체\s*맥락을\s*이해하기\s*위해서는|"
