@@ -66,29 +66,31 @@ def propagate(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """Rule 7 (every mention is labelled): find each chosen name again wherever it stands on morpheme edges."""
     text = doc.text
     names: dict[str, Cand] = {}
+    named: list[tuple[str, Cand]] = []
     for c in spans:
         if c.source == "pattern":
             continue
         s = text[c.start:c.end]
+        named.append((s, c))
         best = names.get(s)
         if best is None or best.score < c.score:
             names[s] = c
     if not names:
         return spans
+    # Where a chosen span already is what its name's mention would add (same label, score, source), the
+    # copy changes nothing (resolve keeps the first of equal candidates): most mentions are such spans.
+    same = {(c.start, c.end) for s, c in named if c[2:] == names[s][2:]}
     edges = doc.edges
-    have = set(spans)
     extra: list[Cand] = []
     for s, e, name in _mentions(text, names):
-        if s not in edges or e not in edges:
+        if (s, e) in same or s not in edges or e not in edges:
             continue
         if text[s].isascii() and s and text[s - 1].isascii() and text[s - 1].isalnum():
             continue
         if text[e - 1].isascii() and e < len(text) and text[e].isascii() and text[e].isalnum():
             continue
         src = names[name]
-        c = Cand(s, e, src.label, src.score, src.source)
-        if c not in have:  # a chosen span found again: resolve would keep the first copy only
-            extra.append(c)
+        extra.append(Cand(s, e, src.label, src.score, src.source))
     return resolve(spans + extra)
 
 
