@@ -36,15 +36,14 @@ _DATE_PREFIX_NEAR = DATE_PREFIX[:-3]  # not 최근, 향후, 앞으로 before a d
 _CURRENCY_SET, _COUNTER_SET = frozenset(CURRENCIES), frozenset(COUNTERS + DURATION)
 _DURATION_SET, _NOT_QUANTITY_SET = frozenset(DURATION), frozenset(NOT_QUANTITY)
 _NOT_DIGIT = re.compile(r"[^0-9]")
-_tag, _start = itemgetter(3), itemgetter(0)  # Token.tag, Cand.start
+_start = itemgetter(0)  # Cand.start
 
 
 def pattern_cands(doc: Doc) -> list[Cand]:
     out: list[Cand] = []
     toks = doc.tokens
     nxt = 0  # tokens before this one belong to a number already taken
-    # only SN tokens can start a number: find them in C (map/compress) rather than testing every token
-    for i in compress(range(len(toks)), map("SN".__eq__, map(_tag, toks))):
+    for i in [k for k, t in enumerate(toks) if t.tag == "SN"]:  # only SN tokens can start a number
         if i < nxt:
             continue
         if i and toks[i - 1].tag in ("SL", "SN") and toks[i - 1].end == toks[i].start:
