@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter, lt
 
 from annotator.analysis.model import Analysis, Token
 
 NOMINAL = frozenset({"NNP", "NNG", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN", "XR", "W_SERIAL"})
 PARTICLE_PREFIX = ("J",)
+_start, _end = itemgetter(0), itemgetter(1)  # Token.start, Token.end
 
 
 @dataclass(slots=True)  # hundreds of thousands a corpus: slots make them cheaper to build and read
@@ -41,15 +44,18 @@ class Doc:
     cache: dict = field(init=False, default_factory=dict)  # per-document memo for the rules
 
     def __post_init__(self) -> None:
-        self.tokens = [t for t in self.analysis.tokens if t.end > t.start]
-        edges = {t.start for t in self.analysis.tokens}  # = set(analysis.boundaries()), without its sort
-        edges.update(t.end for t in self.analysis.tokens)
+        toks = self.analysis.tokens
+        starts, ends = list(map(_start, toks)), list(map(_end, toks))  # map/set in C: no per-token Python
+        edges = set(starts)  # = set(analysis.boundaries()), without its sort
+        edges.update(ends)
         self.edges = edges
+        keep = list(map(lt, starts, ends))  # empty tokens (Kiwi has a few in most texts) are left out
+        self.tokens = list(compress(toks, keep))
+        self._tok_starts = list(compress(starts, keep))
         self.chunks = _chunks(self.text, self.tokens)
         self.surfs = [self.text[c.start:c.end] for c in self.chunks]  # each chunk's surface
         self._chunk_starts = [c.start for c in self.chunks]
         self._sent_starts = [s for s, _ in self.analysis.sentences]
-        self._tok_starts = [t.start for t in self.tokens]
 
     def on_edges(self, start: int, end: int) -> bool:
         return start in self.edges and end in self.edges
@@ -69,8 +75,11 @@ class Doc:
 
     def suffix_after(self, pos: int) -> bool:
         """A derivational suffix is glued on at `pos` (한국형, 중국계)."""
-        t = next(self.tokens_from(pos), None)
-        return t is not None and t.start == pos and t.tag == "XSN" and self.text[t.start:t.end] != "들"
+        k = bisect_left(self._tok_starts, pos)  # the first token from pos on, as tokens_from gives it
+        if k == len(self.tokens):
+            return False
+        t = self.tokens[k]
+        return t.start == pos and t.tag == "XSN" and self.text[t.start:t.end] != "들"
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         i, j = bisect_left(self._tok_starts, start), bisect_left(self._tok_starts, end)

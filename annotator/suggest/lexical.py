@@ -32,6 +32,7 @@ class Gazetteer:
             for s in (g.name, *g.aliases):
                 self.entries.setdefault(s, (g.label, g.name))
         self.pattern = _alternation(self.entries)
+        self._labels = {s: e[0] for s, e in self.entries.items()}  # for find: a C-level lookup per match
 
     def label(self, surface: str) -> str | None:
         e = self.entries.get(surface)
@@ -42,7 +43,7 @@ class Gazetteer:
         return e[1] if e else None
 
     def find(self, doc: Doc) -> list[Cand]:
-        return list(_matches(doc, self.pattern, lambda s: self.entries[s][0], "gazetteer", 0.95))
+        return _matches(doc, self.pattern, self._labels.__getitem__, "gazetteer", 0.95)
 
 
 _GAZ_CACHE: dict[str, Gazetteer] = {}
@@ -59,7 +60,7 @@ def lexicon_cands(doc: Doc, lexicon: Lexicon | None) -> list[Cand]:
     """Surfaces analysts accepted anywhere, found on this text (not added to Kiwi: that would rebuild it)."""
     if lexicon is None or not lexicon.accepted:
         return []
-    return list(_matches(doc, _alternation(lexicon.accepted), lexicon.accepted.get, "lexicon", 0.9))
+    return _matches(doc, _alternation(lexicon.accepted), lexicon.accepted.get, "lexicon", 0.9)
 
 
 def hanja_cands(doc: Doc) -> list[Cand]:
@@ -160,29 +161,35 @@ def _trie_regex(node: dict) -> str:
     return "(?:" + body + ")?" if "" in node else body
 
 
-def _matches(doc: Doc, pattern: re.Pattern | None, label_of, source: str, score: float):
+def _matches(doc: Doc, pattern: re.Pattern | None, label_of, source: str, score: float) -> list[Cand]:
+    out: list[Cand] = []
     if pattern is None:
-        return
-    text = doc.text
+        return out
+    text, edges = doc.text, doc.edges
+    search, match = pattern.search, pattern.match
     pos = 0
-    while True:
-        m = pattern.search(text, pos)
-        if m is None:
-            return
+    while (m := search(text, pos)) is not None:
         s, e = m.span()
-        while m is not None and not (doc.on_edges(s, e) and _whole_latin(text, s, e)) and e - s > 1:
-            m = pattern.match(text, s, e - 1)  # a shorter known name at the same place (갤럭시 of 갤럭시 S24)
-            if m is not None:
-                e = m.end()
-        if m is not None and doc.on_edges(s, e) and _whole_latin(text, s, e):
-            label = label_of(m.group())
-            if label == "LOC" and doc.suffix_after(e):
-                label = None  # 한국형, 중국계, 미국산: an adjective, not the place
-            if label:
-                yield Cand(s, e, label, score, source)
-            pos = e
-        else:
+        if s not in edges:  # no name starting here can lie on morpheme edges
             pos = s + 1
+            continue
+        # the longest known name here that ends on an edge and is not part of a longer Latin word
+        # (which can only happen when its first or last letter is ASCII, i.e. not > "\x7f")
+        while not (e in edges and (text[s] > "\x7f" < text[e - 1] or _whole_latin(text, s, e))):
+            if e - s <= 1 or (m := match(text, s, e - 1)) is None:  # a shorter name (갤럭시 of 갤럭시 S24)
+                m = None
+                break
+            e = m.end()
+        if m is None:
+            pos = s + 1
+            continue
+        label = label_of(text[s:e])
+        if label == "LOC" and doc.suffix_after(e):
+            label = None  # 한국형, 중국계, 미국산: an adjective, not the place
+        if label:
+            out.append(Cand(s, e, label, score, source))
+        pos = e
+    return out
 
 
 def _whole_latin(text: str, s: int, e: int) -> bool:

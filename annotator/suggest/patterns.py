@@ -7,6 +7,8 @@ currency -> MONEY, a counter or % -> QUANTITY, 년/월/일 -> DATE. Ranks (1위)
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import itemgetter
 
 from annotator.suggest.cand import Cand
 from annotator.suggest.doc import Doc
@@ -28,25 +30,32 @@ NUM_TAGS = ("SN", "NR")
 _NUM_CHUNK = re.compile(r"^[0-9][0-9,.]*(조|억|만|천)?([0-9][0-9,.]*(억|만|천)?)*$")
 _DATE_WORD_SET = frozenset(DATE_WORDS)
 _HALF = re.compile(r"^(상|하)반기$|^[1-4]분기$")
+_DATE_SURFACES = _DATE_WORD_SET | {"상반기", "하반기", "1분기", "2분기", "3분기", "4분기"}  # a chunk that is a date: what _HALF matches
+_PREFIX_ENDS = frozenset(w[-1] for w in QTY_PREFIX + DATE_PREFIX)  # a prefix word ends with one of these
+_DATE_PREFIX_NEAR = DATE_PREFIX[:-3]  # not 최근, 향후, 앞으로 before a day or month
+_CURRENCY_SET, _COUNTER_SET = frozenset(CURRENCIES), frozenset(COUNTERS + DURATION)
+_DURATION_SET, _NOT_QUANTITY_SET = frozenset(DURATION), frozenset(NOT_QUANTITY)
+_NOT_DIGIT = re.compile(r"[^0-9]")
+_start = itemgetter(0)  # Cand.start
 
 
 def pattern_cands(doc: Doc) -> list[Cand]:
     out: list[Cand] = []
     toks = doc.tokens
-    n = len(toks)
-    i = 0
-    while i < n:
-        t = toks[i]
-        if t.tag == "SN" and (i == 0 or toks[i - 1].tag not in ("SL", "SN")
-                              or toks[i - 1].end != t.start):
-            c, j = _number_phrase(doc, i)
-            if c:
-                out.append(c)
-                i = j
-                continue
-        i += 1
+    nxt = 0  # tokens before this one belong to a number already taken
+    for i in [k for k, t in enumerate(toks) if t.tag == "SN"]:  # only SN tokens can start a number
+        if i < nxt:
+            continue
+        if i and toks[i - 1].tag in ("SL", "SN") and toks[i - 1].end == toks[i].start:
+            continue  # inside a code or a longer number (A4, 3.5)
+        c, j = _number_phrase(doc, i)
+        if c:
+            out.append(c)
+            nxt = j
     out += _date_words(doc)
-    return [_period_edge(doc, c) for c in _merge_dates(doc, out)]
+    text = doc.text
+    return [_period_edge(doc, c) if c.label == "DATE" and text.startswith((" 초", " 말"), c.end) else c
+            for c in _merge_dates(doc, out)]
 
 
 def _period_edge(doc: Doc, c: Cand) -> Cand:
@@ -63,51 +72,52 @@ def _period_edge(doc: Doc, c: Cand) -> Cand:
 def _number_phrase(doc: Doc, i: int) -> tuple[Cand | None, int]:
     text, toks = doc.text, doc.tokens
     n = len(toks)
-    j = i
+    j, t = i, toks[i]  # t: the last token of the number
     # the number: SN (NR SN?)* with no spaces, or "1억 5000만" with one space before an SN
-    while j + 1 < n and toks[j + 1].tag in NUM_TAGS and toks[j + 1].start - toks[j].end <= (
-            1 if toks[j + 1].tag == "SN" and toks[j].tag == "NR" else 0):
-        j += 1
+    while j + 1 < n:
+        nx = toks[j + 1]
+        if nx.tag not in NUM_TAGS or nx.start - t.end > (1 if nx.tag == "SN" and t.tag == "NR" else 0):
+            break
+        j, t = j + 1, nx
     # a range: 10~20%, 3-4일 (the unit after the second number covers both)
-    if j + 2 < n and text[toks[j].end:toks[j + 1].end] in ("~", "-", "∼") and toks[j + 2].tag == "SN" \
-            and toks[j + 2].start == toks[j + 1].end and toks[j + 1].start == toks[j].end:
+    if j + 2 < n and toks[j + 1].start == t.end and text[t.end:toks[j + 1].end] in ("~", "-", "∼") \
+            and toks[j + 2].tag == "SN" and toks[j + 2].start == toks[j + 1].end:
         j += 2
         while j + 1 < n and toks[j + 1].tag in NUM_TAGS and toks[j + 1].start == toks[j].end:
             j += 1
-    start, end = toks[i].start, toks[j].end
-    if toks[i].start > 0 and text[toks[i].start - 1] in "-.":  # part of a code or a version: 3.5-4
-        if toks[i].start > 1 and text[toks[i].start - 2].isalnum():
-            return None, j + 1
+        t = toks[j]
+    start, end = toks[i].start, t.end
+    if start > 1 and text[start - 1] in "-." and text[start - 2].isalnum():  # part of a code or a version: 3.5-4
+        return None, j + 1
     k = j + 1
-    unit = ""
-    unit_end = end
     # the unit: the next token(s) with at most one space (8109억원, 1억 달러, 약 300 명)
-    if k < n and toks[k].start - end <= 1:
+    if k >= n or toks[k].start - end > 1:
+        return None, j + 1
+    u = toks[k]
+    unit = text[u.start:u.end]
+    if k + 1 < n and toks[k + 1].start == u.end and text[u.start:toks[k + 1].end] in _COUNTER_SET:
+        u = toks[k + 1]
+        unit = text[toks[k].start:u.end]
+    elif unit == "여" and u.tag == "XSN" and k + 1 < n and toks[k + 1].start - u.end <= 1:
+        # 200여 명: keep 여 in the span
+        k += 1
         u = toks[k]
-        surf = text[u.start:u.end]
-        if k + 1 < n and toks[k + 1].start == u.end and text[u.start:toks[k + 1].end] in COUNTERS + DURATION:
-            surf, u = text[u.start:toks[k + 1].end], toks[k + 1]
-        elif u.tag == "XSN" and surf == "여" and k + 1 < n and toks[k + 1].start - u.end <= 1:
-            # 200여 명: keep 여 in the span
-            k += 1
-            u = toks[k]
-            surf = text[u.start:u.end]
-        unit, unit_end = surf, u.end
+        unit = text[u.start:u.end]
     if not unit:
         return None, j + 1
-    prefix_start = _prefix(doc, start, QTY_PREFIX)
-    if unit in CURRENCIES:
-        return Cand(prefix_start, unit_end, "MONEY", 0.9, "pattern"), k + 1
+    unit_end = u.end
+    if unit in _CURRENCY_SET:
+        return Cand(_prefix(doc, start, QTY_PREFIX), unit_end, "MONEY", 0.9, "pattern"), k + 1
     if unit in ("년", "월", "일", "분기", "반기"):
         return _date_from(doc, i, start, unit_end, unit), k + 1
-    if unit in NOT_QUANTITY or unit.startswith("위"):
+    if unit in _NOT_QUANTITY_SET or unit.startswith("위"):
         return None, k + 1
-    if unit in DURATION:
+    if unit in _DURATION_SET:
         return Cand(_prefix(doc, start, ("최근", "지난", "향후", "앞으로")), unit_end, "DATE", 0.8, "pattern"), k + 1
-    if unit in COUNTERS:
+    if unit in _COUNTER_SET:
         if unit == "대" and not any(t.tag == "NR" for t in toks[i:j + 1]) and _int(text[start:end]) < 10:
             return None, k + 1  # 3대 강국 is "three major", not a count
-        return Cand(prefix_start, unit_end, "QUANTITY", 0.85, "pattern"), k + 1
+        return Cand(_prefix(doc, start, QTY_PREFIX), unit_end, "QUANTITY", 0.85, "pattern"), k + 1
     return None, k + 1
 
 
@@ -118,21 +128,18 @@ def _date_from(doc: Doc, i: int, start: int, end: int, unit: str) -> Cand | None
     num = text[start:end - len(unit)]
     if unit == "일" and _int(num) > 31 or unit == "월" and _int(num) > 12:
         return None
-    return Cand(_prefix(doc, start, DATE_PREFIX[:-3]), end, "DATE", 0.9, "pattern")
+    return Cand(_prefix(doc, start, _DATE_PREFIX_NEAR), end, "DATE", 0.9, "pattern")
 
 
 def _date_words(doc: Doc) -> list[Cand]:
-    out = []
-    for i, c in enumerate(doc.chunks):
-        surf = doc.surfs[i]
-        if surf in _DATE_WORD_SET or (surf[-1:] == "기" and _HALF.match(surf)):  # _HALF: ...반기, ...분기
-            out.append(Cand(c.start, c.end, "DATE", 0.85, "pattern"))
-    return out
+    chunks = doc.chunks
+    return [Cand(chunks[i].start, chunks[i].end, "DATE", 0.85, "pattern")
+            for i in compress(range(len(chunks)), map(_DATE_SURFACES.__contains__, doc.surfs))]
 
 
 def _merge_dates(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """2019년 10월 28일 and 지난해 10월 are one DATE: join dates separated by one space."""
-    cands.sort(key=lambda c: c.start)
+    cands.sort(key=_start)
     out: list[Cand] = []
     for c in cands:
         if out and c.label == "DATE" == out[-1].label and c.start - out[-1].end == 1 \
@@ -155,17 +162,18 @@ def _date_continues(left: str, right: str) -> bool:
 
 
 def _prefix(doc: Doc, start: int, words: tuple[str, ...]) -> int:
-    """Extend `start` left over one prefix word (약 300명, 지난 5일) separated by one space."""
+    """Extend `start` left over one prefix word (약 300명, 지난 5일) separated by one space.
+    `words` are some of QTY_PREFIX and DATE_PREFIX (whose last letters _PREFIX_ENDS lists)."""
     text = doc.text
-    if start < 2 or text[start - 1] != " ":
+    if start < 2 or text[start - 1] != " " or text[start - 2] not in _PREFIX_ENDS:
         return start
     for w in words:
         s = start - 1 - len(w)
-        if s >= 0 and text[s:start - 1] == w and (s == 0 or not text[s - 1].isalnum()) and s in doc.edges:
+        if s >= 0 and text.startswith(w, s) and (s == 0 or not text[s - 1].isalnum()) and s in doc.edges:
             return s
     return start
 
 
 def _int(s: str) -> int:
-    digits = re.sub(r"[^0-9]", "", s)
+    digits = s if s.isascii() and s.isdigit() else _NOT_DIGIT.sub("", s)
     return int(digits[:9]) if digits else 0
