@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterable
 
@@ -11,6 +12,9 @@ from annotator.labels import Schema
 _KIWIS: dict[tuple, object] = {}
 _new = tuple.__new__  # builds a Token without NamedTuple's argument handling (hundreds of thousands a corpus)
 _LOCK = threading.Lock()
+# Kiwi hands out a new string for every token's tag; one shared object per tag makes the rules'
+# comparisons identity checks and their set lookups reuse a cached hash.
+_intern = sys.intern
 
 
 def user_words(schema: Schema) -> list[str]:
@@ -76,7 +80,7 @@ def _to_analysis(toks) -> Analysis:
     for t in toks:
         start = t.start
         end = start + t.len
-        append(_new(Token, (start, end, t.form, t.tag)))
+        append(_new(Token, (start, end, t.form, _intern(t.tag))))
         pos = t.sent_position
         if pos != sent:
             if sent != -1:

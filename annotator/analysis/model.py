@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -51,7 +52,8 @@ class Analysis:
         obj = orjson.loads(data)
         if obj.get("v") != ENGINE_VERSION:
             raise ValueError(f"analysis made by engine {obj.get('v')!r}, not {ENGINE_VERSION!r}")
-        return cls([Token(*t) for t in obj["t"]], [(s, e) for s, e in obj["s"]])
+        intern = sys.intern  # one string object per tag, as analyses fresh from Kiwi have (kiwi.py)
+        return cls([Token(s, e, f, intern(tag)) for s, e, f, tag in obj["t"]], [(s, e) for s, e in obj["s"]])
 
 
 def cache_key(text: str, labels_sha: str) -> str:
