@@ -8,6 +8,9 @@ hold a particle; a title is never inside a person span because titles are separa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import compress
+from operator import attrgetter
 
 from annotator.suggest.cand import Cand
 from annotator.suggest.doc import Chunk, Doc
@@ -36,10 +39,11 @@ _FOREIGN_PER_TITLES = frozenset({"대통령", "부통령", "총리", "주석", "
 # Words that, in the sentence of a subject, say the subject is a company (not a concept like 메타버스).
 _BUSINESS_VERBS = re.compile(r"(투자를? 유치|유치했|설립했|인수했|합병했|상장|매출|영업이익|수주했|출시했|임직원|본사|창업했)")
 VENUE_SUFFIXES = ("호텔", "볼룸", "컨벤션센터", "전시장", "경기장", "스타디움", "공항", "아레나", "컨벤션홀")
-_ORG_AFTER = re.compile(r"^(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 주주)")
+# Matched at a chunk's end with pattern.match(text, pos, endpos), so no "^": it would never match there.
+_ORG_AFTER = re.compile(r"(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 주주)")
 _BASED_BEFORE = re.compile(r"(본사를|본사가|법인을|거점을) 둔 $")
-_LAUNCHED = re.compile(r"^[’'\"”]?(을|를) ?(새로 |처음 |정식 |공식 |국내에 |전격 )?(출시|공개|선보|개발|내놓|내놨|탑재|상용화)")
-_HELD_AT = re.compile(r"^에서 (?:열리|열린|열렸|개최)")
+_LAUNCHED = re.compile(r"[’'\"”]?(을|를) ?(새로 |처음 |정식 |공식 |국내에 |전격 )?(출시|공개|선보|개발|내놓|내놨|탑재|상용화)")
+_HELD_AT = re.compile(r"에서 (?:열리|열린|열렸|개최)")
 _ACRONYM_AFTER = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _DEFAULT_ORG_SCORE = 0.45
 DEFAULT_ORG = False
@@ -49,6 +53,14 @@ _TITLE_LENGTHS = sorted({len(t) for t in PERSON_TITLES if len(t) >= 2}, reverse=
 _ORG_SUFFIX_SET = frozenset(ORG_SUFFIXES) | frozenset(INSTITUTION_SUFFIXES)
 _SUFFIX_LENGTHS = sorted({len(x) for x in _ORG_SUFFIX_SET}, reverse=True)
 _SUFFIX_LAST = frozenset(x[-1] for x in _ORG_SUFFIX_SET)
+_MEMO_LIMIT = 100_000  # chunk surfaces of a whole corpus: keep the memos bounded
+
+
+def _remember(memo: dict, key: str, value):
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 _TITLE_MEMO: dict[str, str | None] = {}
@@ -59,12 +71,7 @@ def title_of(surface: str) -> str | None:
     try:
         return _TITLE_MEMO[surface]
     except KeyError:
-        pass
-    title = _title_of(surface)
-    if len(_TITLE_MEMO) > 100_000:  # chunk surfaces of a whole corpus: keep the memo bounded
-        _TITLE_MEMO.clear()
-    _TITLE_MEMO[surface] = title
-    return title
+        return _remember(_TITLE_MEMO, surface, _title_of(surface))
 
 
 def _title_of(surface: str) -> str | None:
@@ -76,18 +83,93 @@ def _title_of(surface: str) -> str | None:
     return None
 
 
+_SUFFIX_MEMO: dict[str, tuple[str, ...]] = {}
+
+
+def _org_suffixes(s: str) -> tuple[str, ...]:
+    """The organisation suffixes `s` ends with, longest first, each with something before it."""
+    try:
+        return _SUFFIX_MEMO[s]
+    except KeyError:
+        pass
+    sufs = tuple(s[-n:] for n in _SUFFIX_LENGTHS if n < len(s) and s[-n:] in _ORG_SUFFIX_SET) \
+        if s[-1:] in _SUFFIX_LAST else ()
+    return _remember(_SUFFIX_MEMO, s, sufs)
+
+
+# What the rules ask of a chunk's surface alone, as bits memoised per surface: every article has
+# ~800 chunks and the passes below would otherwise test each against suffix lists and word sets.
+_HANGUL_F = 1  # all Hangul
+_TITLED = 2  # title_of is not None
+_SUFFIXED = 4  # _org_suffixes is not empty
+_EVENT = 8  # ends with an event suffix, with something before it
+_LOC_ENDING = 16  # 3+ syllables, no surname first, a place ending (pass 1)
+_VENUE = 32
+_ADMIN = 64  # shaped like a city, county, district or town (성남시, 중구)
+_PROVINCE = 128
+_ORG_CLASS = 256  # a class noun of organisations (스타트업 X)
+_PRODUCT_CLASS = 512  # a class noun of products (플랫폼 X), and not of organisations
+_GENERIC = 1024
+_NAME_SHAPE = 2048  # is_korean_name but for its token test
+_CUT_SHAPE = 4096  # _cut_name but for its token test
+_CLASS = _ORG_CLASS | _PRODUCT_CLASS
+_PASS1 = _SUFFIXED | _EVENT | _LOC_ENDING
+# chunks some pass looks at whatever their tokens: the passes walk only these
+_MARKS = _PASS1 | _TITLED | _VENUE | _ADMIN | _PROVINCE | _CLASS
+
+_FLAG_MEMO: dict[str, int] = {}
+
+
+def _flags(s: str) -> int:
+    try:
+        return _FLAG_MEMO[s]
+    except KeyError:
+        return _remember(_FLAG_MEMO, s, _surface_flags(s))
+
+
+def _surface_flags(s: str) -> int:
+    n = len(s)
+    hangul = _HANGUL.match(s) is not None
+    untitled = title_of(s) is None
+    generic = s in GENERIC_NOUNS
+    f = 0
+    if hangul:
+        f |= _HANGUL_F
+    if not untitled:
+        f |= _TITLED
+    if _org_suffixes(s):
+        f |= _SUFFIXED
+    if any(s.endswith(x) and n > len(x) for x in EVENT_SUFFIXES):
+        f |= _EVENT
+    if n >= 3 and s[0] not in SURNAMES and s.endswith(_LOC_SUFFIX):
+        f |= _LOC_ENDING
+    if s.endswith(VENUE_SUFFIXES):
+        f |= _VENUE
+    if hangul and 2 <= n <= 5 and s[-1] in "시군구동읍면":
+        f |= _ADMIN
+    if s in PROVINCES:
+        f |= _PROVINCE
+    if s in ORG_CLASS_NOUNS or s.endswith(("기업", "스타트업")):
+        f |= _ORG_CLASS
+    elif s in PRODUCT_CLASS_NOUNS or s.endswith(("플랫폼", "서비스", "모델")):
+        f |= _PRODUCT_CLASS
+    if generic:
+        f |= _GENERIC
+    if 2 <= n <= 4 and hangul and (s[0] in SURNAMES or s[:2] in SURNAMES) and not generic and untitled:
+        f |= _NAME_SHAPE
+    if n == 3 and hangul and s[0] in SURNAMES and not generic and untitled:
+        f |= _CUT_SHAPE
+    return f
+
+
 def is_korean_name(doc: Doc, c: Chunk) -> bool:
-    s = doc.text[c.start:c.end]
-    return (2 <= len(s) <= 4 and bool(_HANGUL.match(s)) and (s[0] in SURNAMES or s[:2] in SURNAMES)
-            and c.tokens[0].tag == "NNP" and s not in GENERIC_NOUNS and title_of(s) is None)
+    return bool(_flags(doc.text[c.start:c.end]) & _NAME_SHAPE) and c.tokens[0].tag == "NNP"
 
 
 def _cut_name(doc: Doc, c: Chunk) -> bool:
     """A three-syllable name Kiwi did not know and cut into pieces (오/NR 영/NR 진/NNG);
     only trusted where a title follows."""
-    s = doc.text[c.start:c.end]
-    return (len(s) == 3 and bool(_HANGUL.match(s)) and s[0] in SURNAMES and len(c.tokens) >= 2
-            and s not in GENERIC_NOUNS and title_of(s) is None)
+    return bool(_flags(doc.text[c.start:c.end]) & _CUT_SHAPE) and len(c.tokens) >= 2
 
 
 def is_name_chunk(doc: Doc, c: Chunk) -> bool:
@@ -100,15 +182,25 @@ def is_name_chunk(doc: Doc, c: Chunk) -> bool:
     return False
 
 
+def _named(text: str, chunks: list[Chunk]) -> list[bool]:
+    """is_name_chunk of every chunk, in one loop."""
+    named = [False] * len(chunks)
+    for i, c in enumerate(chunks):
+        for t in c.tokens:
+            tag = t.tag
+            if tag == "NNP" or tag == "SL" and text[t.start:t.end] not in LATIN_STOP:
+                named[i] = True
+                break
+    return named
+
+
 def org_suffix(doc: Doc, c: Chunk) -> str | None:
     """The organisation suffix the chunk ends with, when what precedes it can carry a name."""
-    s = doc.text[c.start:c.end]
-    if s[-1:] not in _SUFFIX_LAST:
-        return None
-    for n in _SUFFIX_LENGTHS:
-        suf = s[-n:]
-        if n >= len(s) or suf not in _ORG_SUFFIX_SET:
-            continue
+    return _org_suffix(doc, c, doc.text[c.start:c.end])
+
+
+def _org_suffix(doc: Doc, c: Chunk, s: str) -> str | None:
+    for suf in _org_suffixes(s):
         cut = c.end - len(suf)
         stem = [t for t in c.tokens if t.end <= cut]
         # Kiwi cuts a word it does not know into one-syllable nouns (가/NNG 온/NNG): a name, too
@@ -134,9 +226,14 @@ def org_suffix(doc: Doc, c: Chunk) -> str | None:
 
 
 def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int, int]]) -> list[Cand]:
-    """`known`: candidates from the lexical sources (gazetteer...), used as context here."""
+    """`known`: candidates from the lexical sources (gazetteer...), used as context here.
+
+    The passes run one after another (a later one sees what earlier ones decided) and each walks
+    only the chunks it can act on: `marked` (a surface bit says so) or the named ones; `decided`
+    keeps the order of first decisions, which is the output order."""
     text = doc.text
     chunks = doc.chunks
+    n = len(chunks)
     label_at: dict[tuple[int, int], str] = {(k.start, k.end): k.label for k in known}
     out: list[Cand] = []
     decided: dict[int, Cand] = {}  # chunk index -> candidate
@@ -151,80 +248,85 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             decided[i] = Cand(s, e, label, score, "morph")
 
     surfs = doc.surfs
-    named = [is_name_chunk(doc, c) for c in chunks]
-    labeled = [(c.start, c.end) in label_at for c in chunks]
-    hangul = [_HANGUL.match(x) is not None for x in surfs]
-    titled = [title_of(x) is not None for x in surfs]
-    near_title = {i for j, t in enumerate(titled) if t for i in range(max(0, j - 4), j)}
-
-    def surf(i: int) -> str:
-        return surfs[i]
+    flags = list(map(_FLAG_MEMO.get, surfs))
+    if None in flags:
+        flags = [_flags(s) if f is None else f for s, f in zip(surfs, flags, strict=True)]
+    named = _named(text, chunks)
+    marked = [i for i, f in enumerate(flags) if f & _MARKS]
 
     def spaced(i: int, j: int) -> bool:  # chunk j follows chunk i after one space, i takes no particle
         return chunks[i].next_tag == "" and text[chunks[i].end:chunks[j].start] == " "
 
+    def kname(i: int) -> bool:  # is_korean_name
+        return flags[i] & _NAME_SHAPE and chunks[i].tokens[0].tag == "NNP"
+
+    def cut_name(i: int) -> bool:  # _cut_name
+        return flags[i] & _CUT_SHAPE and len(chunks[i].tokens) >= 2
+
     # 1. organisation, institution and event suffixes
-    for i, c in enumerate(chunks):
-        if labeled[i]:
+    for i in marked:
+        f = flags[i]
+        if not f & _PASS1:
             continue
-        s = surfs[i]
-        if s[-1:] in _SUFFIX_LAST and org_suffix(doc, c):
+        c = chunks[i]
+        if (c.start, c.end) in label_at:
+            continue
+        if f & _SUFFIXED and _org_suffix(doc, c, surfs[i]):
             put(i, "ORG", 0.75)
-        elif named[i] and any(s.endswith(x) and len(s) > len(x) for x in EVENT_SUFFIXES):
+        elif f & _EVENT and named[i]:
             put(i, "EVENT", 0.6)
-        elif (len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and len(s) >= 3 and s[0] not in SURNAMES
-              and s.endswith(_LOC_SUFFIX)):
+        elif f & _LOC_ENDING and len(c.tokens) == 1 and c.tokens[0].tag == "NNP":
             put(i, "LOC", 0.55)
 
     # 2. people by a title after them, with an organisation in between as apposition
+    near_title = {i for j in marked if flags[j] & _TITLED for i in range(max(0, j - 4), j)}
     middles: set[int] = set()
-    for i, c in enumerate(chunks):
-        if i in middles or i not in near_title:
+    for i in sorted(near_title):
+        if i in middles:
             continue
+        c = chunks[i]
         j = i + 1
         mids = []
-        while j < len(chunks) and j - i <= 3 and spaced(j - 1, j):
-            if titled[j]:
+        while j < n and j - i <= 3 and spaced(j - 1, j):
+            if flags[j] & _TITLED:
                 break
             mids.append(j)
             j += 1
         else:
             continue
-        if j >= len(chunks) or not titled[j] or not spaced(j - 1, j):
+        if j >= n or not flags[j] & _TITLED or not spaced(j - 1, j):
             continue
-        title = title_of(surf(j))
+        title = title_of(surfs[j])
         lab = label_at.get((c.start, c.end))
         if i in decided and decided[i].label == "ORG":
             lab = "ORG"
-        if (len(mids) == 1 and lab is None and i not in decided and _HANGUL.match(surfs[i])
+        if (len(mids) == 1 and lab is None and i not in decided and flags[i] & _HANGUL_F
                 and c.tokens[-1].tag == "NNP" and chunks[mids[0]].tokens[0].tag == "NNP"
-                and len(surfs[mids[0]]) <= 2 and not is_korean_name(doc, c)
+                and len(surfs[mids[0]]) <= 2 and not kname(i)
                 and (chunks[mids[0]].start, chunks[mids[0]].end) not in label_at):
             put(i, "PER", 0.6, end=chunks[mids[0]].end)  # ARM의 르네 하스 CEO: a two-part foreign name
             middles.add(mids[0])
             continue
-        if mids and (is_korean_name(doc, chunks[mids[-1]]) or _cut_name(doc, chunks[mids[-1]])) \
-                and not is_korean_name(doc, c) and not _cut_name(doc, c):
+        if mids and (kname(mids[-1]) or cut_name(mids[-1])) and not kname(i) and not cut_name(i):
             put(mids[-1], "PER", 0.85)  # 한빛전자 정민호 사장: organisation, then the person
             middles.add(mids[-1])
-            if lab is None and is_name_chunk(doc, c) and len(mids) == 1:
+            if lab is None and named[i] and len(mids) == 1:
                 put(i, "ORG", 0.7)
             continue
         if lab not in (None, "PER"):
             continue
         mids_named = [m for m in mids if named[m] or (chunks[m].start, chunks[m].end) in label_at]
-        if is_korean_name(doc, c) or (mids_named and lab is None and _cut_name(doc, c)):
+        if kname(i) or (mids_named and lab is None and cut_name(i)):
             put(i, "PER", 0.85)
-        elif lab is None and is_name_chunk(doc, c) and _HANGUL.match(surf(i)) and (
-                title in _FOREIGN_PER_TITLES or mids_named):
+        elif lab is None and named[i] and flags[i] & _HANGUL_F and (title in _FOREIGN_PER_TITLES or mids_named):
             # a foreign name: may span two chunks (젠슨 황)
             start = c.start
-            if i > 0 and spaced(i - 1, i) and is_name_chunk(doc, chunks[i - 1]) and \
+            if i > 0 and spaced(i - 1, i) and named[i - 1] and \
                     (chunks[i - 1].start, chunks[i - 1].end) not in label_at and \
-                    chunks[i - 1].tokens[-1].tag == "NNP" and len(surf(i)) <= 2:
+                    chunks[i - 1].tokens[-1].tag == "NNP" and len(surfs[i]) <= 2:
                 start = chunks[i - 1].start
             put(i, "PER", 0.6, start=start)
-        elif lab is None and not mids and is_name_chunk(doc, c) and surf(i) not in GENERIC_NOUNS and len(surf(i)) > 1:
+        elif lab is None and not mids and named[i] and not flags[i] & _GENERIC and len(surfs[i]) > 1:
             put(i, "ORG", 0.55)  # 센드버드 대표: the company's head (박 대표 is a person, unnamed)
             continue
         else:
@@ -235,46 +337,48 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
                 put(m, "ORG", 0.75)
 
     # 3. class nouns before a name: 스타트업 트웰브랩스, 플랫폼 ‘기가지니’
-    for i, c in enumerate(chunks):
-        if i == 0 or i in decided or labeled[i]:
+    for p in marked:
+        if not flags[p] & _CLASS or p + 1 >= n:
+            continue
+        i = p + 1
+        c = chunks[i]
+        if i in decided or (c.start, c.end) in label_at:
             continue
         if not named[i]:
             # quotes make a name of a common-looking word: 플랫폼 ‘누리온’ (Kiwi: 누리온/NNG)
             quoted = text[c.start - 1:c.start] in "‘'\"“《「" and text[c.end:c.end + 1] in ("’", "'", "\"", "”", "》", "」", "(")
-            if not (quoted and hangul[i] and len(surfs[i]) >= 2):
+            if not (quoted and flags[i] & _HANGUL_F and len(surfs[i]) >= 2):
                 continue
-        if i > 0:
-            gap = text[chunks[i - 1].end:c.start]
-            prev = surf(i - 1)
-            if gap.strip(" ‘'\"“<《「") == "" and chunks[i - 1].next_tag in ("", "SSO"):
-                if prev in ORG_CLASS_NOUNS or any(prev.endswith(x) for x in ("기업", "스타트업")):
-                    put(i, "ORG", 0.7)
-                elif prev in PRODUCT_CLASS_NOUNS or any(prev.endswith(x) for x in ("플랫폼", "서비스", "모델")):
-                    put(i, "PRODUCT", 0.6)
+        prev = chunks[p]
+        if text[prev.end:c.start].strip(" ‘'\"“<《「") == "" and prev.next_tag in ("", "SSO"):
+            if flags[p] & _ORG_CLASS:
+                put(i, "ORG", 0.7)
+            else:
+                put(i, "PRODUCT", 0.6)
 
     # the passes below look only at named chunks no lexical source labelled
-    free_named = [i for i in range(len(chunks)) if named[i] and not labeled[i]]
+    free_named = [i for i in compress(range(n), named) if (chunks[i].start, chunks[i].end) not in label_at]
 
     # 3b. words after a name that only an organisation takes: 네이버 관계자, 더브이씨에 따르면
     for i in free_named:
         if i in decided:
             continue
         c = chunks[i]
-        rest = text[c.end:c.end + 8]
-        if _ORG_AFTER.match(rest) or _BASED_BEFORE.search(text[max(0, c.start - 10):c.start]):
+        if _ORG_AFTER.match(text, c.end, c.end + 8) or _BASED_BEFORE.search(text, max(0, c.start - 10), c.start):
             put(i, "ORG", 0.6)  # ...에 본사를 둔 데이터독
 
     # 3c. a proper noun launched or developed by someone: ‘익시오’를 출시했다
     for i in free_named:
-        if i in decided or not hangul[i]:
+        if i in decided or not flags[i] & _HANGUL_F:
             continue
         c = chunks[i]
-        if _LAUNCHED.match(text[c.end:c.end + 14]):
+        if _LAUNCHED.match(text, c.end, c.end + 14):
             put(i, "PRODUCT", 0.55)
 
     # 3d. venues: 코엑스 그랜드볼룸, 포시즌스 호텔 (a place, whatever kind of business runs it)
-    for i in range(len(chunks)):
-        if not surfs[i].endswith(VENUE_SUFFIXES) or labeled[i]:
+    for i in marked:
+        c = chunks[i]
+        if not flags[i] & _VENUE or (c.start, c.end) in label_at:
             continue
         if i > 0 and named[i - 1] and spaced(i - 1, i):
             put(i, "LOC", 0.6, start=chunks[i - 1].start)
@@ -282,38 +386,46 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             put(i, "LOC", 0.6)
 
     # 3f. an address: 경기 성남시 판교, 서울 중구, 고양시 킨텍스에서; and 뮌헨에서 열리는 (a place where things are held)
-    places = {i for i, c in enumerate(chunks) if label_at.get((c.start, c.end)) == "LOC"}
-    admin = [2 <= len(x) <= 5 and x[-1] in "시군구동읍면" and len(c.tokens) == 1 and c.tokens[0].tag == "NNP"
-             and h for x, c, h in zip(surfs, chunks, hangul, strict=True)]  # names a city, county, district or town (성남시, 중구, 분당동)
-    for i, c in enumerate(chunks):
-        s = surfs[i]
-        if labeled[i] or (c.start, c.end) in skip or not hangul[i]:
+    places = set()
+    for (s, e), lab in label_at.items():
+        if lab == "LOC":
+            k = doc.chunk_at(s)
+            if k is not None and chunks[k].end == e:
+                places.add(k)
+
+    def admin(i: int) -> bool:  # names a city, county, district or town (성남시, 중구, 분당동)
+        toks = chunks[i].tokens
+        return flags[i] & _ADMIN and len(toks) == 1 and toks[0].tag == "NNP"
+
+    # only provinces, admin-shaped and named chunks can match; the rest would fall through
+    for i in sorted({i for i in marked if flags[i] & (_PROVINCE | _ADMIN)}.union(free_named)):
+        c = chunks[i]
+        if (c.start, c.end) in label_at or (c.start, c.end) in skip or not flags[i] & _HANGUL_F:
             continue
         after_loc = i > 0 and (i - 1) in places and spaced(i - 1, i)
-        nxt_admin = i + 1 < len(chunks) and spaced(i, i + 1) and admin[i + 1]
-        if s in PROVINCES and nxt_admin:
+        if flags[i] & _PROVINCE and i + 1 < n and spaced(i, i + 1) and admin(i + 1):
             put(i, "LOC", 0.7)  # 경기 성남시: a province before a city
             places.add(i)
-        elif admin[i] and (after_loc or (i > 0 and surfs[i - 1] in PROVINCES and spaced(i - 1, i))):
+        elif admin(i) and (after_loc or (i > 0 and flags[i - 1] & _PROVINCE and spaced(i - 1, i))):
             put(i, "LOC", 0.7)  # 서울 중구, 성남시 after 경기
             places.add(i)
         elif i in decided or not named[i]:
             continue
-        elif after_loc and text[c.end:c.end + 3] == "에서 " and \
+        elif after_loc and text.startswith("에서 ", c.end) and \
                 surfs[i - 1].endswith(("시", "구", "군", "동", "읍", "면")):
             put(i, "LOC", 0.6)  # 고양시 킨텍스에서: a venue at the end of an address
             places.add(i)
-        elif _HELD_AT.match(text[c.end:c.end + 8]):
+        elif _HELD_AT.match(text, c.end, c.end + 8):
             put(i, "LOC", 0.55)  # 뮌헨에서 열리는 ...
             places.add(i)
 
     # 3g. a foreign agency: 미국 식품의약국(FDA) -- a place, a compound noun, its acronym in brackets
-    for i in sorted(p + 1 for p in places if p + 1 < len(chunks)):  # chunks right after a place
-        if not spaced(i - 1, i) or i in decided or labeled[i]:
-            continue
+    for i in sorted(p + 1 for p in places if p + 1 < n):  # chunks right after a place
         c = chunks[i]
-        m = _ACRONYM_AFTER.match(text[c.end:c.end + 10])
-        if m and m.group(1) not in LATIN_STOP and hangul[i] and len(surfs[i]) >= 3:
+        if not spaced(i - 1, i) or i in decided or (c.start, c.end) in label_at:
+            continue
+        m = _ACRONYM_AFTER.match(text, c.end, c.end + 10)
+        if m and m.group(1) not in LATIN_STOP and flags[i] & _HANGUL_F and len(surfs[i]) >= 3:
             put(i, "ORG", 0.65)
 
     # 3e. a proper noun that acts like a company: the subject of a business verb in its sentence
@@ -321,9 +433,9 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         c = chunks[i]
         if i in decided or (c.start, c.end) in skip:
             continue
-        if c.next_tag not in ("JKS", "JX") or text[c.end:c.end + 1] not in "이가은는" or surfs[i] in GENERIC_NOUNS:
+        if c.next_tag not in ("JKS", "JX") or text[c.end:c.end + 1] not in "이가은는" or flags[i] & _GENERIC:
             continue
-        if not (len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and hangul[i]) or is_korean_name(doc, c):
+        if not (len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and flags[i] & _HANGUL_F) or kname(i):
             continue
         sent = doc.analysis.sentences[doc.sentence_of(c.start)] if doc.analysis.sentences else (0, len(text))
         if _BUSINESS_VERBS.search(text, c.end, sent[1]):
@@ -338,8 +450,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
     for i, c in enumerate(chunks if DEFAULT_ORG else ()):
         if i in decided or (c.start, c.end) in label_at or (c.start, c.end) in skip:
             continue
-        s = surf(i)
-        if s in GENERIC_NOUNS or not is_name_chunk(doc, c):
+        s = surfs[i]
+        if s in GENERIC_NOUNS or not named[i]:
             continue
         if len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and _HANGUL.match(s) and len(s) >= 2:
             if not is_korean_name(doc, c) or len(s) == 4:
@@ -356,6 +468,8 @@ _LAUNCH_AFTER = re.compile(r"[’'\"”」》](?:을|를) ?(?:(?:지난 |오는 
 _EVENT_AFTER = re.compile(r"[’'\"”」》](?:에|에서) ?(?:참가|참여|참석|출전|전시|출품|부스)")
 _EVENT_BEFORE = re.compile(r"(?:열리는|열린|개최되는|개최된|개최하는|개최한|막을 올린|막을 내린) $")
 _PLAN_WORDS = ("비전", "전략", "계획", "로드맵", "프로젝트", "정책", "방안", "캠페인", "사업")
+_SENTENCE_END = re.compile(r"[.?!]$|다$")
+_YEAR_END = re.compile(r" (?:19|20)\d\d$")
 
 
 def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
@@ -371,13 +485,13 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
         words = inner.split()
         if len(words) > 4 or not doc.on_edges(s, e) or (s, e) in label_at or inner in LATIN_STOP:
             continue
-        if any(w.endswith(_PLAN_WORDS) for w in words[-1:]) or re.search(r"[.?!]$|다$", inner):
+        if any(w.endswith(_PLAN_WORDS) for w in words[-1:]) or _SENTENCE_END.search(inner):
             continue
         toks = doc.tokens_between(s, e)
         if not toks or any(t.tag[0] in "VEJ" and t.tag != "JKG" for t in toks):
             continue  # a clause in quotes (a slogan, a quote), not a name
         prev = _word_before(text, m.start())
-        year = re.search(r" (?:19|20)\d\d$", inner)
+        year = _YEAR_END.search(inner)
         if len(words) >= 2 and words[-1].endswith(EVENT_SUFFIXES) and len(words[-1]) > 1:
             out.append(Cand(s, e, "EVENT", 0.65, "morph"))
         elif year and (_EVENT_AFTER.match(text, e) or _EVENT_BEFORE.search(text, max(0, m.start() - 12), m.start())):
@@ -398,18 +512,39 @@ _PRODUCT_HEADS = ("로봇", "솔루션", "플랫폼", "서비스", "모델", "�
                   "스마트폰", "챗봇", "에이전트", "프로세서", "가속기", "기기", "단말", "브랜드", "시리즈")
 
 
+_WORD_BEFORE = re.compile(r"([0-9A-Za-z가-힣]+)\)?\s?$")
+
+
 def _word_before(text: str, pos: int) -> str:
     """The word ending one space (or nothing) before `pos`, without a closing bracket."""
-    m = re.search(r"([0-9A-Za-z가-힣]+)\)?\s?$", text[max(0, pos - 30):pos])
+    m = _WORD_BEFORE.search(text[max(0, pos - 30):pos])
     return m.group(1) if m else ""
+
+
+# Where a year can start; matches never hide one another (a "19" or "20" cannot start at the 9 or 0).
+_YEAR_START = re.compile(r"(?:19|20)(?=\d\d)")
+_START = attrgetter("start")
+
+
+def _year_tokens(doc: Doc):
+    """(index, token) of the number tokens that are a year, found from the text, not by a walk over all tokens."""
+    text, toks = doc.text, doc.tokens
+    for m in _YEAR_START.finditer(text):
+        p = m.start()
+        for k in range(bisect_left(toks, p, key=_START), len(toks)):
+            t = toks[k]
+            if t.start != p:
+                break
+            if t.tag == "SN" and _YEAR.match(text[t.start:t.end]):
+                yield k, t
 
 
 def _year_events(doc: Doc, label_at: dict) -> list[Cand]:
     text = doc.text
     out = []
     toks = doc.tokens
-    for k, t in enumerate(toks):
-        if t.tag != "SN" or not _YEAR.match(text[t.start:t.end]) or k == 0:
+    for k, t in _year_tokens(doc):
+        if k == 0:
             continue
         if t.end < len(text) and text[t.end:t.end + 1] in "년":
             continue
@@ -440,20 +575,38 @@ def short_forms(doc: Doc, spans: list[Cand]) -> list[Cand]:
     text = doc.text
     stems: set[str] = set()
     for c in spans:
-        name = text[c.start:c.end]
-        if c.label != "ORG" or not _HANGUL.match(name):
-            continue
-        for n in _SUFFIX_LENGTHS:
-            suf = name[-n:]
-            if n < len(name) - 1 and suf in _ORG_SUFFIX_SET and suf not in WEAK_SUFFIXES:
-                stems.add(name[:-n])
-                break
+        if c.label == "ORG":
+            stem = _stem(text[c.start:c.end])
+            if stem is not None:
+                stems.add(stem)
     if not stems:
         return []
     taken = {(c.start, c.end) for c in spans}
-    return [Cand(ch.start, ch.end, "ORG", 0.6, "morph") for ch in doc.chunks
-            if text[ch.start:ch.end] in stems and (ch.start, ch.end) not in taken
+    return [Cand(ch.start, ch.end, "ORG", 0.6, "morph") for ch, s in zip(doc.chunks, doc.surfs, strict=True)
+            if s in stems and (ch.start, ch.end) not in taken
             and all(t.tag in ("NNP", "SL") for t in ch.tokens)]
+
+
+_STEM_MEMO: dict[str, str | None] = {}
+
+
+def _stem(name: str) -> str | None:
+    """An organisation's Hangul name without its (not weak) company ending, else None (memoised)."""
+    try:
+        return _STEM_MEMO[name]
+    except KeyError:
+        pass
+    stem = None
+    if _HANGUL.match(name):
+        for n in _SUFFIX_LENGTHS:
+            if n < len(name) - 1 and name[-n:] in _ORG_SUFFIX_SET and name[-n:] not in WEAK_SUFFIXES:
+                stem = name[:-n]
+                break
+    return _remember(_STEM_MEMO, name, stem)
+
+
+_PAREN = re.compile(r"\(([^()\n,]{1,40}?)[)(]")
+_NOT_ALIAS = re.compile(r"\d{5,}|[=:]|사진|현지시간|종합|기자")
 
 
 def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:
@@ -466,7 +619,7 @@ def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:
         p = c.end + (1 if text[c.end:c.end + 1] == " " else 0)
         if text[p:p + 1] != "(":
             continue
-        m = re.match(r"\(([^()\n,]{1,40}?)[)(]", text[p:])
+        m = _PAREN.match(text, p)
         if not m:
             continue
         inner = m.group(1).strip()
@@ -474,7 +627,7 @@ def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:
         e = s + len(inner)
         if not inner or inner.isdigit() or inner in LATIN_STOP or not doc.on_edges(s, e):
             continue
-        if re.search(r"\d{5,}|[=:]|사진|현지시간|종합|기자", inner) or len(inner.split()) > 5:
+        if _NOT_ALIAS.search(inner) or len(inner.split()) > 5:
             continue
         out.append(Cand(s, e, c.label, 0.8, "morph"))
     return out
@@ -516,6 +669,7 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
 
 
 _SEPARATORS = ("·", ",", "、", "/", "와", "과", "및")
+_SEPARATOR_CHAR = re.compile("[·,、/와과및]")
 
 
 def _listed(doc: Doc) -> list[int]:
@@ -523,8 +677,15 @@ def _listed(doc: Doc) -> list[int]:
     cached = doc.cache.get("listed")
     if cached is None:
         text, chunks = doc.text, doc.chunks
-        # sep[i]: a separator stands between chunk i - 1 and chunk i
-        sep = [False] + [text[a.end:b.start].strip() in _SEPARATORS for a, b in zip(chunks, chunks[1:], strict=False)] + [False]
-        cached = [i for i in range(len(chunks)) if sep[i] or sep[i + 1]]
+        # a separator stands alone between chunks j - 1 and j: look only where the text has one
+        listed: set[int] = set()
+        last = 0
+        for m in _SEPARATOR_CHAR.finditer(text):
+            j = bisect_right(chunks, m.start(), key=_START)  # the first chunk after the separator
+            if j != last and 0 < j < len(chunks) and \
+                    text[chunks[j - 1].end:chunks[j].start].strip() in _SEPARATORS:
+                listed.update((j - 1, j))
+            last = j
+        cached = sorted(listed)
         doc.cache["listed"] = cached
     return cached
