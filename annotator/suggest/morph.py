@@ -202,10 +202,7 @@ def org_suffix(doc: Doc, c: Chunk) -> str | None:
 def _org_suffix(doc: Doc, c: Chunk, s: str) -> str | None:
     for suf in _org_suffixes(s):
         cut = c.end - len(suf)
-        stem = [t for t in c.tokens if t.end <= cut]
-        # Kiwi cuts a word it does not know into one-syllable nouns (가/NNG 온/NNG): a name, too
-        unknown = len(stem) >= 2 and all(t.tag == "NNG" and t.end - t.start == 1 for t in stem)
-        stem_named = unknown or any(t.tag in ("NNP", "SL") for t in stem)
+        stem_named = _stem_named(c.tokens, cut)
         if suf in NAME_ONLY_SUFFIXES and len(s) - len(suf) >= 2 and s not in ORG_CLASS_NOUNS:  # not 벤처캐피털
             return suf  # 누리벤처파트너스, 한결캐피탈: an ending only names take, whatever Kiwi made of the stem
         if suf in WEAK_SUFFIXES:
@@ -223,6 +220,22 @@ def _org_suffix(doc: Doc, c: Chunk, s: str) -> str | None:
         if len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and len(s) - len(suf) >= 2:
             return suf  # 네이버벤처스: Kiwi kept the whole name as one proper noun
     return None
+
+
+def _stem_named(tokens: list, cut: int) -> bool:
+    """The tokens ending by `cut` hold a proper noun or a Latin word, or are two or more one-syllable
+    nouns: Kiwi cuts a word it does not know into those (가/NNG 온/NNG), a name, too.
+    (One loop: this runs for every chunk with an organisation ending.)"""
+    count, unknown, named = 0, True, False
+    for t in tokens:
+        if t.end <= cut:
+            count += 1
+            tag = t.tag
+            if tag == "NNP" or tag == "SL":
+                named = True
+            if tag != "NNG" or t.end - t.start != 1:
+                unknown = False
+    return named or (unknown and count >= 2)
 
 
 def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int, int]]) -> list[Cand]:
@@ -248,11 +261,12 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             decided[i] = Cand(s, e, label, score, "morph")
 
     surfs = doc.surfs
-    flags = list(map(_FLAG_MEMO.get, surfs))
-    if None in flags:
-        flags = [_flags(s) if f is None else f for s, f in zip(surfs, flags, strict=True)]
+    try:
+        flags = list(map(_FLAG_MEMO.__getitem__, surfs))
+    except KeyError:  # surfaces not seen before
+        flags = list(map(_flags, surfs))
     named = _named(text, chunks)
-    marked = [i for i, f in enumerate(flags) if f & _MARKS]
+    marked = list(compress(range(n), map(_MARKS.__and__, flags)))
 
     def spaced(i: int, j: int) -> bool:  # chunk j follows chunk i after one space, i takes no particle
         return chunks[i].next_tag == "" and text[chunks[i].end:chunks[j].start] == " "
@@ -470,6 +484,7 @@ _EVENT_BEFORE = re.compile(r"(?:열리는|열린|개최되는|개최된|개최�
 _PLAN_WORDS = ("비전", "전략", "계획", "로드맵", "프로젝트", "정책", "방안", "캠페인", "사업")
 _SENTENCE_END = re.compile(r"[.?!]$|다$")
 _YEAR_END = re.compile(r" (?:19|20)\d\d$")
+_VERSION_CHAR = re.compile(r"[0-9A-Z]")
 
 
 def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
@@ -485,12 +500,11 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
         words = inner.split()
         if len(words) > 4 or not doc.on_edges(s, e) or (s, e) in label_at or inner in LATIN_STOP:
             continue
-        if any(w.endswith(_PLAN_WORDS) for w in words[-1:]) or _SENTENCE_END.search(inner):
+        if words[-1].endswith(_PLAN_WORDS) or _SENTENCE_END.search(inner):
             continue
         toks = doc.tokens_between(s, e)
         if not toks or any(t.tag[0] in "VEJ" and t.tag != "JKG" for t in toks):
             continue  # a clause in quotes (a slogan, a quote), not a name
-        prev = _word_before(text, m.start())
         year = _YEAR_END.search(inner)
         if len(words) >= 2 and words[-1].endswith(EVENT_SUFFIXES) and len(words[-1]) > 1:
             out.append(Cand(s, e, "EVENT", 0.65, "morph"))
@@ -498,11 +512,11 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
             out.append(Cand(s, e, "EVENT", 0.65, "morph"))
         elif year:
             continue
-        elif prev and (prev in PRODUCT_CLASS_NOUNS or any(prev.endswith(x) for x in _PRODUCT_HEADS)):
+        elif (prev := _word_before(text, m.start())) and (prev in PRODUCT_CLASS_NOUNS or prev.endswith(_PRODUCT_HEADS)):
             out.append(Cand(s, e, "PRODUCT", 0.6, "morph"))
         elif _LAUNCH_AFTER.match(text, e) and not all(t.tag == "NNG" for t in toks if t.tag != "SN"):
             out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))
-        elif _LAUNCH_AFTER.match(text, e) and re.search(r"[0-9A-Z]", inner):
+        elif _LAUNCH_AFTER.match(text, e) and _VERSION_CHAR.search(inner):
             out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))  # ‘웨이브봇 3.0’을 공개: a version makes a name
     return out
 
@@ -517,26 +531,36 @@ _WORD_BEFORE = re.compile(r"([0-9A-Za-z가-힣]+)\)?\s?$")
 
 def _word_before(text: str, pos: int) -> str:
     """The word ending one space (or nothing) before `pos`, without a closing bracket."""
-    m = _WORD_BEFORE.search(text[max(0, pos - 30):pos])
+    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
     return m.group(1) if m else ""
 
 
-# Where a year can start; matches never hide one another (a "19" or "20" cannot start at the 9 or 0).
-_YEAR_START = re.compile(r"(?:19|20)(?=\d\d)")
+_YEAR_AT = re.compile(r"(?:19|20)\d\d")
 _START = attrgetter("start")
 
 
 def _year_tokens(doc: Doc):
-    """(index, token) of the number tokens that are a year, found from the text, not by a walk over all tokens."""
-    text, toks = doc.text, doc.tokens
-    for m in _YEAR_START.finditer(text):
-        p = m.start()
+    """(index, token) of the number tokens that are a year, found in the text rather than by a walk
+    over all tokens; years before 년 (dates) are left out, as _year_events would drop them."""
+    text, toks, edges = doc.text, doc.tokens, doc.edges
+    for p in sorted(_find_all(text, "19") + _find_all(text, "20")):  # str.find: faster than a regex scan
+        if p not in edges or text.startswith("년", p + 4) or not _YEAR_AT.match(text, p):
+            continue
         for k in range(bisect_left(toks, p, key=_START), len(toks)):
             t = toks[k]
             if t.start != p:
                 break
             if t.tag == "SN" and _YEAR.match(text[t.start:t.end]):
                 yield k, t
+
+
+def _find_all(text: str, sub: str) -> list[int]:
+    found = []
+    p = text.find(sub)
+    while p != -1:
+        found.append(p)
+        p = text.find(sub, p + 1)
+    return found
 
 
 def _year_events(doc: Doc, label_at: dict) -> list[Cand]:
