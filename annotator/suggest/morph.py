@@ -56,7 +56,7 @@ _SUFFIX_LAST = frozenset(x[-1] for x in _ORG_SUFFIX_SET)
 _MEMO_LIMIT = 100_000  # chunk surfaces of a whole corpus: keep the memos bounded
 
 
-def _remember(memo: dict, key: str, value):
+def _remember(memo: dict, key, value):
     if len(memo) > _MEMO_LIMIT:
         memo.clear()
     memo[key] = value
@@ -199,7 +199,22 @@ def org_suffix(doc: Doc, c: Chunk) -> str | None:
     return _org_suffix(doc, c, doc.text[c.start:c.end])
 
 
+_SINGLE_SUFFIX_MEMO: dict[tuple[str, bool], str | None] = {}
+
+
 def _org_suffix(doc: Doc, c: Chunk, s: str) -> str | None:
+    toks = c.tokens
+    if len(toks) != 1:
+        return _org_suffix_of(doc, c, s)
+    # one token: the answer depends only on the surface and whether it is a proper noun
+    key = (s, toks[0].tag == "NNP")
+    try:
+        return _SINGLE_SUFFIX_MEMO[key]
+    except KeyError:
+        return _remember(_SINGLE_SUFFIX_MEMO, key, _org_suffix_of(doc, c, s))
+
+
+def _org_suffix_of(doc: Doc, c: Chunk, s: str) -> str | None:
     for suf in _org_suffixes(s):
         cut = c.end - len(suf)
         stem_named = _stem_named(c.tokens, cut)
@@ -269,7 +284,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
     marked = list(compress(range(n), map(_MARKS.__and__, flags)))
 
     def spaced(i: int, j: int) -> bool:  # chunk j follows chunk i after one space, i takes no particle
-        return chunks[i].next_tag == "" and text[chunks[i].end:chunks[j].start] == " "
+        a = chunks[i]
+        return not a.next_tag and chunks[j].start - a.end == 1 and text[a.end] == " "
 
     def kname(i: int) -> bool:  # is_korean_name
         return flags[i] & _NAME_SHAPE and chunks[i].tokens[0].tag == "NNP"
@@ -296,9 +312,9 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
     near_title = {i for j in marked if flags[j] & _TITLED for i in range(max(0, j - 4), j)}
     middles: set[int] = set()
     for i in sorted(near_title):
-        if i in middles:
-            continue
         c = chunks[i]
+        if c.next_tag or i in middles:  # a particle follows: neither a title nor a name comes next
+            continue
         j = i + 1
         mids = []
         while j < n and j - i <= 3 and spaced(j - 1, j):
@@ -411,8 +427,10 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         toks = chunks[i].tokens
         return flags[i] & _ADMIN and len(toks) == 1 and toks[0].tag == "NNP"
 
-    # only provinces, admin-shaped and named chunks can match; the rest would fall through
-    for i in sorted({i for i in marked if flags[i] & (_PROVINCE | _ADMIN)}.union(free_named)):
+    # only provinces, admin-shaped chunks and named ones before 에서 can match; the rest fall through
+    addresses = {i for i in marked if flags[i] & (_PROVINCE | _ADMIN)}
+    addresses.update(i for i in free_named if text.startswith("에서 ", chunks[i].end))
+    for i in sorted(addresses):
         c = chunks[i]
         if (c.start, c.end) in label_at or (c.start, c.end) in skip or not flags[i] & _HANGUL_F:
             continue
@@ -514,9 +532,9 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
             continue
         elif (prev := _word_before(text, m.start())) and (prev in PRODUCT_CLASS_NOUNS or prev.endswith(_PRODUCT_HEADS)):
             out.append(Cand(s, e, "PRODUCT", 0.6, "morph"))
-        elif _LAUNCH_AFTER.match(text, e) and not all(t.tag == "NNG" for t in toks if t.tag != "SN"):
+        elif (launched := _LAUNCH_AFTER.match(text, e)) and not all(t.tag == "NNG" for t in toks if t.tag != "SN"):
             out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))
-        elif _LAUNCH_AFTER.match(text, e) and _VERSION_CHAR.search(inner):
+        elif launched and _VERSION_CHAR.search(inner):
             out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))  # ‘웨이브봇 3.0’을 공개: a version makes a name
     return out
 
