@@ -454,8 +454,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
     # 3g. a foreign agency: 미국 식품의약국(FDA) -- a place, a compound noun, its acronym in brackets
     for i in sorted(p + 1 for p in places if p + 1 < n):  # chunks right after a place
         c = chunks[i]
-        if not spaced(i - 1, i) or i in decided or (c.start, c.end) in label_at:
-            continue
+        if not text.startswith("(", c.end) or not spaced(i - 1, i) or i in decided or (c.start, c.end) in label_at:
+            continue  # (the acronym's bracket first: the cheapest test)
         m = _ACRONYM_AFTER.match(text, c.end, c.end + 10)
         if m and m.group(1) not in LATIN_STOP and flags[i] & _HANGUL_F and len(surfs[i]) >= 3:
             put(i, "ORG", 0.65)
@@ -615,18 +615,15 @@ def _year_events(doc: Doc, label_at: dict) -> list[Cand]:
 def short_forms(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """라이엇 of 라이엇게임즈: an organisation's name without its company ending, standing alone."""
     text = doc.text
-    stems: set[str] = set()
-    for c in spans:
-        if c.label == "ORG":
-            stem = _stem(text[c.start:c.end])
-            if stem is not None:
-                stems.add(stem)
+    stems = {stem for c in spans if c.label == "ORG" and (stem := _stem(text[c.start:c.end])) is not None}
     if not stems:
         return []
+    hits = list(compress(doc.chunks, map(stems.__contains__, doc.surfs)))  # chunks written as a stem
+    if not hits:
+        return []
     taken = {(c.start, c.end) for c in spans}
-    return [Cand(ch.start, ch.end, "ORG", 0.6, "morph") for ch, s in zip(doc.chunks, doc.surfs, strict=True)
-            if s in stems and (ch.start, ch.end) not in taken
-            and all(t.tag in ("NNP", "SL") for t in ch.tokens)]
+    return [Cand(ch.start, ch.end, "ORG", 0.6, "morph") for ch in hits
+            if (ch.start, ch.end) not in taken and all(t.tag in ("NNP", "SL") for t in ch.tokens)]
 
 
 _STEM_MEMO: dict[str, str | None] = {}
@@ -655,8 +652,11 @@ def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """네이버(NAVER(035420)) -> NAVER gets 네이버's label; ThinQ (씽큐) -> 씽큐 gets ThinQ's."""
     text = doc.text
     out = []
+    # where a bracket opens, or a space and a bracket: ends worth looking at (few; spans are many)
+    opens = set(_find_all(text, "("))
+    opens.update([q - 1 for q in opens if text[q - 1:q] == " "])
     for c in spans:
-        if c.label not in ("ORG", "PER", "PRODUCT", "LOC", "EVENT"):
+        if c.end not in opens or c.label not in ("ORG", "PER", "PRODUCT", "LOC", "EVENT"):
             continue
         p = c.end + (1 if text[c.end:c.end + 1] == " " else 0)
         if text[p:p + 1] != "(":
@@ -678,10 +678,17 @@ def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:
 def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """A name listed with names of one label takes that label: 센드버드, 휴이노, 눔 등 / 구글·애플."""
     text = doc.text
-    by_start = {c.start: c for c in spans}
-    by_end = {c.end: c for c in spans}
+    listed = _listed(doc)
+    if not listed:
+        return []
+    chunks = doc.chunks
+    # spans are looked up only at listed chunks and their neighbours: index just those
+    starts = {chunks[k].start for i in listed for k in (i, i + 1) if k < len(chunks)}
+    ends = {chunks[i - 1].end for i in listed if i > 0}
+    by_start = {c.start: c for c in spans if c.start in starts}
+    by_end = {c.end: c for c in spans if c.end in ends}
     out = []
-    for i in _listed(doc):
+    for i in listed:
         ch = doc.chunks[i]
         if ch.start in by_start or not is_name_chunk(doc, ch) and not _HANGUL.match(text[ch.start:ch.end]):
             continue
@@ -698,7 +705,7 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
             if sep not in ("·", ",", "、", "/") and not (
                     sep in ("와", "과", "및") and is_name_chunk(doc, ch)):  # 리벨리온과 사피온
                 continue
-            if j < i and sep in ("와", "과", "및") and not ch.next_tag and re.match(r"^ [가-힣A-Za-z]", text[ch.end:ch.end + 2]):
+            if j < i and sep in ("와", "과", "및") and not ch.next_tag and _WORD_AFTER.match(text, ch.end, ch.end + 2):
                 continue  # 협회와 [클라우드 보안 인력]: the word after 와 opens a longer noun phrase
             other = by_start.get(nb.start) if j > i else by_end.get(nb.end)
             if other is not None and other.label in ("ORG", "LOC", "PRODUCT") and (other.start, other.end) == (nb.start, nb.end):
@@ -711,6 +718,7 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
 
 
 _SEPARATORS = ("·", ",", "、", "/", "와", "과", "및")
+_WORD_AFTER = re.compile(r" [가-힣A-Za-z]")
 _SEPARATOR_CHAR = re.compile("[·,、/와과및]")
 
 
