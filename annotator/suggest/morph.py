@@ -111,7 +111,7 @@ _ORG_CLASS = 256  # a class noun of organisations (스타트업 X)
 _PRODUCT_CLASS = 512  # a class noun of products (플랫폼 X), and not of organisations
 _GENERIC = 1024
 _NAME_SHAPE = 2048  # is_korean_name but for its token test
-_CUT_SHAPE = 4096  # _cut_name but for its token test
+_CUT_SHAPE = 4096  # cut_name (in morph_cands) but for its token test
 _CLASS = _ORG_CLASS | _PRODUCT_CLASS
 _PASS1 = _SUFFIXED | _EVENT | _LOC_ENDING
 # chunks some pass looks at whatever their tokens: the passes walk only these
@@ -166,12 +166,6 @@ def is_korean_name(doc: Doc, c: Chunk) -> bool:
     return bool(_flags(doc.text[c.start:c.end]) & _NAME_SHAPE) and c.tokens[0].tag == "NNP"
 
 
-def _cut_name(doc: Doc, c: Chunk) -> bool:
-    """A three-syllable name Kiwi did not know and cut into pieces (오/NR 영/NR 진/NNG);
-    only trusted where a title follows."""
-    return bool(_flags(doc.text[c.start:c.end]) & _CUT_SHAPE) and len(c.tokens) >= 2
-
-
 def is_name_chunk(doc: Doc, c: Chunk) -> bool:
     """A chunk that holds a proper noun or a Latin name (not Latin vocabulary like AI or CEO)."""
     for t in c.tokens:
@@ -182,16 +176,19 @@ def is_name_chunk(doc: Doc, c: Chunk) -> bool:
     return False
 
 
-def _named(text: str, chunks: list[Chunk]) -> list[bool]:
-    """is_name_chunk of every chunk, in one loop."""
+def _named(text: str, chunks: list[Chunk], label_at: dict) -> tuple[list[bool], list[int]]:
+    """is_name_chunk of every chunk, and the indices of the named chunks not in `label_at`, in one loop."""
     named = [False] * len(chunks)
+    free = []
     for i, c in enumerate(chunks):
         for t in c.tokens:
             tag = t.tag
             if tag == "NNP" or tag == "SL" and text[t.start:t.end] not in LATIN_STOP:
                 named[i] = True
+                if (c.start, c.end) not in label_at:
+                    free.append(i)
                 break
-    return named
+    return named, free
 
 
 def org_suffix(doc: Doc, c: Chunk) -> str | None:
@@ -280,7 +277,7 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         flags = list(map(_FLAG_MEMO.__getitem__, surfs))
     except KeyError:  # surfaces not seen before
         flags = list(map(_flags, surfs))
-    named = _named(text, chunks)
+    named, free_named = _named(text, chunks, label_at)  # free: for the passes after 3
     marked = list(compress(range(n), map(_MARKS.__and__, flags)))
 
     def spaced(i: int, j: int) -> bool:  # chunk j follows chunk i after one space, i takes no particle
@@ -290,7 +287,9 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
     def kname(i: int) -> bool:  # is_korean_name
         return flags[i] & _NAME_SHAPE and chunks[i].tokens[0].tag == "NNP"
 
-    def cut_name(i: int) -> bool:  # _cut_name
+    def cut_name(i: int) -> bool:
+        """A three-syllable name Kiwi did not know and cut into pieces (오/NR 영/NR 진/NNG);
+        only trusted where a title follows."""
         return flags[i] & _CUT_SHAPE and len(chunks[i].tokens) >= 2
 
     # 1. organisation, institution and event suffixes
@@ -386,8 +385,7 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             else:
                 put(i, "PRODUCT", 0.6)
 
-    # the passes below look only at named chunks no lexical source labelled
-    free_named = [i for i in compress(range(n), named) if (chunks[i].start, chunks[i].end) not in label_at]
+    # the passes below look only at named chunks no lexical source labelled (free_named)
 
     # 3b. words after a name that only an organisation takes: 네이버 관계자, 더브이씨에 따르면
     for i in free_named:
