@@ -74,7 +74,12 @@ def title_of(surface: str) -> str | None:
         return _remember(_TITLE_MEMO, surface, _title_of(surface))
 
 
+_TITLE_LAST = frozenset(t[-1] for t in TITLE_SET)
+
+
 def _title_of(surface: str) -> str | None:
+    if surface[-1:] not in _TITLE_LAST:  # most words: no title ends like them
+        return None
     if surface in TITLE_SET:
         return surface
     for n in _TITLE_LENGTHS:
@@ -88,13 +93,16 @@ _SUFFIX_MEMO: dict[str, tuple[str, ...]] = {}
 
 def _org_suffixes(s: str) -> tuple[str, ...]:
     """The organisation suffixes `s` ends with, longest first, each with something before it."""
-    try:
-        return _SUFFIX_MEMO[s]
-    except KeyError:
-        pass
-    sufs = tuple(s[-n:] for n in _SUFFIX_LENGTHS if n < len(s) and s[-n:] in _ORG_SUFFIX_SET) \
-        if s[-1:] in _SUFFIX_LAST else ()
-    return _remember(_SUFFIX_MEMO, s, sufs)
+    sufs = _SUFFIX_MEMO.get(s)
+    if sufs is None:
+        sufs = _remember(_SUFFIX_MEMO, s, _suffixes_of(s))
+    return sufs
+
+
+def _suffixes_of(s: str) -> tuple[str, ...]:
+    if s[-1:] not in _SUFFIX_LAST:
+        return ()
+    return tuple([s[-n:] for n in _SUFFIX_LENGTHS if n < len(s) and s[-n:] in _ORG_SUFFIX_SET])
 
 
 # What the rules ask of a chunk's surface alone, as bits memoised per surface: every article has
@@ -121,25 +129,23 @@ _FLAG_MEMO: dict[str, int] = {}
 
 
 def _flags(s: str) -> int:
-    try:
-        return _FLAG_MEMO[s]
-    except KeyError:
-        return _remember(_FLAG_MEMO, s, _surface_flags(s))
+    f = _FLAG_MEMO.get(s)  # (get, not try: a miss would raise for every new surface)
+    return _remember(_FLAG_MEMO, s, _surface_flags(s)) if f is None else f
 
 
 def _surface_flags(s: str) -> int:
     n = len(s)
     hangul = _HANGUL.match(s) is not None
-    untitled = title_of(s) is None
+    untitled = _title_of(s) is None
     generic = s in GENERIC_NOUNS
     f = 0
     if hangul:
         f |= _HANGUL_F
     if not untitled:
         f |= _TITLED
-    if _org_suffixes(s):
+    if _org_suffixes(s):  # (memoised: org_suffix asks again for these)
         f |= _SUFFIXED
-    if any(s.endswith(x) and n > len(x) for x in EVENT_SUFFIXES):
+    if s.endswith(EVENT_SUFFIXES) and any(s.endswith(x) and n > len(x) for x in EVENT_SUFFIXES):
         f |= _EVENT
     if n >= 3 and s[0] not in SURNAMES and s.endswith(_LOC_SUFFIX):
         f |= _LOC_ENDING
