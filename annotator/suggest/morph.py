@@ -8,6 +8,9 @@ hold a particle; a title is never inside a person span because titles are separa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import compress
+from operator import attrgetter
 
 from annotator.suggest.cand import Cand
 from annotator.suggest.doc import Chunk, Doc
@@ -36,10 +39,11 @@ _FOREIGN_PER_TITLES = frozenset({"대통령", "부통령", "총리", "주석", "
 # Words that, in the sentence of a subject, say the subject is a company (not a concept like 메타버스).
 _BUSINESS_VERBS = re.compile(r"(투자를? 유치|유치했|설립했|인수했|합병했|상장|매출|영업이익|수주했|출시했|임직원|본사|창업했)")
 VENUE_SUFFIXES = ("호텔", "볼룸", "컨벤션센터", "전시장", "경기장", "스타디움", "공항", "아레나", "컨벤션홀")
-_ORG_AFTER = re.compile(r"^(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 주주)")
+# Matched at a chunk's end with pattern.match(text, pos, endpos), so no "^": it would never match there.
+_ORG_AFTER = re.compile(r"(에 따르면| 관계자| 측[은이의]? | 대변인| 주가| 임직원| 노조| 주주)")
 _BASED_BEFORE = re.compile(r"(본사를|본사가|법인을|거점을) 둔 $")
-_LAUNCHED = re.compile(r"^[’'\"”]?(을|를) ?(새로 |처음 |정식 |공식 |국내에 |전격 )?(출시|공개|선보|개발|내놓|내놨|탑재|상용화)")
-_HELD_AT = re.compile(r"^에서 (?:열리|열린|열렸|개최)")
+_LAUNCHED = re.compile(r"[’'\"”]?(을|를) ?(새로 |처음 |정식 |공식 |국내에 |전격 )?(출시|공개|선보|개발|내놓|내놨|탑재|상용화)")
+_HELD_AT = re.compile(r"에서 (?:열리|열린|열렸|개최)")
 _ACRONYM_AFTER = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _DEFAULT_ORG_SCORE = 0.45
 DEFAULT_ORG = False
@@ -49,6 +53,14 @@ _TITLE_LENGTHS = sorted({len(t) for t in PERSON_TITLES if len(t) >= 2}, reverse=
 _ORG_SUFFIX_SET = frozenset(ORG_SUFFIXES) | frozenset(INSTITUTION_SUFFIXES)
 _SUFFIX_LENGTHS = sorted({len(x) for x in _ORG_SUFFIX_SET}, reverse=True)
 _SUFFIX_LAST = frozenset(x[-1] for x in _ORG_SUFFIX_SET)
+_MEMO_LIMIT = 100_000  # chunk surfaces of a whole corpus: keep the memos bounded
+
+
+def _remember(memo: dict, key, value):
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 _TITLE_MEMO: dict[str, str | None] = {}
@@ -59,15 +71,15 @@ def title_of(surface: str) -> str | None:
     try:
         return _TITLE_MEMO[surface]
     except KeyError:
-        pass
-    title = _title_of(surface)
-    if len(_TITLE_MEMO) > 100_000:  # chunk surfaces of a whole corpus: keep the memo bounded
-        _TITLE_MEMO.clear()
-    _TITLE_MEMO[surface] = title
-    return title
+        return _remember(_TITLE_MEMO, surface, _title_of(surface))
+
+
+_TITLE_LAST = frozenset(t[-1] for t in TITLE_SET)
 
 
 def _title_of(surface: str) -> str | None:
+    if surface[-1:] not in _TITLE_LAST:  # most words: no title ends like them
+        return None
     if surface in TITLE_SET:
         return surface
     for n in _TITLE_LENGTHS:
@@ -76,18 +88,88 @@ def _title_of(surface: str) -> str | None:
     return None
 
 
+_SUFFIX_MEMO: dict[str, tuple[str, ...]] = {}
+
+
+def _org_suffixes(s: str) -> tuple[str, ...]:
+    """The organisation suffixes `s` ends with, longest first, each with something before it."""
+    sufs = _SUFFIX_MEMO.get(s)
+    if sufs is None:
+        sufs = _remember(_SUFFIX_MEMO, s, _suffixes_of(s))
+    return sufs
+
+
+def _suffixes_of(s: str) -> tuple[str, ...]:
+    if s[-1:] not in _SUFFIX_LAST:
+        return ()
+    return tuple([s[-n:] for n in _SUFFIX_LENGTHS if n < len(s) and s[-n:] in _ORG_SUFFIX_SET])
+
+
+# What the rules ask of a chunk's surface alone, as bits memoised per surface: every article has
+# ~800 chunks and the passes below would otherwise test each against suffix lists and word sets.
+_HANGUL_F = 1  # all Hangul
+_TITLED = 2  # title_of is not None
+_SUFFIXED = 4  # _org_suffixes is not empty
+_EVENT = 8  # ends with an event suffix, with something before it
+_LOC_ENDING = 16  # 3+ syllables, no surname first, a place ending (pass 1)
+_VENUE = 32
+_ADMIN = 64  # shaped like a city, county, district or town (성남시, 중구)
+_PROVINCE = 128
+_ORG_CLASS = 256  # a class noun of organisations (스타트업 X)
+_PRODUCT_CLASS = 512  # a class noun of products (플랫폼 X), and not of organisations
+_GENERIC = 1024
+_NAME_SHAPE = 2048  # is_korean_name but for its token test
+_CUT_SHAPE = 4096  # cut_name (in morph_cands) but for its token test
+_CLASS = _ORG_CLASS | _PRODUCT_CLASS
+_PASS1 = _SUFFIXED | _EVENT | _LOC_ENDING
+# chunks some pass looks at whatever their tokens: the passes walk only these
+_MARKS = _PASS1 | _TITLED | _VENUE | _ADMIN | _PROVINCE | _CLASS
+
+_FLAG_MEMO: dict[str, int] = {}
+
+
+def _flags(s: str) -> int:
+    f = _FLAG_MEMO.get(s)  # (get, not try: a miss would raise for every new surface)
+    return _remember(_FLAG_MEMO, s, _surface_flags(s)) if f is None else f
+
+
+def _surface_flags(s: str) -> int:
+    n = len(s)
+    hangul = _HANGUL.match(s) is not None
+    untitled = _title_of(s) is None
+    generic = s in GENERIC_NOUNS
+    f = 0
+    if hangul:
+        f |= _HANGUL_F
+    if not untitled:
+        f |= _TITLED
+    if _org_suffixes(s):  # (memoised: org_suffix asks again for these)
+        f |= _SUFFIXED
+    if s.endswith(EVENT_SUFFIXES) and any(s.endswith(x) and n > len(x) for x in EVENT_SUFFIXES):
+        f |= _EVENT
+    if n >= 3 and s[0] not in SURNAMES and s.endswith(_LOC_SUFFIX):
+        f |= _LOC_ENDING
+    if s.endswith(VENUE_SUFFIXES):
+        f |= _VENUE
+    if hangul and 2 <= n <= 5 and s[-1] in "시군구동읍면":
+        f |= _ADMIN
+    if s in PROVINCES:
+        f |= _PROVINCE
+    if s in ORG_CLASS_NOUNS or s.endswith(("기업", "스타트업")):
+        f |= _ORG_CLASS
+    elif s in PRODUCT_CLASS_NOUNS or s.endswith(("플랫폼", "서비스", "모델")):
+        f |= _PRODUCT_CLASS
+    if generic:
+        f |= _GENERIC
+    if 2 <= n <= 4 and hangul and (s[0] in SURNAMES or s[:2] in SURNAMES) and not generic and untitled:
+        f |= _NAME_SHAPE
+    if n == 3 and hangul and s[0] in SURNAMES and not generic and untitled:
+        f |= _CUT_SHAPE
+    return f
+
+
 def is_korean_name(doc: Doc, c: Chunk) -> bool:
-    s = doc.text[c.start:c.end]
-    return (2 <= len(s) <= 4 and bool(_HANGUL.match(s)) and (s[0] in SURNAMES or s[:2] in SURNAMES)
-            and c.tokens[0].tag == "NNP" and s not in GENERIC_NOUNS and title_of(s) is None)
-
-
-def _cut_name(doc: Doc, c: Chunk) -> bool:
-    """A three-syllable name Kiwi did not know and cut into pieces (오/NR 영/NR 진/NNG);
-    only trusted where a title follows."""
-    s = doc.text[c.start:c.end]
-    return (len(s) == 3 and bool(_HANGUL.match(s)) and s[0] in SURNAMES and len(c.tokens) >= 2
-            and s not in GENERIC_NOUNS and title_of(s) is None)
+    return bool(_flags(doc.text[c.start:c.end]) & _NAME_SHAPE) and c.tokens[0].tag == "NNP"
 
 
 def is_name_chunk(doc: Doc, c: Chunk) -> bool:
@@ -100,20 +182,45 @@ def is_name_chunk(doc: Doc, c: Chunk) -> bool:
     return False
 
 
+def _named(text: str, chunks: list[Chunk], label_at: dict) -> tuple[list[bool], list[int]]:
+    """is_name_chunk of every chunk, and the indices of the named chunks not in `label_at`, in one loop."""
+    named = [False] * len(chunks)
+    free = []
+    for i, c in enumerate(chunks):
+        for t in c.tokens:
+            tag = t.tag
+            if tag == "NNP" or tag == "SL" and text[t.start:t.end] not in LATIN_STOP:
+                named[i] = True
+                if (c.start, c.end) not in label_at:
+                    free.append(i)
+                break
+    return named, free
+
+
 def org_suffix(doc: Doc, c: Chunk) -> str | None:
     """The organisation suffix the chunk ends with, when what precedes it can carry a name."""
-    s = doc.text[c.start:c.end]
-    if s[-1:] not in _SUFFIX_LAST:
-        return None
-    for n in _SUFFIX_LENGTHS:
-        suf = s[-n:]
-        if n >= len(s) or suf not in _ORG_SUFFIX_SET:
-            continue
+    return _org_suffix(doc, c, doc.text[c.start:c.end])
+
+
+_SINGLE_SUFFIX_MEMO: dict[tuple[str, bool], str | None] = {}
+
+
+def _org_suffix(doc: Doc, c: Chunk, s: str) -> str | None:
+    toks = c.tokens
+    if len(toks) != 1:
+        return _org_suffix_of(doc, c, s)
+    # one token: the answer depends only on the surface and whether it is a proper noun
+    key = (s, toks[0].tag == "NNP")
+    try:
+        return _SINGLE_SUFFIX_MEMO[key]
+    except KeyError:
+        return _remember(_SINGLE_SUFFIX_MEMO, key, _org_suffix_of(doc, c, s))
+
+
+def _org_suffix_of(doc: Doc, c: Chunk, s: str) -> str | None:
+    for suf in _org_suffixes(s):
         cut = c.end - len(suf)
-        stem = [t for t in c.tokens if t.end <= cut]
-        # Kiwi cuts a word it does not know into one-syllable nouns (가/NNG 온/NNG): a name, too
-        unknown = len(stem) >= 2 and all(t.tag == "NNG" and t.end - t.start == 1 for t in stem)
-        stem_named = unknown or any(t.tag in ("NNP", "SL") for t in stem)
+        stem_named = _stem_named(c.tokens, cut)
         if suf in NAME_ONLY_SUFFIXES and len(s) - len(suf) >= 2 and s not in ORG_CLASS_NOUNS:  # not 벤처캐피털
             return suf  # 누리벤처파트너스, 한결캐피탈: an ending only names take, whatever Kiwi made of the stem
         if suf in WEAK_SUFFIXES:
@@ -133,10 +240,31 @@ def org_suffix(doc: Doc, c: Chunk) -> str | None:
     return None
 
 
+def _stem_named(tokens: list, cut: int) -> bool:
+    """The tokens ending by `cut` hold a proper noun or a Latin word, or are two or more one-syllable
+    nouns: Kiwi cuts a word it does not know into those (가/NNG 온/NNG), a name, too.
+    (One loop: this runs for every chunk with an organisation ending.)"""
+    count, unknown, named = 0, True, False
+    for t in tokens:
+        if t.end <= cut:
+            count += 1
+            tag = t.tag
+            if tag == "NNP" or tag == "SL":
+                named = True
+            if tag != "NNG" or t.end - t.start != 1:
+                unknown = False
+    return named or (unknown and count >= 2)
+
+
 def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int, int]]) -> list[Cand]:
-    """`known`: candidates from the lexical sources (gazetteer...), used as context here."""
+    """`known`: candidates from the lexical sources (gazetteer...), used as context here.
+
+    The passes run one after another (a later one sees what earlier ones decided) and each walks
+    only the chunks it can act on: `marked` (a surface bit says so) or the named ones; `decided`
+    keeps the order of first decisions, which is the output order."""
     text = doc.text
     chunks = doc.chunks
+    n = len(chunks)
     label_at: dict[tuple[int, int], str] = {(k.start, k.end): k.label for k in known}
     out: list[Cand] = []
     decided: dict[int, Cand] = {}  # chunk index -> candidate
@@ -151,80 +279,89 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             decided[i] = Cand(s, e, label, score, "morph")
 
     surfs = doc.surfs
-    named = [is_name_chunk(doc, c) for c in chunks]
-    labeled = [(c.start, c.end) in label_at for c in chunks]
-    hangul = [_HANGUL.match(x) is not None for x in surfs]
-    titled = [title_of(x) is not None for x in surfs]
-    near_title = {i for j, t in enumerate(titled) if t for i in range(max(0, j - 4), j)}
-
-    def surf(i: int) -> str:
-        return surfs[i]
+    try:
+        flags = list(map(_FLAG_MEMO.__getitem__, surfs))
+    except KeyError:  # surfaces not seen before
+        flags = list(map(_flags, surfs))
+    named, free_named = _named(text, chunks, label_at)  # free: for the passes after 3
+    marked = list(compress(range(n), map(_MARKS.__and__, flags)))
 
     def spaced(i: int, j: int) -> bool:  # chunk j follows chunk i after one space, i takes no particle
-        return chunks[i].next_tag == "" and text[chunks[i].end:chunks[j].start] == " "
+        a = chunks[i]
+        return not a.next_tag and chunks[j].start - a.end == 1 and text[a.end] == " "
+
+    def kname(i: int) -> bool:  # is_korean_name
+        return flags[i] & _NAME_SHAPE and chunks[i].tokens[0].tag == "NNP"
+
+    def cut_name(i: int) -> bool:
+        """A three-syllable name Kiwi did not know and cut into pieces (오/NR 영/NR 진/NNG);
+        only trusted where a title follows."""
+        return flags[i] & _CUT_SHAPE and len(chunks[i].tokens) >= 2
 
     # 1. organisation, institution and event suffixes
-    for i, c in enumerate(chunks):
-        if labeled[i]:
+    for i in marked:
+        f = flags[i]
+        if not f & _PASS1:
             continue
-        s = surfs[i]
-        if s[-1:] in _SUFFIX_LAST and org_suffix(doc, c):
+        c = chunks[i]
+        if (c.start, c.end) in label_at:
+            continue
+        if f & _SUFFIXED and _org_suffix(doc, c, surfs[i]):
             put(i, "ORG", 0.75)
-        elif named[i] and any(s.endswith(x) and len(s) > len(x) for x in EVENT_SUFFIXES):
+        elif f & _EVENT and named[i]:
             put(i, "EVENT", 0.6)
-        elif (len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and len(s) >= 3 and s[0] not in SURNAMES
-              and s.endswith(_LOC_SUFFIX)):
+        elif f & _LOC_ENDING and len(c.tokens) == 1 and c.tokens[0].tag == "NNP":
             put(i, "LOC", 0.55)
 
     # 2. people by a title after them, with an organisation in between as apposition
+    near_title = {i for j in marked if flags[j] & _TITLED for i in range(max(0, j - 4), j)}
     middles: set[int] = set()
-    for i, c in enumerate(chunks):
-        if i in middles or i not in near_title:
+    for i in sorted(near_title):
+        c = chunks[i]
+        if c.next_tag or i in middles:  # a particle follows: neither a title nor a name comes next
             continue
         j = i + 1
         mids = []
-        while j < len(chunks) and j - i <= 3 and spaced(j - 1, j):
-            if titled[j]:
+        while j < n and j - i <= 3 and spaced(j - 1, j):
+            if flags[j] & _TITLED:
                 break
             mids.append(j)
             j += 1
         else:
             continue
-        if j >= len(chunks) or not titled[j] or not spaced(j - 1, j):
+        if j >= n or not flags[j] & _TITLED or not spaced(j - 1, j):
             continue
-        title = title_of(surf(j))
+        title = title_of(surfs[j])
         lab = label_at.get((c.start, c.end))
         if i in decided and decided[i].label == "ORG":
             lab = "ORG"
-        if (len(mids) == 1 and lab is None and i not in decided and _HANGUL.match(surfs[i])
+        if (len(mids) == 1 and lab is None and i not in decided and flags[i] & _HANGUL_F
                 and c.tokens[-1].tag == "NNP" and chunks[mids[0]].tokens[0].tag == "NNP"
-                and len(surfs[mids[0]]) <= 2 and not is_korean_name(doc, c)
+                and len(surfs[mids[0]]) <= 2 and not kname(i)
                 and (chunks[mids[0]].start, chunks[mids[0]].end) not in label_at):
             put(i, "PER", 0.6, end=chunks[mids[0]].end)  # ARM의 르네 하스 CEO: a two-part foreign name
             middles.add(mids[0])
             continue
-        if mids and (is_korean_name(doc, chunks[mids[-1]]) or _cut_name(doc, chunks[mids[-1]])) \
-                and not is_korean_name(doc, c) and not _cut_name(doc, c):
+        if mids and (kname(mids[-1]) or cut_name(mids[-1])) and not kname(i) and not cut_name(i):
             put(mids[-1], "PER", 0.85)  # 한빛전자 정민호 사장: organisation, then the person
             middles.add(mids[-1])
-            if lab is None and is_name_chunk(doc, c) and len(mids) == 1:
+            if lab is None and named[i] and len(mids) == 1:
                 put(i, "ORG", 0.7)
             continue
         if lab not in (None, "PER"):
             continue
         mids_named = [m for m in mids if named[m] or (chunks[m].start, chunks[m].end) in label_at]
-        if is_korean_name(doc, c) or (mids_named and lab is None and _cut_name(doc, c)):
+        if kname(i) or (mids_named and lab is None and cut_name(i)):
             put(i, "PER", 0.85)
-        elif lab is None and is_name_chunk(doc, c) and _HANGUL.match(surf(i)) and (
-                title in _FOREIGN_PER_TITLES or mids_named):
+        elif lab is None and named[i] and flags[i] & _HANGUL_F and (title in _FOREIGN_PER_TITLES or mids_named):
             # a foreign name: may span two chunks (젠슨 황)
             start = c.start
-            if i > 0 and spaced(i - 1, i) and is_name_chunk(doc, chunks[i - 1]) and \
+            if i > 0 and spaced(i - 1, i) and named[i - 1] and \
                     (chunks[i - 1].start, chunks[i - 1].end) not in label_at and \
-                    chunks[i - 1].tokens[-1].tag == "NNP" and len(surf(i)) <= 2:
+                    chunks[i - 1].tokens[-1].tag == "NNP" and len(surfs[i]) <= 2:
                 start = chunks[i - 1].start
             put(i, "PER", 0.6, start=start)
-        elif lab is None and not mids and is_name_chunk(doc, c) and surf(i) not in GENERIC_NOUNS and len(surf(i)) > 1:
+        elif lab is None and not mids and named[i] and not flags[i] & _GENERIC and len(surfs[i]) > 1:
             put(i, "ORG", 0.55)  # 센드버드 대표: the company's head (박 대표 is a person, unnamed)
             continue
         else:
@@ -235,46 +372,47 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
                 put(m, "ORG", 0.75)
 
     # 3. class nouns before a name: 스타트업 트웰브랩스, 플랫폼 ‘기가지니’
-    for i, c in enumerate(chunks):
-        if i == 0 or i in decided or labeled[i]:
+    for p in marked:
+        if not flags[p] & _CLASS or p + 1 >= n:
+            continue
+        i = p + 1
+        c = chunks[i]
+        if i in decided or (c.start, c.end) in label_at:
             continue
         if not named[i]:
             # quotes make a name of a common-looking word: 플랫폼 ‘누리온’ (Kiwi: 누리온/NNG)
             quoted = text[c.start - 1:c.start] in "‘'\"“《「" and text[c.end:c.end + 1] in ("’", "'", "\"", "”", "》", "」", "(")
-            if not (quoted and hangul[i] and len(surfs[i]) >= 2):
+            if not (quoted and flags[i] & _HANGUL_F and len(surfs[i]) >= 2):
                 continue
-        if i > 0:
-            gap = text[chunks[i - 1].end:c.start]
-            prev = surf(i - 1)
-            if gap.strip(" ‘'\"“<《「") == "" and chunks[i - 1].next_tag in ("", "SSO"):
-                if prev in ORG_CLASS_NOUNS or any(prev.endswith(x) for x in ("기업", "스타트업")):
-                    put(i, "ORG", 0.7)
-                elif prev in PRODUCT_CLASS_NOUNS or any(prev.endswith(x) for x in ("플랫폼", "서비스", "모델")):
-                    put(i, "PRODUCT", 0.6)
+        prev = chunks[p]
+        if text[prev.end:c.start].strip(" ‘'\"“<《「") == "" and prev.next_tag in ("", "SSO"):
+            if flags[p] & _ORG_CLASS:
+                put(i, "ORG", 0.7)
+            else:
+                put(i, "PRODUCT", 0.6)
 
-    # the passes below look only at named chunks no lexical source labelled
-    free_named = [i for i in range(len(chunks)) if named[i] and not labeled[i]]
+    # the passes below look only at named chunks no lexical source labelled (free_named)
 
     # 3b. words after a name that only an organisation takes: 네이버 관계자, 더브이씨에 따르면
     for i in free_named:
         if i in decided:
             continue
         c = chunks[i]
-        rest = text[c.end:c.end + 8]
-        if _ORG_AFTER.match(rest) or _BASED_BEFORE.search(text[max(0, c.start - 10):c.start]):
+        if _ORG_AFTER.match(text, c.end, c.end + 8) or _BASED_BEFORE.search(text, max(0, c.start - 10), c.start):
             put(i, "ORG", 0.6)  # ...에 본사를 둔 데이터독
 
     # 3c. a proper noun launched or developed by someone: ‘익시오’를 출시했다
     for i in free_named:
-        if i in decided or not hangul[i]:
+        if i in decided or not flags[i] & _HANGUL_F:
             continue
         c = chunks[i]
-        if _LAUNCHED.match(text[c.end:c.end + 14]):
+        if _LAUNCHED.match(text, c.end, c.end + 14):
             put(i, "PRODUCT", 0.55)
 
     # 3d. venues: 코엑스 그랜드볼룸, 포시즌스 호텔 (a place, whatever kind of business runs it)
-    for i in range(len(chunks)):
-        if not surfs[i].endswith(VENUE_SUFFIXES) or labeled[i]:
+    for i in marked:
+        c = chunks[i]
+        if not flags[i] & _VENUE or (c.start, c.end) in label_at:
             continue
         if i > 0 and named[i - 1] and spaced(i - 1, i):
             put(i, "LOC", 0.6, start=chunks[i - 1].start)
@@ -282,38 +420,48 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             put(i, "LOC", 0.6)
 
     # 3f. an address: 경기 성남시 판교, 서울 중구, 고양시 킨텍스에서; and 뮌헨에서 열리는 (a place where things are held)
-    places = {i for i, c in enumerate(chunks) if label_at.get((c.start, c.end)) == "LOC"}
-    admin = [2 <= len(x) <= 5 and x[-1] in "시군구동읍면" and len(c.tokens) == 1 and c.tokens[0].tag == "NNP"
-             and h for x, c, h in zip(surfs, chunks, hangul, strict=True)]  # names a city, county, district or town (성남시, 중구, 분당동)
-    for i, c in enumerate(chunks):
-        s = surfs[i]
-        if labeled[i] or (c.start, c.end) in skip or not hangul[i]:
+    places = set()
+    for (s, e), lab in label_at.items():
+        if lab == "LOC":
+            k = doc.chunk_at(s)
+            if k is not None and chunks[k].end == e:
+                places.add(k)
+
+    def admin(i: int) -> bool:  # names a city, county, district or town (성남시, 중구, 분당동)
+        toks = chunks[i].tokens
+        return flags[i] & _ADMIN and len(toks) == 1 and toks[0].tag == "NNP"
+
+    # only provinces, admin-shaped chunks and named ones before 에서 can match; the rest fall through
+    addresses = {i for i in marked if flags[i] & (_PROVINCE | _ADMIN)}
+    addresses.update(i for i in free_named if text.startswith("에서 ", chunks[i].end))
+    for i in sorted(addresses):
+        c = chunks[i]
+        if (c.start, c.end) in label_at or (c.start, c.end) in skip or not flags[i] & _HANGUL_F:
             continue
         after_loc = i > 0 and (i - 1) in places and spaced(i - 1, i)
-        nxt_admin = i + 1 < len(chunks) and spaced(i, i + 1) and admin[i + 1]
-        if s in PROVINCES and nxt_admin:
+        if flags[i] & _PROVINCE and i + 1 < n and spaced(i, i + 1) and admin(i + 1):
             put(i, "LOC", 0.7)  # 경기 성남시: a province before a city
             places.add(i)
-        elif admin[i] and (after_loc or (i > 0 and surfs[i - 1] in PROVINCES and spaced(i - 1, i))):
+        elif admin(i) and (after_loc or (i > 0 and flags[i - 1] & _PROVINCE and spaced(i - 1, i))):
             put(i, "LOC", 0.7)  # 서울 중구, 성남시 after 경기
             places.add(i)
         elif i in decided or not named[i]:
             continue
-        elif after_loc and text[c.end:c.end + 3] == "에서 " and \
+        elif after_loc and text.startswith("에서 ", c.end) and \
                 surfs[i - 1].endswith(("시", "구", "군", "동", "읍", "면")):
             put(i, "LOC", 0.6)  # 고양시 킨텍스에서: a venue at the end of an address
             places.add(i)
-        elif _HELD_AT.match(text[c.end:c.end + 8]):
+        elif _HELD_AT.match(text, c.end, c.end + 8):
             put(i, "LOC", 0.55)  # 뮌헨에서 열리는 ...
             places.add(i)
 
     # 3g. a foreign agency: 미국 식품의약국(FDA) -- a place, a compound noun, its acronym in brackets
-    for i in sorted(p + 1 for p in places if p + 1 < len(chunks)):  # chunks right after a place
-        if not spaced(i - 1, i) or i in decided or labeled[i]:
-            continue
+    for i in sorted(p + 1 for p in places if p + 1 < n):  # chunks right after a place
         c = chunks[i]
-        m = _ACRONYM_AFTER.match(text[c.end:c.end + 10])
-        if m and m.group(1) not in LATIN_STOP and hangul[i] and len(surfs[i]) >= 3:
+        if not text.startswith("(", c.end) or not spaced(i - 1, i) or i in decided or (c.start, c.end) in label_at:
+            continue  # (the acronym's bracket first: the cheapest test)
+        m = _ACRONYM_AFTER.match(text, c.end, c.end + 10)
+        if m and m.group(1) not in LATIN_STOP and flags[i] & _HANGUL_F and len(surfs[i]) >= 3:
             put(i, "ORG", 0.65)
 
     # 3e. a proper noun that acts like a company: the subject of a business verb in its sentence
@@ -321,9 +469,9 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         c = chunks[i]
         if i in decided or (c.start, c.end) in skip:
             continue
-        if c.next_tag not in ("JKS", "JX") or text[c.end:c.end + 1] not in "이가은는" or surfs[i] in GENERIC_NOUNS:
+        if c.next_tag not in ("JKS", "JX") or text[c.end:c.end + 1] not in "이가은는" or flags[i] & _GENERIC:
             continue
-        if not (len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and hangul[i]) or is_korean_name(doc, c):
+        if not (len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and flags[i] & _HANGUL_F) or kname(i):
             continue
         sent = doc.analysis.sentences[doc.sentence_of(c.start)] if doc.analysis.sentences else (0, len(text))
         if _BUSINESS_VERBS.search(text, c.end, sent[1]):
@@ -338,8 +486,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
     for i, c in enumerate(chunks if DEFAULT_ORG else ()):
         if i in decided or (c.start, c.end) in label_at or (c.start, c.end) in skip:
             continue
-        s = surf(i)
-        if s in GENERIC_NOUNS or not is_name_chunk(doc, c):
+        s = surfs[i]
+        if s in GENERIC_NOUNS or not named[i]:
             continue
         if len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and _HANGUL.match(s) and len(s) >= 2:
             if not is_korean_name(doc, c) or len(s) == 4:
@@ -356,6 +504,9 @@ _LAUNCH_AFTER = re.compile(r"[’'\"”」》](?:을|를) ?(?:(?:지난 |오는 
 _EVENT_AFTER = re.compile(r"[’'\"”」》](?:에|에서) ?(?:참가|참여|참석|출전|전시|출품|부스)")
 _EVENT_BEFORE = re.compile(r"(?:열리는|열린|개최되는|개최된|개최하는|개최한|막을 올린|막을 내린) $")
 _PLAN_WORDS = ("비전", "전략", "계획", "로드맵", "프로젝트", "정책", "방안", "캠페인", "사업")
+_SENTENCE_END = re.compile(r"[.?!]$|다$")
+_YEAR_END = re.compile(r" (?:19|20)\d\d$")
+_VERSION_CHAR = re.compile(r"[0-9A-Z]")
 
 
 def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
@@ -371,24 +522,23 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
         words = inner.split()
         if len(words) > 4 or not doc.on_edges(s, e) or (s, e) in label_at or inner in LATIN_STOP:
             continue
-        if any(w.endswith(_PLAN_WORDS) for w in words[-1:]) or re.search(r"[.?!]$|다$", inner):
+        if words[-1].endswith(_PLAN_WORDS) or _SENTENCE_END.search(inner):
             continue
         toks = doc.tokens_between(s, e)
         if not toks or any(t.tag[0] in "VEJ" and t.tag != "JKG" for t in toks):
             continue  # a clause in quotes (a slogan, a quote), not a name
-        prev = _word_before(text, m.start())
-        year = re.search(r" (?:19|20)\d\d$", inner)
+        year = _YEAR_END.search(inner)
         if len(words) >= 2 and words[-1].endswith(EVENT_SUFFIXES) and len(words[-1]) > 1:
             out.append(Cand(s, e, "EVENT", 0.65, "morph"))
         elif year and (_EVENT_AFTER.match(text, e) or _EVENT_BEFORE.search(text, max(0, m.start() - 12), m.start())):
             out.append(Cand(s, e, "EVENT", 0.65, "morph"))
         elif year:
             continue
-        elif prev and (prev in PRODUCT_CLASS_NOUNS or any(prev.endswith(x) for x in _PRODUCT_HEADS)):
+        elif (prev := _word_before(text, m.start())) and (prev in PRODUCT_CLASS_NOUNS or prev.endswith(_PRODUCT_HEADS)):
             out.append(Cand(s, e, "PRODUCT", 0.6, "morph"))
-        elif _LAUNCH_AFTER.match(text, e) and not all(t.tag == "NNG" for t in toks if t.tag != "SN"):
+        elif (launched := _LAUNCH_AFTER.match(text, e)) and not all(t.tag == "NNG" for t in toks if t.tag != "SN"):
             out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))
-        elif _LAUNCH_AFTER.match(text, e) and re.search(r"[0-9A-Z]", inner):
+        elif launched and _VERSION_CHAR.search(inner):
             out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))  # ‘웨이브봇 3.0’을 공개: a version makes a name
     return out
 
@@ -398,18 +548,49 @@ _PRODUCT_HEADS = ("로봇", "솔루션", "플랫폼", "서비스", "모델", "�
                   "스마트폰", "챗봇", "에이전트", "프로세서", "가속기", "기기", "단말", "브랜드", "시리즈")
 
 
+_WORD_BEFORE = re.compile(r"([0-9A-Za-z가-힣]+)\)?\s?$")
+
+
 def _word_before(text: str, pos: int) -> str:
     """The word ending one space (or nothing) before `pos`, without a closing bracket."""
-    m = re.search(r"([0-9A-Za-z가-힣]+)\)?\s?$", text[max(0, pos - 30):pos])
+    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
     return m.group(1) if m else ""
+
+
+_YEAR_AT = re.compile(r"(?:19|20)\d\d")
+_START = attrgetter("start")
+
+
+def _year_tokens(doc: Doc):
+    """(index, token) of the number tokens that are a year, found in the text rather than by a walk
+    over all tokens; years before 년 (dates) are left out, as _year_events would drop them."""
+    text, toks, edges = doc.text, doc.tokens, doc.edges
+    for p in sorted(_find_all(text, "19") + _find_all(text, "20")):  # str.find: faster than a regex scan
+        if p not in edges or text.startswith("년", p + 4) or not _YEAR_AT.match(text, p):
+            continue
+        for k in range(bisect_left(toks, p, key=_START), len(toks)):
+            t = toks[k]
+            if t.start != p:
+                break
+            if t.tag == "SN" and _YEAR.match(text[t.start:t.end]):
+                yield k, t
+
+
+def _find_all(text: str, sub: str) -> list[int]:
+    found = []
+    p = text.find(sub)
+    while p != -1:
+        found.append(p)
+        p = text.find(sub, p + 1)
+    return found
 
 
 def _year_events(doc: Doc, label_at: dict) -> list[Cand]:
     text = doc.text
     out = []
     toks = doc.tokens
-    for k, t in enumerate(toks):
-        if t.tag != "SN" or not _YEAR.match(text[t.start:t.end]) or k == 0:
+    for k, t in _year_tokens(doc):
+        if k == 0:
             continue
         if t.end < len(text) and text[t.end:t.end + 1] in "년":
             continue
@@ -438,35 +619,53 @@ def _year_events(doc: Doc, label_at: dict) -> list[Cand]:
 def short_forms(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """라이엇 of 라이엇게임즈: an organisation's name without its company ending, standing alone."""
     text = doc.text
-    stems: set[str] = set()
-    for c in spans:
-        name = text[c.start:c.end]
-        if c.label != "ORG" or not _HANGUL.match(name):
-            continue
-        for n in _SUFFIX_LENGTHS:
-            suf = name[-n:]
-            if n < len(name) - 1 and suf in _ORG_SUFFIX_SET and suf not in WEAK_SUFFIXES:
-                stems.add(name[:-n])
-                break
+    stems = {stem for c in spans if c.label == "ORG" and (stem := _stem(text[c.start:c.end])) is not None}
     if not stems:
         return []
+    hits = list(compress(doc.chunks, map(stems.__contains__, doc.surfs)))  # chunks written as a stem
+    if not hits:
+        return []
     taken = {(c.start, c.end) for c in spans}
-    return [Cand(ch.start, ch.end, "ORG", 0.6, "morph") for ch in doc.chunks
-            if text[ch.start:ch.end] in stems and (ch.start, ch.end) not in taken
-            and all(t.tag in ("NNP", "SL") for t in ch.tokens)]
+    return [Cand(ch.start, ch.end, "ORG", 0.6, "morph") for ch in hits
+            if (ch.start, ch.end) not in taken and all(t.tag in ("NNP", "SL") for t in ch.tokens)]
+
+
+_STEM_MEMO: dict[str, str | None] = {}
+
+
+def _stem(name: str) -> str | None:
+    """An organisation's Hangul name without its (not weak) company ending, else None (memoised)."""
+    try:
+        return _STEM_MEMO[name]
+    except KeyError:
+        pass
+    stem = None
+    if _HANGUL.match(name):
+        for n in _SUFFIX_LENGTHS:
+            if n < len(name) - 1 and name[-n:] in _ORG_SUFFIX_SET and name[-n:] not in WEAK_SUFFIXES:
+                stem = name[:-n]
+                break
+    return _remember(_STEM_MEMO, name, stem)
+
+
+_PAREN = re.compile(r"\(([^()\n,]{1,40}?)[)(]")
+_NOT_ALIAS = re.compile(r"\d{5,}|[=:]|사진|현지시간|종합|기자")
 
 
 def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """네이버(NAVER(035420)) -> NAVER gets 네이버's label; ThinQ (씽큐) -> 씽큐 gets ThinQ's."""
     text = doc.text
     out = []
+    # where a bracket opens, or a space and a bracket: ends worth looking at (few; spans are many)
+    opens = set(_find_all(text, "("))
+    opens.update([q - 1 for q in opens if text[q - 1:q] == " "])
     for c in spans:
-        if c.label not in ("ORG", "PER", "PRODUCT", "LOC", "EVENT"):
+        if c.end not in opens or c.label not in ("ORG", "PER", "PRODUCT", "LOC", "EVENT"):
             continue
         p = c.end + (1 if text[c.end:c.end + 1] == " " else 0)
         if text[p:p + 1] != "(":
             continue
-        m = re.match(r"\(([^()\n,]{1,40}?)[)(]", text[p:])
+        m = _PAREN.match(text, p)
         if not m:
             continue
         inner = m.group(1).strip()
@@ -474,7 +673,7 @@ def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:
         e = s + len(inner)
         if not inner or inner.isdigit() or inner in LATIN_STOP or not doc.on_edges(s, e):
             continue
-        if re.search(r"\d{5,}|[=:]|사진|현지시간|종합|기자", inner) or len(inner.split()) > 5:
+        if _NOT_ALIAS.search(inner) or len(inner.split()) > 5:
             continue
         out.append(Cand(s, e, c.label, 0.8, "morph"))
     return out
@@ -483,10 +682,17 @@ def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:
 def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """A name listed with names of one label takes that label: 센드버드, 휴이노, 눔 등 / 구글·애플."""
     text = doc.text
-    by_start = {c.start: c for c in spans}
-    by_end = {c.end: c for c in spans}
+    listed = _listed(doc)
+    if not listed:
+        return []
+    chunks = doc.chunks
+    # spans are looked up only at listed chunks and their neighbours: index just those
+    starts = {chunks[k].start for i in listed for k in (i, i + 1) if k < len(chunks)}
+    ends = {chunks[i - 1].end for i in listed if i > 0}
+    by_start = {c.start: c for c in spans if c.start in starts}
+    by_end = {c.end: c for c in spans if c.end in ends}
     out = []
-    for i in _listed(doc):
+    for i in listed:
         ch = doc.chunks[i]
         if ch.start in by_start or not is_name_chunk(doc, ch) and not _HANGUL.match(text[ch.start:ch.end]):
             continue
@@ -503,7 +709,7 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
             if sep not in ("·", ",", "、", "/") and not (
                     sep in ("와", "과", "및") and is_name_chunk(doc, ch)):  # 리벨리온과 사피온
                 continue
-            if j < i and sep in ("와", "과", "및") and not ch.next_tag and re.match(r"^ [가-힣A-Za-z]", text[ch.end:ch.end + 2]):
+            if j < i and sep in ("와", "과", "및") and not ch.next_tag and _WORD_AFTER.match(text, ch.end, ch.end + 2):
                 continue  # 협회와 [클라우드 보안 인력]: the word after 와 opens a longer noun phrase
             other = by_start.get(nb.start) if j > i else by_end.get(nb.end)
             if other is not None and other.label in ("ORG", "LOC", "PRODUCT") and (other.start, other.end) == (nb.start, nb.end):
@@ -516,6 +722,8 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
 
 
 _SEPARATORS = ("·", ",", "、", "/", "와", "과", "및")
+_WORD_AFTER = re.compile(r" [가-힣A-Za-z]")
+_SEPARATOR_CHAR = re.compile("[·,、/와과및]")
 
 
 def _listed(doc: Doc) -> list[int]:
@@ -523,8 +731,15 @@ def _listed(doc: Doc) -> list[int]:
     cached = doc.cache.get("listed")
     if cached is None:
         text, chunks = doc.text, doc.chunks
-        # sep[i]: a separator stands between chunk i - 1 and chunk i
-        sep = [False] + [text[a.end:b.start].strip() in _SEPARATORS for a, b in zip(chunks, chunks[1:], strict=False)] + [False]
-        cached = [i for i in range(len(chunks)) if sep[i] or sep[i + 1]]
+        # a separator stands alone between chunks j - 1 and j: look only where the text has one
+        listed: set[int] = set()
+        last = 0
+        for m in _SEPARATOR_CHAR.finditer(text):
+            j = bisect_right(chunks, m.start(), key=_START)  # the first chunk after the separator
+            if j != last and 0 < j < len(chunks) and \
+                    text[chunks[j - 1].end:chunks[j].start].strip() in _SEPARATORS:
+                listed.update((j - 1, j))
+            last = j
+        cached = sorted(listed)
         doc.cache["listed"] = cached
     return cached
