@@ -126,6 +126,13 @@ _PASS1 = _SUFFIXED | _EVENT | _LOC_ENDING
 _MARKS = _PASS1 | _TITLED | _VENUE | _ADMIN | _PROVINCE | _CLASS
 
 _FLAG_MEMO: dict[str, int] = {}
+_NOT_GIVEN = _GENERIC | _CLASS | _TITLED | _SUFFIXED | _EVENT | _VENUE | _ADMIN | _PROVINCE
+# Words that stand before "김 박사" and are no given name.
+_ROLE_WORDS = frozenset({"담당", "소속", "출신", "당시", "신임", "전임", "후임", "현직", "연구팀", "개발팀", "책임", "주임",
+                         "수석", "선임", "공동", "초대", "차기", "전직", "은퇴", "퇴임", "취임"})
+# Compounds ending in these are organisation class nouns too (송금업체, 바이오기업, 장비제조사).
+_ORG_CLASS_HEADS = ("기업", "스타트업", "업체", "제조사", "운용사", "증권사", "투자사", "개발사", "게임사", "제약사",
+                    "전문기업", "벤처캐피털", "벤처캐피탈")
 
 
 def _flags(s: str) -> int:
@@ -155,7 +162,7 @@ def _surface_flags(s: str) -> int:
         f |= _ADMIN
     if s in PROVINCES:
         f |= _PROVINCE
-    if s in ORG_CLASS_NOUNS or s.endswith(("기업", "스타트업")):
+    if s in ORG_CLASS_NOUNS or s.endswith(_ORG_CLASS_HEADS):
         f |= _ORG_CLASS
     elif s in PRODUCT_CLASS_NOUNS or s.endswith(("플랫폼", "서비스", "모델")):
         f |= _PRODUCT_CLASS
@@ -313,6 +320,26 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         elif f & _LOC_ENDING and len(c.tokens) == 1 and c.tokens[0].tag == "NNP":
             put(i, "LOC", 0.55)
 
+    def loose_name(i: int) -> bool:
+        """Shaped like a three-syllable Korean name whatever Kiwi tagged it (윤서경/NNG): trusted only
+        between an organisation and a title."""
+        return flags[i] & _CUT_SHAPE and all(t.tag in ("NNG", "NNP", "NR") for t in chunks[i].tokens)
+
+    def org_before(i: int) -> bool:  # 새봄인베스트먼트의 [i]: an organisation and 의 right before
+        if i == 0 or text[chunks[i - 1].end:chunks[i].start] != "의 ":
+            return False
+        p = chunks[i - 1]
+        return label_at.get((p.start, p.end)) == "ORG" or (i - 1 in decided and decided[i - 1].label == "ORG")
+
+    def given_name_before(i: int) -> bool:
+        """레이철 before 김 박사: a bare Hangul word of 2-4 syllables that is no vocabulary the rules know."""
+        if i == 0 or not spaced(i - 1, i):
+            return False
+        p = chunks[i - 1]
+        return (flags[i - 1] & _HANGUL_F and not flags[i - 1] & _NOT_GIVEN and 2 <= len(surfs[i - 1]) <= 4
+                and (p.start, p.end) not in label_at and i - 1 not in decided and surfs[i - 1] not in _ROLE_WORDS
+                and all(t.tag in ("NNG", "NNP") for t in p.tokens))
+
     # 2. people by a title after them, with an organisation in between as apposition
     near_title = {i for j in marked if flags[j] & _TITLED for i in range(max(0, j - 4), j)}
     middles: set[int] = set()
@@ -342,7 +369,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             put(i, "PER", 0.6, end=chunks[mids[0]].end)  # ARM의 르네 하스 CEO: a two-part foreign name
             middles.add(mids[0])
             continue
-        if mids and (kname(mids[-1]) or cut_name(mids[-1])) and not kname(i) and not cut_name(i):
+        if mids and (kname(mids[-1]) or cut_name(mids[-1]) or lab == "ORG" and len(mids) == 1 and loose_name(mids[-1])) \
+                and not kname(i) and not cut_name(i):
             put(mids[-1], "PER", 0.85)  # 한빛전자 정민호 사장: organisation, then the person
             middles.add(mids[-1])
             if lab is None and named[i] and len(mids) == 1:
@@ -351,15 +379,19 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         if lab not in (None, "PER"):
             continue
         mids_named = [m for m in mids if named[m] or (chunks[m].start, chunks[m].end) in label_at]
-        if kname(i) or (mids_named and lab is None and cut_name(i)):
-            put(i, "PER", 0.85)
+        if kname(i) or (mids_named and lab is None and cut_name(i)) or (not mids and loose_name(i) and org_before(i)):
+            put(i, "PER", 0.85)  # (윤서경/NNG after 새봄인베스트먼트의: Kiwi missed the name, the context did not)
         elif lab is None and named[i] and flags[i] & _HANGUL_F and (title in _FOREIGN_PER_TITLES or mids_named):
-            # a foreign name: may span two chunks (젠슨 황)
+            # a foreign name: may span two chunks (젠슨 황, 레이철 김)
             start = c.start
             if i > 0 and spaced(i - 1, i) and named[i - 1] and \
                     (chunks[i - 1].start, chunks[i - 1].end) not in label_at and \
                     chunks[i - 1].tokens[-1].tag == "NNP" and len(surfs[i]) <= 2:
                 start = chunks[i - 1].start
+            elif surfs[i] in SURNAMES and len(surfs[i]) == 1:
+                if not given_name_before(i):
+                    continue  # 김 박사: a surname and a title name nobody (rule: unnamed)
+                start = chunks[i - 1].start  # 레이철 김 박사: a foreign given name Kiwi cut (레이/NNG 철/NNG)
             put(i, "PER", 0.6, start=start)
         elif lab is None and not mids and named[i] and not flags[i] & _GENERIC and len(surfs[i]) > 1:
             put(i, "ORG", 0.55)  # 센드버드 대표: the company's head (박 대표 is a person, unnamed)
@@ -370,6 +402,18 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         for m in mids:  # 최수연 네이버 대표: the middle name is the organisation
             if m in mids_named and (chunks[m].start, chunks[m].end) not in label_at:
                 put(m, "ORG", 0.75)
+
+    # 2b. a title before a full Korean name that a particle ends: 대표 서민혁은, 신임 대표에 ... 사장 권민재가
+    for j in marked:
+        if not flags[j] & _TITLED or j + 1 >= n or not spaced(j, j + 1):
+            continue
+        i = j + 1
+        c = chunks[i]
+        s = surfs[i]
+        if i in decided or (c.start, c.end) in label_at or not c.next_tag.startswith("J") or not kname(i):
+            continue
+        if len(s) == 3 and s[0] in SURNAMES or len(s) == 4 and s[:2] in SURNAMES:  # not 한국전력
+            put(i, "PER", 0.7)
 
     # 3. class nouns before a name: 스타트업 트웰브랩스, 플랫폼 ‘기가지니’
     for p in marked:
@@ -477,6 +521,9 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         if _BUSINESS_VERBS.search(text, c.end, sent[1]):
             put(i, "ORG", 0.5)
 
+    # 3h. universities however Kiwi cut the name (한결/MAG 대학교/NNG): X대학교 written as one word
+    out += _universities(doc, label_at, skip)
+
     # 4. events: a quoted name or a known event followed by a year (CES 2024, ‘밸류 챌린지 2021’)
     out += _year_events(doc, label_at)
     # 4b. a quoted name is one name, however Kiwi cut it: 칩 ‘세린 N2’, ‘스마트제조 혁신 박람회’
@@ -525,7 +572,7 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
         if words[-1].endswith(_PLAN_WORDS) or _SENTENCE_END.search(inner):
             continue
         toks = doc.tokens_between(s, e)
-        if not toks or any(t.tag[0] in "VEJ" and t.tag != "JKG" for t in toks):
+        if not toks or any(t.tag[0] in "VEJ" and t.tag != "JKG" and not _glued(text, t, e) for t in toks):
             continue  # a clause in quotes (a slogan, a quote), not a name
         year = _YEAR_END.search(inner)
         if len(words) >= 2 and words[-1].endswith(EVENT_SUFFIXES) and len(words[-1]) > 1:
@@ -534,8 +581,9 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
             out.append(Cand(s, e, "EVENT", 0.65, "morph"))
         elif year:
             continue
-        elif (prev := _word_before(text, m.start())) and (prev in PRODUCT_CLASS_NOUNS or prev.endswith(_PRODUCT_HEADS)):
-            out.append(Cand(s, e, "PRODUCT", 0.6, "morph"))
+        elif (prev := _word_before(text, m.start())) and (prev in PRODUCT_CLASS_NOUNS or prev.endswith(_PRODUCT_HEADS)
+                                                          or prev.endswith(_CODED_HEADS) and _MODEL_CODE.search(inner)):
+            out.append(Cand(s, e, "PRODUCT", 0.6, "morph"))  # 양극재 ‘RX-N9’, 후보물질 ‘OG-201’: a model code
         elif (launched := _LAUNCH_AFTER.match(text, e)) and not all(t.tag == "NNG" for t in toks if t.tag != "SN"):
             out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))
         elif launched and _VERSION_CHAR.search(inner):
@@ -545,7 +593,20 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
 
 # Compounds ending in these are product class nouns too (운반로봇, 판독솔루션, 차세대칩).
 _PRODUCT_HEADS = ("로봇", "솔루션", "플랫폼", "서비스", "모델", "소프트웨어", "칩", "앱", "신작", "게임", "반도체",
-                  "스마트폰", "챗봇", "에이전트", "프로세서", "가속기", "기기", "단말", "브랜드", "시리즈")
+                  "스마트폰", "챗봇", "에이전트", "프로세서", "가속기", "기기", "단말", "브랜드", "시리즈", "서버")
+
+
+# Nouns of things that are named by model codes; a quoted code after them is a product.
+_CODED_HEADS = ("서버", "장비", "모듈", "센서", "배터리", "소재", "양극재", "음극재", "물질", "치료제", "백신", "드론",
+                "카메라", "패널", "트럭", "차량", "엔진", "부품", "제품", "신제품", "파이프라인", "항체", "기판", "장치",
+                "단말기", "라우터", "스위치", "위성", "모터")
+# A model code: letters and digits together (RX-N9, OG-201, X2, A100), not a year or a plain word.
+_MODEL_CODE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z]{1,5}-?[A-Za-z]?[0-9]+[A-Za-z0-9]*|[0-9]+-?[A-Za-z]+[0-9]*)(?![A-Za-z0-9])")
+
+
+def _glued(text: str, t, end: int) -> bool:
+    """A particle-looking morpheme inside a word (OT가드: Kiwi read 가 as a particle), not a clause's."""
+    return t.tag[0] == "J" and t.start > 0 and t.end < end and text[t.start - 1] != " " and text[t.end] != " "
 
 
 _WORD_BEFORE = re.compile(r"([0-9A-Za-z가-힣]+)\)?\s?$")
@@ -616,18 +677,82 @@ def _year_events(doc: Doc, label_at: dict) -> list[Cand]:
     return out
 
 
+_UNIV_STEM = re.compile(r"[가-힣]{2,8}$")
+# Words that make a common noun of 대학교 (국립대학교 is a kind, not a name).
+_UNIV_KINDS = frozenset({"국립", "사립", "공립", "명문", "지방", "전문", "해외", "국내", "외국", "주요", "일반", "지역",
+                         "거점", "글로벌", "미국", "한국", "중국", "일본", "영국", "연구중심", "사이버", "종합", "신설"})
+
+
+def _universities(doc: Doc, label_at: dict, skip: set) -> list[Cand]:
+    text, edges = doc.text, doc.edges
+    out = []
+    for p in _find_all(text, "대학교"):
+        m = _UNIV_STEM.search(text, max(0, p - 8), p)
+        if m is None:
+            continue
+        s, e = m.start(), p + 3
+        if s > 0 and "가" <= text[s - 1] <= "힣" or s not in edges or e not in edges:
+            continue
+        if m.group() in _UNIV_KINDS or (s, e) in label_at or (s, e) in skip:
+            continue
+        nxt = next(doc.tokens_from(e), None)
+        if nxt is not None and nxt.start == e and nxt.tag in ("NNG", "NNP", "SL"):
+            continue  # 한결대학교병원: a longer name
+        out.append(Cand(s, e, "ORG", 0.7, "morph"))
+    return out
+
+
+_VERSIONED = re.compile(r"^(.+?) ?(?:[0-9]+(?:\.[0-9]+)*|[A-Z]?[0-9]+[A-Za-z+]*)$")
+
+
+def _siblings(doc: Doc, spans: list[Cand]) -> list[Cand]:
+    """웨이브봇 2.5 beside a chosen ‘웨이브봇 3.0’: another version of a product; 한결대 beside 한결대학교."""
+    text, edges = doc.text, doc.edges
+    out = []
+    for c in spans:
+        name = text[c.start:c.end]
+        if c.label == "PRODUCT":
+            m = _VERSIONED.match(name)
+            if m is None or len(m.group(1)) < 2:
+                continue
+            stem, label, after = m.group(1), "PRODUCT", _MODEL_AFTER
+        elif c.label == "ORG" and name.endswith("대학교") and len(name) >= 5:
+            stem, label, after = name[:-2], "ORG", None  # 한결대 of 한결대학교
+        else:
+            continue
+        i = text.find(stem)
+        while i != -1:
+            e = i + len(stem)
+            if after is not None:
+                mm = after.match(text, e)
+                e = mm.end() if mm else -1
+            if e != -1 and (i, e) != (c.start, c.end) and i in edges and e in edges \
+                    and not (i > 0 and ("가" <= text[i - 1] <= "힣" or text[i - 1].isascii() and text[i - 1].isalnum())):
+                nxt = next(doc.tokens_from(e), None)
+                if nxt is None or nxt.start != e or nxt.tag not in ("NNG", "NNP", "NNB", "XSN", "SL", "SN"):
+                    out.append(Cand(i, e, label, 0.6, "morph"))
+            i = text.find(stem, i + 1)
+    return out
+
+
+_MODEL_AFTER = re.compile(r" ?(?:[0-9]+(?:\.[0-9]+)*|[A-Z]?[0-9]+[A-Za-z+]*)(?![0-9A-Za-z.])")
+
+
 def short_forms(doc: Doc, spans: list[Cand]) -> list[Cand]:
-    """라이엇 of 라이엇게임즈: an organisation's name without its company ending, standing alone."""
+    """라이엇 of 라이엇게임즈: an organisation's name without its company ending, standing alone;
+    and the siblings of a versioned product or a university (_siblings)."""
     text = doc.text
     stems = {stem for c in spans if c.label == "ORG" and (stem := _stem(text[c.start:c.end])) is not None}
+    sib = _siblings(doc, spans) if any(c.label == "PRODUCT" or c.label == "ORG" and text.endswith("대학교", c.start, c.end)
+                                       for c in spans) else []
     if not stems:
-        return []
+        return sib
     hits = list(compress(doc.chunks, map(stems.__contains__, doc.surfs)))  # chunks written as a stem
     if not hits:
-        return []
+        return sib
     taken = {(c.start, c.end) for c in spans}
     return [Cand(ch.start, ch.end, "ORG", 0.6, "morph") for ch in hits
-            if (ch.start, ch.end) not in taken and all(t.tag in ("NNP", "SL") for t in ch.tokens)]
+            if (ch.start, ch.end) not in taken and all(t.tag in ("NNP", "SL") for t in ch.tokens)] + sib
 
 
 _STEM_MEMO: dict[str, str | None] = {}
@@ -696,6 +821,8 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
         ch = doc.chunks[i]
         if ch.start in by_start or not is_name_chunk(doc, ch) and not _HANGUL.match(text[ch.start:ch.end]):
             continue
+        if _flags(doc.surfs[i]) & (_CLASS | _GENERIC):
+            continue  # 은행과 벤처캐피털: a class noun listed with names is still not a name
         if ch.tokens[0].tag not in ("NNP", "SL", "NNG") or len(text[ch.start:ch.end]) < 2:
             continue
         labels = set()

@@ -17,12 +17,14 @@ CURRENCIES = ("원", "달러", "엔", "위안", "유로", "파운드", "루피",
 COUNTERS = ("%", "％", "퍼센트", "%포인트", "%p", "％p", "포인트", "명", "곳", "건", "개", "개국", "개사", "배",
             "가지", "종", "개월", "년간", "주년", "대", "권", "편", "채", "석", "톤", "장", "회", "차례",
             "만명", "社", "GB", "TB", "MB", "PB", "MW", "GW", "kW", "km", "㎞", "kg", "m", "㎡", "평",
-            "가구", "척", "팀", "개팀", "종목", "배럴", "mm", "nm", "큐비트")
+            "가구", "척", "팀", "개팀", "종목", "배럴", "mm", "nm", "큐비트",
+            "t", "GWh", "MWh", "kWh", "TWh", "Gbps", "Mbps", "GHz", "MHz", "mAh", "cm", "bp", "㎏", "㎾", "㎿", "톤급")
 DURATION = ("개월", "년간", "주간", "일간", "시간")  # these counters make a DATE (2개월, 10년간)
 NOT_QUANTITY = ("위", "등", "호", "번째", "차", "세대", "층", "조")
 DATE_WORDS = ("지난해", "올해", "내년", "작년", "재작년", "이달", "지난달", "다음달", "이번달", "연내", "연초",
               "연말", "상반기", "하반기", "올 상반기", "올 하반기", "이날", "오늘", "어제", "내일", "금주",
-              "지난주", "이번주", "다음주", "내후년", "전날", "당일", "올초", "올 초", "연중", "월말", "월초")
+              "지난주", "이번주", "다음주", "내후년", "전날", "당일", "올초", "올 초", "연중", "월말", "월초",
+              "내달", "익월", "차주")
 DATE_PREFIX = ("지난", "올해", "오는", "내년", "작년", "지난해", "이번", "올", "다음", "최근", "향후", "앞으로")
 QTY_PREFIX = ("약", "총")
 NUM_TAGS = ("SN", "NR")
@@ -36,6 +38,22 @@ _DATE_PREFIX_NEAR = DATE_PREFIX[:-3]  # not 최근, 향후, 앞으로 before a d
 _CURRENCY_SET, _COUNTER_SET = frozenset(CURRENCIES), frozenset(COUNTERS + DURATION)
 _DURATION_SET, _NOT_QUANTITY_SET = frozenset(DURATION), frozenset(NOT_QUANTITY)
 _NOT_DIGIT = re.compile(r"[^0-9]")
+# One scan finds both two-word constructions by the letter before the space and the one after:
+# 다음 달 / 이번 주 / 지난 달 (a relative month or week; 다음달 is one DATE_WORDS word) and a native
+# numeral with a counter, 두 배 / 세 곳 / 다섯 명 (not 한: 한 곳 is mostly "a place"; not ranks).
+_SPACED = re.compile(r"[음번난두세네섯곱덟홉열무] [달주배곳명개건척대가종차팀편채권]")
+_RELATIVE_WORDS = frozenset({"다음", "이번", "지난"})
+_NATIVE_NUMERALS = ("다섯", "여섯", "일곱", "여덟", "아홉", "스무", "두", "세", "네", "열")
+NATIVE_COUNTERS = ("개국", "개사", "배", "곳", "명", "개", "건", "척", "대", "가지", "종", "차례", "팀", "편", "채",
+                   "권", "달")  # 두 달: a duration, so a DATE
+_NUMERAL_TAGS = frozenset({"MM", "NR"})
+_NOMINAL_NEXT = frozenset({"NNG", "NNP", "NNB", "SL", "SN", "XSN", "NR"})
+# A bare 억/조 amount is money where Korean headlines drop 원: 450억 시리즈B 유치, 매출 1조 돌파.
+_MONEY_NEXT = re.compile(r" ?(?:(?:에|의|을|를|으로|로|은|는|이|가)? ?)(?:규모|시리즈|투자|유치|펀딩|조달|상당|어치|베팅"
+                         r"|수주|계약|인수|매각|대출|손실|적자|흑자|펀드|예산|출자|매출|몸값|밸류)")
+_MONEY_BEFORE = re.compile(r"(?:매출액?|영업(?:이)?익|순(?:이)?익|손실|적자|흑자|투자금?|자본금|시가총액|시총|기업가치|몸값"
+                           r"|예산|자금|펀드|인수가|거래액|수주액|계약금|조달|유치|가치)(?:은|는|이|가|을|를|도|만|으로|로)?"
+                           r" (?:약 |총 |무려 )?$")
 _start = itemgetter(0)  # Cand.start
 
 
@@ -53,6 +71,7 @@ def pattern_cands(doc: Doc) -> list[Cand]:
             out.append(c)
             nxt = j
     out += _date_words(doc)
+    out += _spaced_counts(doc)
     text = doc.text
     return [_period_edge(doc, c) if c.label == "DATE" and text.startswith((" 초", " 말"), c.end) else c
             for c in _merge_dates(doc, out)]
@@ -92,7 +111,7 @@ def _number_phrase(doc: Doc, i: int) -> tuple[Cand | None, int]:
     k = j + 1
     # the unit: the next token(s) with at most one space (8109억원, 1억 달러, 약 300 명)
     if k >= n or toks[k].start - end > 1:
-        return None, j + 1
+        return _bare_money(doc, start, end, toks[j]), j + 1
     u = toks[k]
     unit = text[u.start:u.end]
     if k + 1 < n and toks[k + 1].start == u.end and text[u.start:toks[k + 1].end] in _COUNTER_SET:
@@ -118,7 +137,22 @@ def _number_phrase(doc: Doc, i: int) -> tuple[Cand | None, int]:
         if unit == "대" and not any(t.tag == "NR" for t in toks[i:j + 1]) and _int(text[start:end]) < 10:
             return None, k + 1  # 3대 강국 is "three major", not a count
         return Cand(_prefix(doc, start, QTY_PREFIX), unit_end, "QUANTITY", 0.85, "pattern"), k + 1
+    if u.tag not in ("NNB",):  # 2억 주, 3억 회 are counts; anything else may follow a bare amount
+        money = _bare_money(doc, start, end, toks[j])
+        if money is not None:
+            return money, j + 1
     return None, k + 1
+
+
+def _bare_money(doc: Doc, start: int, end: int, last) -> Cand | None:
+    """A number ending in 억 or 조 without 원, where what follows or precedes it says money:
+    450억 시리즈B 유치, 2800억 규모, 매출 1조2000억을 (not 가입자 1억 돌파, 2억 화소, 2억 주)."""
+    text = doc.text
+    if last.tag != "NR" or text[last.start:last.end] not in ("억", "조"):
+        return None
+    if _MONEY_NEXT.match(text, end) or _MONEY_BEFORE.search(text, max(0, start - 14), start):
+        return Cand(_prefix(doc, start, QTY_PREFIX), end, "MONEY", 0.75, "pattern")
+    return None
 
 
 def _date_from(doc: Doc, i: int, start: int, end: int, unit: str) -> Cand | None:
@@ -135,6 +169,43 @@ def _date_words(doc: Doc) -> list[Cand]:
     chunks = doc.chunks
     return [Cand(chunks[i].start, chunks[i].end, "DATE", 0.85, "pattern")
             for i in compress(range(len(chunks)), map(_DATE_SURFACES.__contains__, doc.surfs))]
+
+
+def _spaced_counts(doc: Doc) -> list[Cand]:
+    """다음 달, 이번 주 -> DATE; 두 배, 세 곳, 다섯 명 -> QUANTITY (두 달: a duration, DATE): a word and a
+    one-syllable noun after a space, where Kiwi read the numeral as one (MM or NR: not 문을 열 곳, 네 = yes)."""
+    text, edges = doc.text, doc.edges
+    out = []
+    for m in _SPACED.finditer(text):
+        p = m.start() + 2  # where the second word starts
+        if text[m.start()] in "음번난":
+            s = m.start() - 1
+            if text[s:p - 1] not in _RELATIVE_WORDS or s and "가" <= text[s - 1] <= "힣":
+                continue
+            words: tuple[str, ...] = (text[p],)
+        else:
+            s = next((p - 1 - len(w) for w in _NATIVE_NUMERALS if text.startswith(w, p - 1 - len(w))), -1)
+            if s < 0 or s and (text[s - 1].isalnum()):
+                continue
+            num = next(doc.tokens_from(s), None)
+            if num is None or num.start != s or num.tag not in _NUMERAL_TAGS:
+                continue
+            words = NATIVE_COUNTERS
+        if s not in edges:
+            continue
+        for w in words:
+            e = p + len(w)
+            if not text.startswith(w, p) or e not in edges:
+                continue
+            nxt = next(doc.tokens_from(e), None)
+            if nxt is not None and nxt.start == e and nxt.tag in _NOMINAL_NEXT and text[e:nxt.end] != "만":
+                break  # 두 번째, 이번 주가 (the share price), 다음 주주총회: a longer word
+            if len(words) == 1:
+                out.append(Cand(s, e, "DATE", 0.85, "pattern"))
+            else:
+                out.append(Cand(_prefix(doc, s, QTY_PREFIX), e, "DATE" if w == "달" else "QUANTITY", 0.8, "pattern"))
+            break
+    return out
 
 
 def _merge_dates(doc: Doc, cands: list[Cand]) -> list[Cand]:

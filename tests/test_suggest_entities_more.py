@@ -1,0 +1,146 @@
+"""More entity rules: relative dates, native numerals, bare 억/조 amounts, Latin units, titles before
+and after names, foreign given names, class-noun compounds, coded products and short forms.
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.labels import load_labels
+from annotator.models import span_problems
+from annotator.suggest import suggest
+
+
+@pytest.fixture(scope="session")
+def schema():
+    return load_labels()
+
+
+@pytest.fixture(scope="session")
+def analyzer(schema):
+    from annotator.analysis import Analyzer
+
+    return Analyzer(schema)
+
+
+@pytest.fixture
+def found(schema, analyzer):
+    def _found(text: str) -> set[tuple[str, str]]:
+        spans, _ = suggest(text, analyzer.analyze(text), schema)
+        assert span_problems(text, spans) == []
+        return {(s.text, s.label) for s in spans}
+
+    return _found
+
+
+# ---------------------------------------------------------------- DATE
+
+def test_relative_months_and_weeks(found):
+    got = found("신제품은 다음 달 나온다. 이번 주 발표가 있고, 다음 주에는 설명회를 연다. 내달 초 착공한다.")
+    assert {("다음 달", "DATE"), ("이번 주", "DATE"), ("다음 주", "DATE")} <= got
+    assert any(t.startswith("내달") and lab == "DATE" for t, lab in got)
+
+
+def test_relative_words_inside_longer_words_are_not_dates(found):
+    got = found("이번 주가 하락은 예상됐다. 다음 주주총회에서 정한다.")
+    assert not any(lab == "DATE" for _, lab in got)
+
+
+# ---------------------------------------------------------------- QUANTITY / MONEY
+
+def test_native_numerals_with_counters(found):
+    got = found("협력사 세 곳과 계약했다. 생산량은 두 배로 늘었고 직원 다섯 명을 뽑았다. 선박 열 척을 수주했다.")
+    assert {("세 곳", "QUANTITY"), ("두 배", "QUANTITY"), ("다섯 명", "QUANTITY"), ("열 척", "QUANTITY")} <= got
+
+
+def test_native_numeral_near_misses(found):
+    got = found("두 번째 공장이다. 문을 열 곳이 없다. 네 회사는 세 사람이 세웠다. 두 배터리 회사가 있다.")
+    assert not any(lab == "QUANTITY" for _, lab in got)
+
+
+def test_bare_eok_amounts_in_headlines(found):
+    got = found("누리로봇, 320억 시리즈C 유치…1500억 규모 공장 짓는다")
+    assert {("320억", "MONEY"), ("1500억", "MONEY")} <= got
+    got = found("지난해 매출 1조2000억을 기록했다.")
+    assert ("1조2000억", "MONEY") in got
+
+
+def test_bare_eok_counts_are_not_money(found):
+    got = found("가입자 1억 돌파를 앞뒀다. 2억 화소 카메라를 달았다. 신주 3억 주를 발행한다. 이용자는 5억 명이다.")
+    assert not any(lab == "MONEY" for _, lab in got)
+    assert ("5억 명", "QUANTITY") in got
+
+
+def test_latin_measurement_units(found):
+    got = found("연산 4만t 규모 공장에서 약 1만2000t을 만들었다. 설비는 20GWh, 300MW, 5kg, 4TB다.")
+    assert {("4만t", "QUANTITY"), ("약 1만2000t", "QUANTITY"), ("20GWh", "QUANTITY"), ("300MW", "QUANTITY"),
+            ("5kg", "QUANTITY"), ("4TB", "QUANTITY")} <= got
+
+
+# ---------------------------------------------------------------- PER
+
+def test_partner_title_after_an_organisation(found):
+    got = found("투자를 주도한 다올인베스트먼트의 하지수 파트너는 말했다.")
+    assert ("하지수", "PER") in got
+    assert not any(t.endswith("파트너") for t, _ in got)
+
+
+def test_title_before_a_name(found):
+    got = found("대표 민도현은 \"내년 흑자를 내겠다\"고 말했다. 회장 남궁준이 나섰다.")
+    assert {("민도현", "PER"), ("남궁준", "PER")} <= got
+
+
+def test_title_before_a_common_word_is_no_name(found):
+    got = found("대표 제품은 세 가지다. 사장 선임은 미뤄졌다.")
+    assert not any(lab == "PER" for _, lab in got)
+
+
+def test_foreign_given_name_with_a_korean_surname(found):
+    got = found("최고의학책임자로 미국 제약사 출신 레이철 김 박사를 영입했다.")
+    assert ("레이철 김", "PER") in got and ("김", "PER") not in got
+
+
+def test_surname_and_title_alone_name_nobody(found):
+    got = found("담당 김 박사는 결과를 설명했다.")
+    assert not any(lab == "PER" for _, lab in got)
+
+
+# ---------------------------------------------------------------- ORG
+
+def test_class_noun_compound_before_a_name(found):
+    got = found("일본 결제업체 미도리페이의 한국 법인이 출범했다. 독일 장비업체 크라우텍을 인수했다.")
+    assert {("미도리페이", "ORG"), ("크라우텍", "ORG")} <= got
+
+
+def test_class_noun_listed_with_names_is_not_an_org(found):
+    got = found("한빛은행과 벤처캐피털(VC) 누리인베스트먼트가 투자를 이끌었다.")
+    assert ("벤처캐피털", "ORG") not in got
+    assert ("누리인베스트먼트", "ORG") in got
+
+
+def test_university_full_and_short_form(found):
+    got = found("가람대학교 연구팀이 신소재를 내놨다. 가람대는 특허도 냈다. 국립대학교 총장들이 모였다.")
+    assert {("가람대학교", "ORG"), ("가람대", "ORG")} <= got
+    assert ("국립대학교", "ORG") not in got
+
+
+# ---------------------------------------------------------------- PRODUCT
+
+def test_quoted_model_codes_after_class_nouns(found):
+    got = found("회사가 개발한 음극재 'QX-5'는 잘 팔린다. 치료 후보물질 'NB-310'을 넘겼다. 엣지 서버 '루나박스 S3'를 공급한다.")
+    assert {("QX-5", "PRODUCT"), ("NB-310", "PRODUCT"), ("루나박스 S3", "PRODUCT")} <= got
+
+
+def test_quoted_word_after_material_without_a_code_is_not_a_product(found):
+    got = found("양극재 '고니켈' 흐름이 뚜렷하다.")
+    assert ("고니켈", "PRODUCT") not in got
+
+
+def test_quoted_name_with_a_glued_particle_morpheme(found):
+    got = found("설비 해킹을 막는 솔루션 '세이프 OT가드'를 개발해 공급했다.")
+    assert ("세이프 OT가드", "PRODUCT") in got
+
+
+def test_another_version_of_a_chosen_product(found):
+    got = found("누리로보가 '카고봇 3.0'을 공개했다. 이전 모델인 카고봇 2.5보다 빠르다.")
+    assert {("카고봇 3.0", "PRODUCT"), ("카고봇 2.5", "PRODUCT")} <= got
