@@ -149,12 +149,18 @@ def _particle(doc: Doc, pos: int) -> tuple[str, str]:
     text = doc.text
     if text[pos:pos + 1] in _BRACKET_START or text[pos:pos + 2] == " (":  # most spans: nothing to skip
         pos = _past_brackets(text, pos)
-    toks = doc.tokens_between(pos, pos + 1)  # the tokens starting at pos
-    if toks:
-        t = toks[0]
-        if t.tag.startswith("J") or t.tag == "VCP":
+    k = _first_token(doc, pos)
+    if k < len(doc.tokens):
+        t = doc.tokens[k]
+        if t.start == pos and (t.tag.startswith("J") or t.tag == "VCP"):
             return t.tag, text[t.start:t.end]
     return _NO_PARTICLE
+
+
+def _first_token(doc: Doc, pos: int) -> int:
+    """Index of the first token starting at or after `pos`, found as Doc.tokens_between finds it but
+    without building a list: this runs for every span and cue word."""
+    return bisect_left(doc._tok_starts, pos)
 
 
 def _past_brackets(text: str, pos: int) -> int:
@@ -375,12 +381,13 @@ class _Clause:
     def roles(self, ts: int) -> tuple[list[Span], list[Span], list[Span]]:
         """Subjects, objects and datives ending by `ts`."""
         ctx, spans, k = self.ctx, self.spans, self._seen
+        text, particles = ctx.text, ctx.particles
         while k < len(spans) and spans[k].start < ts:  # a span starting later cannot end by ts
             s = spans[k]
             k += 1
-            if _paren_alias(ctx, s):
+            if text[s.start - 1:s.start] == "(" and _paren_alias(ctx, s):
                 continue
-            tag, surf = ctx.particle(s)
+            tag, surf = particles.get(s.end) or ctx.particle(s)
             if tag in SUBJECT and surf in _HEAD_PARTICLES:
                 self._subj.append(s)
             elif tag == "JKO":
@@ -416,21 +423,27 @@ def _cues(ctx: _Ctx) -> None:
     cuts = [(t.start, t.end) for t in doc.tokens if t.tag == "EC" and text[t.end:t.end + 1] in (" ", ",")]
     cut_starts = [s for s, _ in cuts]
     cut_ends = [e for _, e in cuts]
+    marks = sorted(cue_starts + located_at)  # where a clause has something to do
     starts = ctx.starts
     for s, e in doc.analysis.sentences:
-        i, j = bisect_left(cut_starts, s), bisect_left(cut_starts, e)
+        i = bisect_left(cut_starts, s)
+        j = bisect_left(cut_starts, e, i)
         ends = [s, *cut_ends[i:j], e]
-        lo, hi = (min(ends), max(ends)) if i < j else (s, e)  # every clause of the sentence lies in [lo, hi]
-        if not _any_in(cue_starts, lo, hi) and not _any_in(located_at, lo, hi):
+        # every clause of the sentence lies in [lo, hi): most sentences have nothing there
+        lo, hi = (min(ends), max(ends)) if i < j else (s, e)
+        k = bisect_left(marks, lo)
+        if k == len(marks) or marks[k] >= hi:
             continue
         for a, b in zip(ends, ends[1:], strict=False):
             if b <= a:
                 continue
-            hits = cue_toks[bisect_left(cue_starts, a):bisect_left(cue_starts, b)]
-            located = _any_in(located_at, a, b)
+            k = bisect_left(cue_starts, a)
+            hits = cue_toks[k:bisect_left(cue_starts, b, k)]
+            located = bool(located_at) and _any_in(located_at, a, b)
             if not hits and not located:
                 continue
-            i, j = bisect_left(starts, a), bisect_left(starts, b)
+            i = bisect_left(starts, a)
+            j = bisect_left(starts, b, i)
             if i == j:
                 continue
             spans = ctx.spans[i:j]
@@ -460,8 +473,13 @@ def _cue_tokens(doc: Doc, r: _Rules) -> list[tuple[Token, list[tuple[str, list[s
             if inner:
                 found.append((p + k, inner.group()))
     out = []
+    toks = doc.tokens
     for p, cue in sorted(found):
-        out += [(t, r.chain[cue]) for t in doc.tokens_between(p, p + 1) if t.tag[:2] in _CUE_TAGS]
+        k = _first_token(doc, p)
+        while k < len(toks) and toks[k].start == p:  # the tokens starting there
+            if toks[k].tag[:2] in _CUE_TAGS:
+                out.append((toks[k], r.chain[cue]))
+            k += 1
     return out
 
 
@@ -484,10 +502,29 @@ def _any_in(positions: list[int], a: int, b: int) -> bool:
 _DATIVE = ("에", "에게", "에도", "에게서")
 
 
+_PARENT_CUES = ("자회사", "계열사", "손자회사")
+
+
 def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
     doc, text = ctx.doc, ctx.text
     a, b, spans = clause.a, clause.b, clause.spans
+    if rel == "partners_with":  # its parties are found by _partners, not by subject and object
+        _partners(ctx, spans, tok)
+        return
     subj, obj, dat = clause.roles(tok.start)  # the spans before the cue
+    # A cue with nothing to take is done before its head is looked for (the costly part); the
+    # branches below would find no tail either.
+    if rel == "invests_in":
+        if not (dat or obj and cue != "지분") and text.find("교환", a, b) == -1:
+            return
+    elif rel == "supplies":
+        if not dat:
+            return
+    elif rel in ("founded", "acquires") or rel == "subsidiary_of" and cue not in _PARENT_CUES:
+        if not obj:
+            return
+    elif rel != "develops" and rel != "subsidiary_of":
+        return
     # relative clause: 트웰브랩스에 투자한 네이버 / 기가지니를 보유한 KT
     rel_head = None
     if _RELATIVE.match(text, tok.end, tok.end + 12):
@@ -502,9 +539,6 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
         rule = ctx.rules.get(rel)
         if org is not None and rule is not None and "PER" not in rule.head:
             head = org
-    if rel == "partners_with":
-        _partners(ctx, spans, tok)
-        return
     if rel == "invests_in":
         if len(subj) >= 1 and text.find("교환", a, b) != -1:
             group = _coordinated_before(ctx, subj[-1], spans)
@@ -522,7 +556,7 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
             for t in dat[-1:]:
                 _add(ctx, head, "supplies", t, 0.6)
         return
-    if rel == "subsidiary_of" and cue in ("자회사", "계열사", "손자회사"):
+    if rel == "subsidiary_of" and cue in _PARENT_CUES:
         _subsidiary(ctx, tok, spans, subj)
         return
     if rel == "develops" and head is None and not rel_head and _THE_COMPANY.search(text[a:tok.start]):
@@ -661,7 +695,8 @@ def _coordinated_before(ctx: _Ctx, s: Span, spans: list[Span]) -> list[Span]:
 
 def _partners(ctx: _Ctx, spans: list[Span], tok) -> None:
     text = ctx.text
-    inside = [s for s in spans if s.end <= tok.start and not _in_brackets(text, s)]
+    # the organisations before the cue (_groups looks at no other span)
+    inside = [s for s in spans if s.label == "ORG" and s.end <= tok.start and not _in_brackets(text, s)]
     groups = [g for g in _groups(ctx, inside) if g and _joins(ctx, g)]
     multi = [g for g in groups if len(g) >= 2]
     subj = [g for g in groups if len(g) == 1 and ctx.particle(g[0])[0] in SUBJECT]
