@@ -52,7 +52,16 @@ class _Rules:
         # one (longest alternative first), `chain` lists them longest first, as the rules take them.
         cues = sorted(self.by_cue, key=len, reverse=True)
         self.cue_re = re.compile("|".join(map(re.escape, cues))) if cues else None
-        self.chain = {c: [(p, self.by_cue[p]) for p in cues if c.startswith(p)] for c in cues}
+        # longest cue found -> (cue, relation) to look for, each relation once (설립: founded, then
+        # subsidiary_of; 인수한 then 인수: subsidiary_of, acquires)
+        self.calls: dict[str, list[tuple[str, str]]] = {}
+        for c in cues:
+            done: dict[str, str] = {}
+            for p in cues:
+                if c.startswith(p):
+                    for rel in self.by_cue[p]:
+                        done.setdefault(rel, p)
+            self.calls[c] = [(p, rel) for rel, p in done.items()]
         # offsets inside a cue where another cue may begin (업무협약: 협약; 투자사: 자사), so that
         # matches the regex steps over are looked for too
         self.inner = {c: [k for k in range(1, len(c)) if any(c[k:].startswith(d) or d.startswith(c[k:])
@@ -149,7 +158,7 @@ def _particle(doc: Doc, pos: int) -> tuple[str, str]:
     text = doc.text
     if text[pos:pos + 1] in _BRACKET_START or text[pos:pos + 2] == " (":  # most spans: nothing to skip
         pos = _past_brackets(text, pos)
-    k = _first_token(doc, pos)
+    k = bisect_left(_token_starts(doc), pos)
     if k < len(doc.tokens):
         t = doc.tokens[k]
         if t.start == pos and (t.tag.startswith("J") or t.tag == "VCP"):
@@ -157,10 +166,10 @@ def _particle(doc: Doc, pos: int) -> tuple[str, str]:
     return _NO_PARTICLE
 
 
-def _first_token(doc: Doc, pos: int) -> int:
-    """Index of the first token starting at or after `pos`, found as Doc.tokens_between finds it but
-    without building a list: this runs for every span and cue word."""
-    return bisect_left(doc._tok_starts, pos)
+def _token_starts(doc: Doc) -> list[int]:
+    """The start of each of doc.tokens, which Doc.tokens_between bisects: bisected here directly, not
+    to build a list for every span and cue word."""
+    return doc._tok_starts
 
 
 def _past_brackets(text: str, pos: int) -> int:
@@ -368,7 +377,7 @@ class _Clause:
     datives (에/에게) in order, bracketed second names left out (씽큐 of ThinQ (씽큐)). Spans are sorted
     out only as far as the cues reach: a cue looks at the spans before it."""
 
-    __slots__ = ("ctx", "a", "b", "spans", "_subj", "_obj", "_dat", "_seen", "_topic")
+    __slots__ = ("ctx", "a", "b", "spans", "_subj", "_obj", "_dat", "_seen", "_reach", "_topic")
 
     def __init__(self, ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
         self.ctx, self.a, self.b, self.spans = ctx, a, b, spans
@@ -376,10 +385,12 @@ class _Clause:
         self._obj: list[Span] = []
         self._dat: list[Span] = []
         self._seen = 0  # spans[:_seen] are sorted out
+        self._reach = 0  # the furthest end of a span in the three lists
         self._topic: list[Span] | None = None
 
     def roles(self, ts: int) -> tuple[list[Span], list[Span], list[Span]]:
-        """Subjects, objects and datives ending by `ts`."""
+        """Subjects, objects and datives ending by `ts` (the clause's own lists when all do: callers
+        only read them)."""
         ctx, spans, k = self.ctx, self.spans, self._seen
         text, particles = ctx.text, ctx.particles
         while k < len(spans) and spans[k].start < ts:  # a span starting later cannot end by ts
@@ -394,7 +405,12 @@ class _Clause:
                 self._obj.append(s)
             elif tag == "JKB" and surf in _DATIVE:
                 self._dat.append(s)
+            else:
+                continue
+            self._reach = max(self._reach, s.end)
         self._seen = k
+        if self._reach <= ts:  # usually: no span runs over the cue
+            return self._subj, self._obj, self._dat
         return ([s for s in self._subj if s.end <= ts], [s for s in self._obj if s.end <= ts],
                 [s for s in self._dat if s.end <= ts])
 
@@ -435,50 +451,45 @@ def _cues(ctx: _Ctx) -> None:
         if k == len(marks) or marks[k] >= hi:
             continue
         for a, b in zip(ends, ends[1:], strict=False):
-            if b <= a:
-                continue
-            k = bisect_left(cue_starts, a)
-            hits = cue_toks[k:bisect_left(cue_starts, b, k)]
-            located = bool(located_at) and _any_in(located_at, a, b)
-            if not hits and not located:
+            if b <= a or not _any_in(marks, a, b):
                 continue
             i = bisect_left(starts, a)
             j = bisect_left(starts, b, i)
             if i == j:
                 continue
             spans = ctx.spans[i:j]
-            clause = None  # built at the clause's first cue
-            for t, chain in hits:
-                done: set[str] = set()  # one cue may serve several relations (설립: founded, subsidiary_of)
-                for cue, rels in chain:
-                    for rel in rels:
-                        if rel not in done:
-                            done.add(rel)
-                            if clause is None:
-                                clause = _Clause(ctx, a, b, spans)
-                            _one_cue(ctx, rel, cue, t, clause)
-            if located:
+            clause = None  # built at the clause's first cue that needs its roles
+            k = bisect_left(cue_starts, a)
+            for t, calls in cue_toks[k:bisect_left(cue_starts, b, k)]:
+                for cue, rel in calls:
+                    if rel == "partners_with":  # its parties are found by _partners, not by subject and object
+                        _partners(ctx, spans, t)
+                        continue
+                    if clause is None:
+                        clause = _Clause(ctx, a, b, spans)
+                    _one_cue(ctx, rel, cue, t, clause)
+            if located_at and _any_in(located_at, a, b):
                 _headquarters(ctx, a, b, spans)
 
 
-def _cue_tokens(doc: Doc, r: _Rules) -> list[tuple[Token, list[tuple[str, list[str]]]]]:
+def _cue_tokens(doc: Doc, r: _Rules) -> list[tuple[Token, list[tuple[str, str]]]]:
     """The tokens a cue word starts (nouns, verbs, roots, Latin, adverbs) in text order, each with the
-    cues found there, longest first."""
-    text, found = doc.text, []
+    (cue, relation) pairs to look for there."""
+    text, found, inner = doc.text, [], r.inner
     for m in r.cue_re.finditer(text) if r.cue_re else ():
-        p = m.start()
-        found.append((p, m.group()))
-        for k in r.inner[m.group()]:
-            inner = r.cue_re.match(text, p + k)
-            if inner:
-                found.append((p + k, inner.group()))
+        p, cue = m.start(), m.group()
+        found.append((p, cue))
+        for k in inner[cue]:
+            m2 = r.cue_re.match(text, p + k)
+            if m2:
+                found.append((p + k, m2.group()))
     out = []
-    toks = doc.tokens
-    for p, cue in sorted(found):
-        k = _first_token(doc, p)
-        while k < len(toks) and toks[k].start == p:  # the tokens starting there
+    toks, tok_starts, calls = doc.tokens, _token_starts(doc), r.calls
+    for p, cue in found:  # in text order: inner places lie before the next match
+        k = bisect_left(tok_starts, p)
+        while k < len(toks) and tok_starts[k] == p:  # the tokens starting there
             if toks[k].tag[:2] in _CUE_TAGS:
-                out.append((toks[k], r.chain[cue]))
+                out.append((toks[k], calls[cue]))
             k += 1
     return out
 
@@ -508,9 +519,6 @@ _PARENT_CUES = ("자회사", "계열사", "손자회사")
 def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
     doc, text = ctx.doc, ctx.text
     a, b, spans = clause.a, clause.b, clause.spans
-    if rel == "partners_with":  # its parties are found by _partners, not by subject and object
-        _partners(ctx, spans, tok)
-        return
     subj, obj, dat = clause.roles(tok.start)  # the spans before the cue
     # A cue with nothing to take is done before its head is looked for (the costly part); the
     # branches below would find no tail either.
