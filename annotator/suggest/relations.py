@@ -109,12 +109,25 @@ class _Ctx:
                 self.pers.append(s)
             elif label == "PRODUCT":
                 self.products.append(i)
-        self.particles: dict[int, tuple[str, str]] = {}  # span end -> _particle
+        self.particles: dict[int, tuple[str, str]] = {}  # span end -> particle()
+        self.tok_starts = _token_starts(doc)
 
     def particle(self, s: Span) -> tuple[str, str]:
-        p = self.particles.get(s.end)
-        if p is None:
-            p = self.particles[s.end] = _particle(self.doc, s.end)
+        """(tag, surface) of the particle after a span, looking past closing quotes and a parenthesis."""
+        pos = s.end
+        p = self.particles.get(pos)
+        if p is not None:
+            return p
+        text, toks = self.text, self.doc.tokens
+        if text[pos:pos + 1] in _BRACKET_START or text[pos:pos + 2] == " (":  # most spans: nothing to skip
+            pos = _past_brackets(text, pos)
+        k = bisect_left(self.tok_starts, pos)  # the first token from pos on
+        p = _NO_PARTICLE
+        if k < len(toks):
+            t = toks[k]
+            if t.start == pos and (t.tag.startswith("J") or t.tag == "VCP"):
+                p = t.tag, text[t.start:t.end]
+        self.particles[s.end] = p
         return p
 
     def between(self, a: int, b: int) -> list[Span]:
@@ -150,20 +163,6 @@ def _add(ctx: _Ctx, head: Span, label: str, tail: Span, score: float) -> None:
 
 _NO_PARTICLE = ("", "")
 _BRACKET_START = frozenset("(" + CLOSE)
-
-
-def _particle(doc: Doc, pos: int) -> tuple[str, str]:
-    """(tag, surface) of the particle after a span ending at `pos`, looking past closing quotes and a
-    parenthesis."""
-    text = doc.text
-    if text[pos:pos + 1] in _BRACKET_START or text[pos:pos + 2] == " (":  # most spans: nothing to skip
-        pos = _past_brackets(text, pos)
-    k = bisect_left(_token_starts(doc), pos)
-    if k < len(doc.tokens):
-        t = doc.tokens[k]
-        if t.start == pos and (t.tag.startswith("J") or t.tag == "VCP"):
-            return t.tag, text[t.start:t.end]
-    return _NO_PARTICLE
 
 
 def _token_starts(doc: Doc) -> list[int]:
@@ -391,9 +390,9 @@ class _Clause:
     def roles(self, ts: int) -> tuple[list[Span], list[Span], list[Span]]:
         """Subjects, objects and datives ending by `ts` (the clause's own lists when all do: callers
         only read them)."""
-        ctx, spans, k = self.ctx, self.spans, self._seen
+        ctx, spans, k, n = self.ctx, self.spans, self._seen, len(self.spans)
         text, particles = ctx.text, ctx.particles
-        while k < len(spans) and spans[k].start < ts:  # a span starting later cannot end by ts
+        while k < n and spans[k].start < ts:  # a span starting later cannot end by ts
             s = spans[k]
             k += 1
             if text[s.start - 1:s.start] == "(" and _paren_alias(ctx, s):
@@ -407,7 +406,8 @@ class _Clause:
                 self._dat.append(s)
             else:
                 continue
-            self._reach = max(self._reach, s.end)
+            if s.end > self._reach:
+                self._reach = s.end
         self._seen = k
         if self._reach <= ts:  # usually: no span runs over the cue
             return self._subj, self._obj, self._dat
@@ -436,22 +436,18 @@ def _cues(ctx: _Ctx) -> None:
     located_at = sorted({i for c in r.located_cues for i in _occurrences(text, c)})
     if not cue_toks and not located_at:
         return
-    cuts = [(t.start, t.end) for t in doc.tokens if t.tag == "EC" and text[t.end:t.end + 1] in (" ", ",")]
-    cut_starts = [s for s, _ in cuts]
-    cut_ends = [e for _, e in cuts]
+    cut_starts, cut_ends = _connectives(doc)
     marks = sorted(cue_starts + located_at)  # where a clause has something to do
     starts = ctx.starts
     for s, e in doc.analysis.sentences:
         i = bisect_left(cut_starts, s)
         j = bisect_left(cut_starts, e, i)
-        ends = [s, *cut_ends[i:j], e]
-        # every clause of the sentence lies in [lo, hi): most sentences have nothing there
-        lo, hi = (min(ends), max(ends)) if i < j else (s, e)
-        k = bisect_left(marks, lo)
-        if k == len(marks) or marks[k] >= hi:
-            continue
+        ends = [s, *cut_ends[i:j], e] if i < j else (s, e)
         for a, b in zip(ends, ends[1:], strict=False):
-            if b <= a or not _any_in(marks, a, b):
+            if b <= a:
+                continue
+            k = bisect_left(marks, a)
+            if k == len(marks) or marks[k] >= b:  # nothing to do here: most clauses
                 continue
             i = bisect_left(starts, a)
             j = bisect_left(starts, b, i)
@@ -470,6 +466,14 @@ def _cues(ctx: _Ctx) -> None:
                     _one_cue(ctx, rel, cue, t, clause)
             if located_at and _any_in(located_at, a, b):
                 _headquarters(ctx, a, b, spans)
+
+
+def _connectives(doc: Doc) -> tuple[list[int], list[int]]:
+    """Starts and ends of the connective endings (하고, 이어, 며) a space or comma follows: where
+    clauses are cut."""
+    text = doc.text
+    cuts = [t for t in doc.tokens if t.tag == "EC" and text[t.end:t.end + 1] in (" ", ",")]
+    return [t.start for t in cuts], [t.end for t in cuts]
 
 
 def _cue_tokens(doc: Doc, r: _Rules) -> list[tuple[Token, list[tuple[str, str]]]]:
