@@ -48,12 +48,12 @@ class _Rules:
             if r.name not in ("leads", "works_for", "located_in"):
                 for c in r.cues:
                     self.by_cue.setdefault(c, []).append(r.name)
-        # The cues found at one place are all prefixes of the longest one there: the regex finds that
-        # one (longest alternative first), `chain` lists them longest first, as the rules take them.
+        # The cues found at one place are all prefixes of the longest one there. The regex finds that
+        # one (longest alternative first); `calls` maps it to the (cue, relation) pairs to look for,
+        # longest cue first and each relation once, as a scan of every token did (인수한: subsidiary_of
+        # by 인수한, acquires by 인수).
         cues = sorted(self.by_cue, key=len, reverse=True)
         self.cue_re = re.compile("|".join(map(re.escape, cues))) if cues else None
-        # longest cue found -> (cue, relation) to look for, each relation once (설립: founded, then
-        # subsidiary_of; 인수한 then 인수: subsidiary_of, acquires)
         self.calls: dict[str, list[tuple[str, str]]] = {}
         for c in cues:
             done: dict[str, str] = {}
@@ -90,21 +90,21 @@ class _Ctx:
         # (head id, label, tail id) -> (score, head, tail), in the order relations are first found
         self.out: dict[tuple[str, str, str], tuple[float, Span, Span]] = {}
         self.starts = [s.start for s in spans]
-        self.by_start = dict(zip(self.starts, spans, strict=True))  # the last span of a start, as a dict display
+        self.by_start = dict(zip(self.starts, spans, strict=True))  # start -> its (last) span
         self.first: dict[str, Span] = {}  # surface -> its first span, in order of first mention
         self.last_org: dict[str, Span] = {}  # ORG surface -> its last span, in order of first mention
         self.pers: list[Span] = []
         self.locs: list[int] = []  # indices into spans
         self.products: list[int] = []
-        first, last_org = self.first, self.last_org
+        first, last_org, locs = self.first, self.last_org, self.locs
         for i, s in enumerate(spans):
-            if s.text not in first:
-                first[s.text] = s
-            label = s.label
+            surface, label = s.text, s.label
+            if surface not in first:
+                first[surface] = s
             if label == "ORG":
-                last_org[s.text] = s
+                last_org[surface] = s
             elif label == "LOC":
-                self.locs.append(i)
+                locs.append(i)
             elif label == "PER":
                 self.pers.append(s)
             elif label == "PRODUCT":
@@ -172,6 +172,7 @@ def _token_starts(doc: Doc) -> list[int]:
 
 
 def _past_brackets(text: str, pos: int) -> int:
+    """Where the particle after `pos` may start: past closing quotes and up to four parentheses."""
     for _ in range(4):
         if text[pos:pos + 2] == " (":
             pos += 1
@@ -838,5 +839,8 @@ def _finish(ctx: _Ctx, alias_to: dict[str, Span]) -> list[Relation]:
         if key not in best or best[key][0] < score:
             best[key] = (score, first[head.text], first[tail.text])
     facts = sorted(best.items(), key=lambda kv: (kv[1][1].start, kv[0][1]))
-    return [Relation(id=f"r{n}", head=h.id, tail=t.id, label=label, score=round(score, 3), source="rule")
+    # Relation's own validator, called directly: the same checks and result as Relation(...)
+    validate = Relation.__pydantic_validator__.validate_python
+    return [validate({"id": f"r{n}", "head": h.id, "tail": t.id, "label": label, "score": round(score, 3),
+                      "source": "rule"})
             for n, ((_h, label, _t), (score, h, t)) in enumerate(facts, start=1)]
