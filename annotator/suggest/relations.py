@@ -223,9 +223,9 @@ def _aliases(ctx: _Ctx, gaz: Gazetteer) -> dict[str, Span]:
     full_of: dict[str, Span] = {}
     orgs = [t for t in ctx.last_org if first[t].label == "ORG"]  # first mentioned as an organisation
     for t in orgs:
-        f = first[t]
+        f, size = first[t], len(t)
         for n in _SUFFIX_LENGTHS:
-            if n < len(t) and t[-n:] in _ORG_SUFFIX_SET:
+            if n < size and t[-n:] in _ORG_SUFFIX_SET:
                 full_of.setdefault(t[:-n], f)
     if full_of:
         for surface in orgs:
@@ -439,7 +439,7 @@ def _cues(ctx: _Ctx) -> None:
         return
     cut_starts, cut_ends = _connectives(doc)
     marks = sorted(cue_starts + located_at)  # where a clause has something to do
-    starts = ctx.starts
+    n_marks, starts = len(marks), ctx.starts
     for s, e in doc.analysis.sentences:
         i = bisect_left(cut_starts, s)
         j = bisect_left(cut_starts, e, i)
@@ -448,7 +448,7 @@ def _cues(ctx: _Ctx) -> None:
             if b <= a:
                 continue
             k = bisect_left(marks, a)
-            if k == len(marks) or marks[k] >= b:  # nothing to do here: most clauses
+            if k == n_marks or marks[k] >= b:  # nothing to do here: most clauses
                 continue
             i = bisect_left(starts, a)
             j = bisect_left(starts, b, i)
@@ -489,10 +489,10 @@ def _cue_tokens(doc: Doc, r: _Rules) -> list[tuple[Token, list[tuple[str, str]]]
             if m2:
                 found.append((p + k, m2.group()))
     out = []
-    toks, tok_starts, calls = doc.tokens, _token_starts(doc), r.calls
+    toks, tok_starts, calls, n = doc.tokens, _token_starts(doc), r.calls, len(doc.tokens)
     for p, cue in found:  # in text order: inner places lie before the next match
         k = bisect_left(tok_starts, p)
-        while k < len(toks) and tok_starts[k] == p:  # the tokens starting there
+        while k < n and tok_starts[k] == p:  # the tokens starting there
             if toks[k].tag[:2] in _CUE_TAGS:
                 out.append((toks[k], calls[cue]))
             k += 1
@@ -708,8 +708,11 @@ def _coordinated_before(ctx: _Ctx, s: Span, spans: list[Span]) -> list[Span]:
 
 def _partners(ctx: _Ctx, spans: list[Span], tok) -> None:
     text = ctx.text
-    # the organisations before the cue (_groups looks at no other span)
-    inside = [s for s in spans if s.label == "ORG" and s.end <= tok.start and not _in_brackets(text, s)]
+    # the organisations before the cue (_groups looks at no other span); a pair needs two
+    inside = [s for s in spans if s.label == "ORG" and s.end <= tok.start]
+    if len(inside) < 2:
+        return
+    inside = [s for s in inside if not _in_brackets(text, s)]
     groups = [g for g in _groups(ctx, inside) if g and _joins(ctx, g)]
     multi = [g for g in groups if len(g) >= 2]
     subj = [g for g in groups if len(g) == 1 and ctx.particle(g[0])[0] in SUBJECT]
