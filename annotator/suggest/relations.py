@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from operator import attrgetter
 
-from annotator.labels import Schema
+from annotator.analysis.model import Token
+from annotator.labels import RelationLabel, Schema
 from annotator.models import Relation, Span
 from annotator.suggest.doc import Doc
 from annotator.suggest.lexical import Gazetteer
@@ -27,29 +28,106 @@ OPEN = "(‘'\"“「<《"
 CLOSE = ")’'\"”」>》"
 _LATIN = re.compile(r"[A-Za-z]")
 _HEAD_PARTICLES = {"이", "가", "은", "는", "도"}
+_TOPIC = (("JX", "은"), ("JX", "는"))
 
 
-@dataclass
-class _Ctx:
-    doc: Doc
-    spans: list[Span]
-    schema: Schema
-    out: dict  # (head id, label, tail id) -> score
+class _Rules:
+    """What the rules need from a schema: worked out once per schema, not once per article."""
 
-    def __post_init__(self) -> None:
-        self.starts = [s.start for s in self.spans]
-        self.rules: dict[str, object] = {}
-        for r in self.schema.relations:  # first of a name wins, as in Schema.relation
+    def __init__(self, schema: Schema) -> None:
+        self.rules: dict[str, RelationLabel] = {}
+        for r in schema.relations:  # first of a name wins, as in Schema.relation
             self.rules.setdefault(r.name, r)
-        located = self.rules.get("located_in")
+        located, leads, works = (self.rules.get(n) for n in ("located_in", "leads", "works_for"))
         self.located_cues = located.cues if located else []
-        self.particles: dict[str, tuple[str, str]] = {}
-        self.paren: dict[str, bool] = {}  # span id -> _paren_alias
+        self.leads = set(leads.cues) if leads else set()
+        self.works = set(works.cues) if works else set()
+        # cue word -> the relations it states; leads, works_for and located_in have rules of their own
+        self.by_cue: dict[str, list[str]] = {}
+        for r in schema.relations:
+            if r.name not in ("leads", "works_for", "located_in"):
+                for c in r.cues:
+                    self.by_cue.setdefault(c, []).append(r.name)
+        # The cues found at one place are all prefixes of the longest one there. The regex finds that
+        # one (longest alternative first); `calls` maps it to the (cue, relation) pairs to look for,
+        # longest cue first and each relation once, as a scan of every token did (인수한: subsidiary_of
+        # by 인수한, acquires by 인수).
+        cues = sorted(self.by_cue, key=len, reverse=True)
+        self.cue_re = re.compile("|".join(map(re.escape, cues))) if cues else None
+        self.calls: dict[str, list[tuple[str, str]]] = {}
+        for c in cues:
+            done: dict[str, str] = {}
+            for p in cues:
+                if c.startswith(p):
+                    for rel in self.by_cue[p]:
+                        done.setdefault(rel, p)
+            self.calls[c] = [(p, rel) for rel, p in done.items()]
+        # offsets inside a cue where another cue may begin (업무협약: 협약; 투자사: 자사), so that
+        # matches the regex steps over are looked for too
+        self.inner = {c: [k for k in range(1, len(c)) if any(c[k:].startswith(d) or d.startswith(c[k:])
+                                                              for d in cues)] for c in cues}
+
+
+_RULES: dict[int, tuple[Schema, _Rules]] = {}  # id(schema) -> (schema, its rules); the schema is kept alive
+
+
+def _rules_for(schema: Schema) -> _Rules:
+    got = _RULES.get(id(schema))
+    if got is None or got[0] is not schema:
+        if len(_RULES) > 8:
+            _RULES.clear()
+        got = _RULES[id(schema)] = (schema, _Rules(schema))
+    return got[1]
+
+
+class _Ctx:
+    """One article: its spans in text order, what several rules look up in them, and the relations found."""
+
+    def __init__(self, doc: Doc, spans: list[Span], schema: Schema) -> None:
+        self.doc, self.text, self.spans = doc, doc.text, spans
+        self.r = _rules_for(schema)
+        self.rules = self.r.rules
+        # (head id, label, tail id) -> (score, head, tail), in the order relations are first found
+        self.out: dict[tuple[str, str, str], tuple[float, Span, Span]] = {}
+        self.starts = [s.start for s in spans]
+        self.by_start = dict(zip(self.starts, spans, strict=True))  # start -> its (last) span
+        self.first: dict[str, Span] = {}  # surface -> its first span, in order of first mention
+        self.last_org: dict[str, Span] = {}  # ORG surface -> its last span, in order of first mention
+        self.pers: list[Span] = []
+        self.locs: list[int] = []  # indices into spans
+        self.products: list[int] = []
+        first, last_org, locs = self.first, self.last_org, self.locs
+        for i, s in enumerate(spans):
+            surface, label = s.text, s.label
+            if surface not in first:
+                first[surface] = s
+            if label == "ORG":
+                last_org[surface] = s
+            elif label == "LOC":
+                locs.append(i)
+            elif label == "PER":
+                self.pers.append(s)
+            elif label == "PRODUCT":
+                self.products.append(i)
+        self.particles: dict[int, tuple[str, str]] = {}  # span end -> particle()
+        self.tok_starts = _token_starts(doc)
 
     def particle(self, s: Span) -> tuple[str, str]:
-        p = self.particles.get(s.id)
-        if p is None:
-            p = self.particles[s.id] = _particle(self.doc, s)
+        """(tag, surface) of the particle after a span, looking past closing quotes and a parenthesis."""
+        pos = s.end
+        p = self.particles.get(pos)
+        if p is not None:
+            return p
+        text, toks = self.text, self.doc.tokens
+        if text[pos:pos + 1] in _BRACKET_START or text[pos:pos + 2] == " (":  # most spans: nothing to skip
+            pos = _past_brackets(text, pos)
+        k = bisect_left(self.tok_starts, pos)  # the first token from pos on
+        p = _NO_PARTICLE
+        if k < len(toks):
+            t = toks[k]
+            if t.start == pos and (t.tag.startswith("J") or t.tag == "VCP"):
+                p = t.tag, text[t.start:t.end]
+        self.particles[s.end] = p
         return p
 
     def between(self, a: int, b: int) -> list[Span]:
@@ -59,7 +137,7 @@ class _Ctx:
 def relation_suggestions(doc: Doc, spans: list[Span], schema: Schema, gaz: Gazetteer) -> list[Relation]:
     if not spans or not schema.relations:
         return []
-    ctx = _Ctx(doc, sorted(spans, key=lambda s: s.start), schema, {})
+    ctx = _Ctx(doc, sorted(spans, key=attrgetter("start")), schema)
     alias_to = _aliases(ctx, gaz)
     _titles(ctx)
     _located(ctx)
@@ -79,12 +157,22 @@ def _add(ctx: _Ctx, head: Span, label: str, tail: Span, score: float) -> None:
     if not rel.allows(head.label, tail.label):
         return
     key = (head.id, label, tail.id)
-    ctx.out[key] = max(score, ctx.out.get(key, 0.0))
+    old = ctx.out.get(key)
+    ctx.out[key] = (max(score, old[0] if old else 0.0), head, tail)
 
 
-def _particle(doc: Doc, span: Span) -> tuple[str, str]:
-    """(tag, surface) of the particle after a span, looking past closing quotes and a parenthesis."""
-    text, pos = doc.text, span.end
+_NO_PARTICLE = ("", "")
+_BRACKET_START = frozenset("(" + CLOSE)
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    """The start of each of doc.tokens, which Doc.tokens_between bisects: bisected here directly, not
+    to build a list for every span and cue word."""
+    return doc._tok_starts
+
+
+def _past_brackets(text: str, pos: int) -> int:
+    """Where the particle after `pos` may start: past closing quotes and up to four parentheses."""
     for _ in range(4):
         if text[pos:pos + 2] == " (":
             pos += 1
@@ -100,92 +188,74 @@ def _particle(doc: Doc, span: Span) -> tuple[str, str]:
             pos += 1
         else:
             break
-    for t in doc.tokens_from(pos):
-        if t.start != pos:
-            break
-        if t.tag.startswith("J") or t.tag == "VCP":
-            return t.tag, text[t.start:t.end]
-        return "", ""
-    return "", ""
-
-
-def _clauses(ctx: _Ctx, sent_index: int) -> list[tuple[int, int]]:
-    """A sentence cut after its connective endings (하고, 이어, 며): the scope of one cue."""
-    doc = ctx.doc
-    s, e = doc.analysis.sentences[sent_index] if doc.analysis.sentences else (0, len(doc.text))
-    cuts = [s]
-    for t in doc.tokens_between(s, e):
-        if t.tag == "EC" and doc.text[t.end:t.end + 1] in (" ", ","):
-            cuts.append(t.end)
-    cuts.append(e)
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return pos
 
 
 # ---------------------------------------------------------------------------------- aliases
 
 def _aliases(ctx: _Ctx, gaz: Gazetteer) -> dict[str, Span]:
-    """alias_of relations; returns span id -> the full-form span other relations should use."""
-    text = ctx.doc.text
+    """alias_of relations; returns surface -> the full-form span other relations should use."""
+    text = ctx.text
     alias_to: dict[str, Span] = {}
-    by_start = {s.start: s for s in ctx.spans}
-    for a in ctx.spans:  # 네이버(NAVER), ThinQ (씽큐)
-        p = a.end + (1 if text[a.end:a.end + 1] == " " else 0)
-        if text[p:p + 1] != "(":
-            continue
-        b = by_start.get(p + 1)
-        if b is None or b.label != a.label:
-            continue
-        head, tail = (a, b) if _LATIN.search(a.text) and not _LATIN.search(b.text) else (b, a)
-        _add(ctx, head, "alias_of", tail, 0.9)
-        if head.label == "ORG":
-            alias_to.setdefault(head.text, tail)
-    first: dict[str, Span] = {}
-    for s in ctx.spans:
-        first.setdefault(s.text, s)
-    for surface, s in first.items():  # SKT and SK텔레콤 both in the article
-        canon = gaz.canonical(surface)
-        if canon and canon != surface and canon in first and first[canon].label == s.label != "LOC":
+    if "(" in text:
+        by_start = ctx.by_start
+        for a in ctx.spans:  # 네이버(NAVER), ThinQ (씽큐)
+            p = a.end + (1 if text[a.end:a.end + 1] == " " else 0)
+            if text[p:p + 1] != "(":
+                continue
+            b = by_start.get(p + 1)
+            if b is None or b.label != a.label:
+                continue
+            head, tail = (a, b) if _LATIN.search(a.text) and not _LATIN.search(b.text) else (b, a)
+            _add(ctx, head, "alias_of", tail, 0.9)
+            if head.label == "ORG":
+                alias_to.setdefault(head.text, tail)
+    first = ctx.first
+    canonical = gaz.canonical
+    for surface, s in first.items():  # SKT and SK텔레콤 both in the article (places never)
+        canon = canonical(surface) if s.label != "LOC" else None
+        if canon and canon != surface and canon in first and first[canon].label == s.label:
             _add(ctx, s, "alias_of", first[canon], 0.85)
             if s.label == "ORG":
                 alias_to.setdefault(surface, first[canon])
     # 라이엇 and 라이엇게임즈: the name without its company ending. stem -> the first ORG surface
     # (in order of first mention) that is that stem plus a company ending
     full_of: dict[str, Span] = {}
-    for t, f in first.items():
-        if f.label == "ORG":
-            for n in _SUFFIX_LENGTHS:
-                if n < len(t) and t[-n:] in _ORG_SUFFIX_SET:
-                    full_of.setdefault(t[:-n], f)
-    for surface, s in first.items():
-        full = full_of.get(surface) if s.label == "ORG" else None
-        if full is not None and gaz.label(surface) is None and gaz.label(full.text) is None:
-            _add(ctx, s, "alias_of", full, 0.75)
-            alias_to.setdefault(surface, full)
-    return {s.id: alias_to[s.text] for s in ctx.spans if s.text in alias_to}
+    orgs = [t for t in ctx.last_org if first[t].label == "ORG"]  # first mentioned as an organisation
+    for t in orgs:
+        f, size = first[t], len(t)
+        for n in _SUFFIX_LENGTHS:
+            if n < size and t[-n:] in _ORG_SUFFIX_SET:
+                full_of.setdefault(t[:-n], f)
+    if full_of:
+        for surface in orgs:
+            full = full_of.get(surface)
+            if full is not None and gaz.label(surface) is None and gaz.label(full.text) is None:
+                _add(ctx, first[surface], "alias_of", full, 0.75)
+                alias_to.setdefault(surface, full)
+    return alias_to
 
 
 # ---------------------------------------------------------------------------------- people
 
 def _titles(ctx: _Ctx) -> None:
     """이해진 의장 / 최수연 네이버 대표 / 네이버 최수연 대표 -> leads or works_for."""
-    doc, text = ctx.doc, ctx.doc.text
-    leads = set(ctx.schema.relation("leads").cues) if ctx.schema.relation("leads") else set()
-    works = set(ctx.schema.relation("works_for").cues) if ctx.schema.relation("works_for") else set()
-    by_start = {s.start: s for s in ctx.spans}
-    for per in ctx.spans:
-        if per.label != "PER":
-            continue
+    doc, text = ctx.doc, ctx.text
+    leads, works = ctx.r.leads, ctx.r.works
+    by_start = ctx.by_start
+    chunks = doc.chunks
+    for per in ctx.pers:
         i = doc.chunk_at(per.start)
         if i is None:
             continue
         # find the chunk that ends the person span, then walk right over bare chunks to the title
         j = i
-        while j < len(doc.chunks) and doc.chunks[j].end < per.end:
+        while j < len(chunks) and chunks[j].end < per.end:
             j += 1
         orgs, title = [], None
         k = j
-        while k + 1 < len(doc.chunks) and k - j <= 3:
-            cur, nxt = doc.chunks[k], doc.chunks[k + 1]
+        while k + 1 < len(chunks) and k - j <= 3:
+            cur, nxt = chunks[k], chunks[k + 1]
             if cur.next_tag or text[cur.end:nxt.start] != " ":
                 break
             k += 1
@@ -218,36 +288,33 @@ def _topic_org(ctx: _Ctx, pos: int) -> Span | None:
     """The organisation most recently made a topic (X는) in this or the three sentences before."""
     doc = ctx.doc
     here = doc.sentence_of(pos)
-    best = None
     lo = doc.analysis.sentences[max(here - 3, 0)][0] if doc.analysis.sentences else 0
-    for s in ctx.between(lo, pos):
-        if s.label == "ORG":
-            tag, form = ctx.particle(s)
-            if tag == "JX" and form in ("은", "는"):
-                best = s
-    return best
+    for s in reversed(ctx.between(lo, pos)):  # the last one wins: look from the end
+        if s.label == "ORG" and ctx.particle(s) in _TOPIC:
+            return s
+    return None
 
 
 # ---------------------------------------------------------------------------------- places
 
 def _located(ctx: _Ctx) -> None:
-    text = ctx.doc.text
+    text = ctx.text
     spans = ctx.spans
-    for i, loc in enumerate(spans):
-        if loc.label != "LOC":
-            continue
+    for i in ctx.locs:
+        loc = spans[i]
         nxt = spans[i + 1] if i + 1 < len(spans) else None
-        # 미국 컬럼비아대 / 美 엔비디아 / 서울 중구 대한상공회의소: places written right before an organisation
-        if nxt is not None and nxt.label == "ORG" and text[loc.end:nxt.start] == " ":
-            for place in _address(ctx, i):
-                _add(ctx, nxt, "located_in", place, 0.8)
-        # 미국 게임사 라이엇게임즈: a place, a class noun, then the organisation
-        m = _CLASS_WORD.match(text[loc.end:loc.end + 9])
-        if nxt is not None and nxt.label == "ORG" and m and nxt.start == loc.end + m.end() and (
-                m.group(1) in ORG_CLASS_NOUNS or m.group(1).endswith(("사", "기업", "업체", "스타트업", "기관"))):
-            _add(ctx, nxt, "located_in", loc, 0.7)
+        if nxt is not None and nxt.label == "ORG":
+            # 미국 컬럼비아대 / 美 엔비디아 / 서울 중구 대한상공회의소: places written right before an organisation
+            if text[loc.end:nxt.start] == " ":
+                for place in _address(ctx, i):
+                    _add(ctx, nxt, "located_in", place, 0.8)
+            # 미국 게임사 라이엇게임즈: a place, a class noun, then the organisation
+            m = _CLASS_WORD.match(text, loc.end, loc.end + 9)
+            if m and nxt.start == m.end() and (
+                    m.group(1) in ORG_CLASS_NOUNS or m.group(1).endswith(("사", "기업", "업체", "스타트업", "기관"))):
+                _add(ctx, nxt, "located_in", loc, 0.7)
         # 최윤아 로보웨이브 대표가 경기 성남시 판교 본사에서: the company of the sentence has its head office there
-        if _HEAD_OFFICE.match(text[loc.end:loc.end + 8]):  # not 미국 본사 스타트업
+        if _HEAD_OFFICE.match(text, loc.end, loc.end + 8):  # not 미국 본사 스타트업
             sent = ctx.doc.analysis.sentences[ctx.doc.sentence_of(loc.start)] if ctx.doc.analysis.sentences \
                 else (0, len(text))
             org = next((x for x in reversed(ctx.between(sent[0], loc.start)) if x.label == "ORG"
@@ -266,8 +333,7 @@ def _located(ctx: _Ctx) -> None:
                         _add(ctx, s, "located_in", loc, 0.8)
         # 오픈AI·구글·메타 등 미국 기업: a list before 등 and the place
         m = _LIST_END.search(text, max(0, loc.start - 6), loc.start)
-        after = text[loc.end:loc.end + 8]
-        if m and _COMPANY_WORD.match(after):
+        if m and _COMPANY_WORD.match(text, loc.end, loc.end + 8):
             j = i - 1
             while j >= 0 and spans[j].label == "ORG" and spans[j].end >= loc.start - 60:
                 _add(ctx, spans[j], "located_in", loc, 0.7)
@@ -295,100 +361,199 @@ _CLASS_WORD = re.compile(r" ([가-힣]{1,6}) ")
 _HEAD_OFFICE = re.compile(r" (?:본사|사옥|본점)(?:에서|에|를|가|는|로) ")
 _LIST_END = re.compile(r" ?(?:등|같은|등의) $")
 _COMPANY_WORD = re.compile(r" ?(기업|업체|회사|빅테크|기술기업|테크기업|스타트업)")
-_RELATIVE = re.compile(r"^[가-힣]{0,4}(한|된|해온|했던|하는|한다는|해 온|할) ")
+_RELATIVE = re.compile(r"[가-힣]{0,4}(한|된|해온|했던|하는|한다는|해 온|할) ")
 _THE_COMPANY = re.compile(r"(?:^|[ “\"])(?:이 |같은 |해당 )?회사(?:는|가|측은) ")
 _KEEPS = re.compile(r"^[가-힣]{0,3}(를|을)? ?(둔|두고|둔다) ")
 _TOPIC_AFTER = re.compile(r"^(는|은|를|을|도) ")
-_BETWEEN = re.compile(r"^ ?(간|사이|끼리)")
+_BETWEEN = re.compile(r" ?(간|사이|끼리)")
 _LIST_TO = re.compile(r"\s*(?:와|과|,|·|및)\s*(?:[가-힣]{1,6} ){0,2}")
 
 
-def _cues(ctx: _Ctx) -> None:
-    doc, text = ctx.doc, ctx.doc.text
-    cue_index: list[tuple[str, str]] = []
-    for r in ctx.schema.relations:
-        for c in r.cues:
-            cue_index.append((c, r.name))
-    by_cue: dict[str, list[str]] = {}
-    for cue, rel in cue_index:
-        if rel not in ("leads", "works_for", "located_in"):
-            by_cue.setdefault(cue, []).append(rel)
-    lengths = sorted({len(c) for c in by_cue}, reverse=True)
-    first = {c[0] for c in by_cue}
-    starts = [s.start for s in ctx.spans]
-    n_sent = len(doc.analysis.sentences)
-    for si in range(n_sent):
-        for a, b in _clauses(ctx, si):
-            spans = ctx.spans[bisect_left(starts, a):bisect_left(starts, b)]
-            if not spans:
+_CUE_TAGS = ("NN", "VV", "XR", "SL", "MA")  # the first two letters of a cue token's tag (VV-R, VV-I too)
+
+
+class _Clause:
+    """One clause with cue words: its spans, and its subjects (이/가/은/는/도), objects (을/를) and
+    datives (에/에게) in order, bracketed second names left out (씽큐 of ThinQ (씽큐)). Spans are sorted
+    out only as far as the cues reach: a cue looks at the spans before it."""
+
+    __slots__ = ("ctx", "a", "b", "spans", "_subj", "_obj", "_dat", "_seen", "_reach", "_topic")
+
+    def __init__(self, ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
+        self.ctx, self.a, self.b, self.spans = ctx, a, b, spans
+        self._subj: list[Span] = []
+        self._obj: list[Span] = []
+        self._dat: list[Span] = []
+        self._seen = 0  # spans[:_seen] are sorted out
+        self._reach = 0  # the furthest end of a span in the three lists
+        self._topic: list[Span] | None = None
+
+    def roles(self, ts: int) -> tuple[list[Span], list[Span], list[Span]]:
+        """Subjects, objects and datives ending by `ts` (the clause's own lists when all do: callers
+        only read them)."""
+        ctx, spans, k, n = self.ctx, self.spans, self._seen, len(self.spans)
+        text, particles = ctx.text, ctx.particles
+        while k < n and spans[k].start < ts:  # a span starting later cannot end by ts
+            s = spans[k]
+            k += 1
+            if text[s.start - 1:s.start] == "(" and _paren_alias(ctx, s):
                 continue
-            roles = None  # the clause's spans by particle, built at its first cue
-            for t in doc.tokens_between(a, b):
-                if text[t.start] not in first or t.tag[:2] not in ("NN", "VV", "XR", "SL", "MA"):  # VV-R, VV-I too
-                    continue
-                done: set[str] = set()  # one cue may serve several relations (설립: founded, subsidiary_of)
-                for n in lengths:
-                    cue = text[t.start:t.start + n]
-                    for rel in by_cue.get(cue, ()):
-                        if rel not in done:
-                            done.add(rel)
-                            if roles is None:
-                                roles = _clause_roles(ctx, spans)
-                            _one_cue(ctx, rel, cue, t, spans, a, b, roles)
-            _headquarters(ctx, a, b, spans)
+            tag, surf = particles.get(s.end) or ctx.particle(s)
+            if tag in SUBJECT and surf in _HEAD_PARTICLES:
+                self._subj.append(s)
+            elif tag == "JKO":
+                self._obj.append(s)
+            elif tag == "JKB" and surf in _DATIVE:
+                self._dat.append(s)
+            else:
+                continue
+            if s.end > self._reach:
+                self._reach = s.end
+        self._seen = k
+        if self._reach <= ts:  # usually: no span runs over the cue
+            return self._subj, self._obj, self._dat
+        return ([s for s in self._subj if s.end <= ts], [s for s in self._obj if s.end <= ts],
+                [s for s in self._dat if s.end <= ts])
+
+    def topic(self) -> list[Span]:
+        """The last topic (X은/X는) of the sentence before the clause, as a list of one or none (the
+        subject when the clause has none: only the last subject is ever used)."""
+        if self._topic is None:
+            ctx, a = self.ctx, self.a
+            sents = ctx.doc.analysis.sentences
+            sent = sents[ctx.doc.sentence_of(a)] if sents else (0, a)
+            last = next((s for s in reversed(ctx.between(sent[0], a)) if ctx.particle(s) in _TOPIC), None)
+            self._topic = [last] if last is not None else []
+        return self._topic
 
 
-def _clause_roles(ctx: _Ctx, spans: list[Span]) -> tuple[list[Span], list[Span], list[Span]]:
-    """The clause's subjects (이/가/은/는/도), objects (을/를) and datives (에/에게), in order, bracketed
-    second names left out (씽큐 of ThinQ (씽큐)); the same for every cue of the clause."""
-    subj: list[Span] = []
-    obj: list[Span] = []
-    dat: list[Span] = []
-    for s in spans:
-        if _paren_alias_cached(ctx, s):
-            continue
-        tag, surf = ctx.particle(s)
-        if tag in SUBJECT and surf in _HEAD_PARTICLES:
-            subj.append(s)
-        elif tag == "JKO":
-            obj.append(s)
-        elif tag == "JKB" and surf in _DATIVE:
-            dat.append(s)
-    return subj, obj, dat
+def _cues(ctx: _Ctx) -> None:
+    """Each sentence is cut into clauses after its connective endings (하고, 이어, 며); a cue word's
+    relation is looked for in its clause."""
+    doc, text, r = ctx.doc, ctx.text, ctx.r
+    # found once per article, then picked out per clause by bisection
+    cue_toks = _cue_tokens(doc, r)
+    cue_starts = [t.start for t, _ in cue_toks]
+    located_at = sorted({i for c in r.located_cues for i in _occurrences(text, c)})
+    if not cue_toks and not located_at:
+        return
+    cut_starts, cut_ends = _connectives(doc)
+    marks = sorted(cue_starts + located_at)  # where a clause has something to do
+    n_marks, starts = len(marks), ctx.starts
+    for s, e in doc.analysis.sentences:
+        i = bisect_left(cut_starts, s)
+        j = bisect_left(cut_starts, e, i)
+        ends = [s, *cut_ends[i:j], e] if i < j else (s, e)
+        for a, b in zip(ends, ends[1:], strict=False):
+            if b <= a:
+                continue
+            k = bisect_left(marks, a)
+            if k == n_marks or marks[k] >= b:  # nothing to do here: most clauses
+                continue
+            i = bisect_left(starts, a)
+            j = bisect_left(starts, b, i)
+            if i == j:
+                continue
+            spans = ctx.spans[i:j]
+            clause = None  # built at the clause's first cue that needs its roles
+            k = bisect_left(cue_starts, a)
+            for t, calls in cue_toks[k:bisect_left(cue_starts, b, k)]:
+                for cue, rel in calls:
+                    if rel == "partners_with":  # its parties are found by _partners, not by subject and object
+                        _partners(ctx, spans, t)
+                        continue
+                    if clause is None:
+                        clause = _Clause(ctx, a, b, spans)
+                    _one_cue(ctx, rel, cue, t, clause)
+            if located_at and _any_in(located_at, a, b):
+                _headquarters(ctx, a, b, spans)
+
+
+def _connectives(doc: Doc) -> tuple[list[int], list[int]]:
+    """Starts and ends of the connective endings (하고, 이어, 며) a space or comma follows: where
+    clauses are cut."""
+    text = doc.text
+    cuts = [t for t in doc.tokens if t.tag == "EC" and text[t.end:t.end + 1] in (" ", ",")]
+    return [t.start for t in cuts], [t.end for t in cuts]
+
+
+def _cue_tokens(doc: Doc, r: _Rules) -> list[tuple[Token, list[tuple[str, str]]]]:
+    """The tokens a cue word starts (nouns, verbs, roots, Latin, adverbs) in text order, each with the
+    (cue, relation) pairs to look for there."""
+    text, found, inner = doc.text, [], r.inner
+    for m in r.cue_re.finditer(text) if r.cue_re else ():
+        p, cue = m.start(), m.group()
+        found.append((p, cue))
+        for k in inner[cue]:
+            m2 = r.cue_re.match(text, p + k)
+            if m2:
+                found.append((p + k, m2.group()))
+    out = []
+    toks, tok_starts, calls, n = doc.tokens, _token_starts(doc), r.calls, len(doc.tokens)
+    for p, cue in found:  # in text order: inner places lie before the next match
+        k = bisect_left(tok_starts, p)
+        while k < n and tok_starts[k] == p:  # the tokens starting there
+            if toks[k].tag[:2] in _CUE_TAGS:
+                out.append((toks[k], calls[cue]))
+            k += 1
+    return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, overlaps included."""
+    out = []
+    i = text.find(word)
+    while i != -1:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _any_in(positions: list[int], a: int, b: int) -> bool:
+    """Some of the sorted `positions` lies in [a, b)."""
+    k = bisect_left(positions, a)
+    return k < len(positions) and positions[k] < b
 
 
 _DATIVE = ("에", "에게", "에도", "에게서")
 
 
-def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: int,
-             roles: tuple[list[Span], list[Span], list[Span]]) -> None:
-    doc = ctx.doc
-    ts = tok.start  # the spans before the cue
-    subj = [s for s in roles[0] if s.end <= ts]
-    obj = [s for s in roles[1] if s.end <= ts]
-    dat = [s for s in roles[2] if s.end <= ts]
+_PARENT_CUES = ("자회사", "계열사", "손자회사")
+
+
+def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
+    doc, text = ctx.doc, ctx.text
+    a, b, spans = clause.a, clause.b, clause.spans
+    subj, obj, dat = clause.roles(tok.start)  # the spans before the cue
+    # A cue with nothing to take is done before its head is looked for (the costly part); the
+    # branches below would find no tail either.
+    if rel == "invests_in":
+        if not (dat or obj and cue != "지분") and text.find("교환", a, b) == -1:
+            return
+    elif rel == "supplies":
+        if not dat:
+            return
+    elif rel in ("founded", "acquires") or rel == "subsidiary_of" and cue not in _PARENT_CUES:
+        if not obj:
+            return
+    elif rel != "develops" and rel != "subsidiary_of":
+        return
     # relative clause: 트웰브랩스에 투자한 네이버 / 기가지니를 보유한 KT
     rel_head = None
-    tail_text = doc.text[tok.end:tok.end + 12]
-    if _RELATIVE.match(tail_text):
+    if _RELATIVE.match(text, tok.end, tok.end + 12):
         nxt = next((s for s in spans if s.start >= tok.end), None)
         if nxt is not None and nxt.start - tok.end <= 12:
             rel_head = nxt
     if not subj and rel_head is None:  # ...를 열고 ‘익시오’를 공개: the sentence's topic is the subject
-        sent = ctx.doc.analysis.sentences[ctx.doc.sentence_of(a)] if ctx.doc.analysis.sentences else (0, a)
-        subj = [s for s in ctx.between(sent[0], a) if ctx.particle(s) in (("JX", "은"), ("JX", "는"))]
+        subj = clause.topic()
     head = rel_head or (subj[-1] if subj else None)
     if head is not None and head.label == "PER":  # 샘 올트먼 오픈AI CEO는 ... 공개: the company acts
         org = next((s for s in spans if s.start == head.end + 1 and s.label == "ORG"), None)
         rule = ctx.rules.get(rel)
         if org is not None and rule is not None and "PER" not in rule.head:
             head = org
-    if rel == "partners_with":
-        _partners(ctx, spans, tok)
-        return
     if rel == "invests_in":
-        clause = doc.text[a:b]
-        if "교환" in clause and len(subj) >= 1:
+        if len(subj) >= 1 and text.find("교환", a, b) != -1:
             group = _coordinated_before(ctx, subj[-1], spans)
             if len(group) == 2:
                 _add(ctx, group[0], "invests_in", group[1], 0.7)
@@ -404,16 +569,16 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
             for t in dat[-1:]:
                 _add(ctx, head, "supplies", t, 0.6)
         return
-    if rel == "subsidiary_of" and cue in ("자회사", "계열사", "손자회사"):
+    if rel == "subsidiary_of" and cue in _PARENT_CUES:
         _subsidiary(ctx, tok, spans, subj)
         return
-    if rel == "develops" and head is None and not rel_head and _THE_COMPANY.search(doc.text[a:tok.start]):
+    if rel == "develops" and head is None and not rel_head and _THE_COMPANY.search(text[a:tok.start]):
         head = _topic_org(ctx, a)  # 회사는 ... ‘X’를 출시: the company the story is about
     if rel in _OBJECT_CUES:
         tails = obj[-1:] if obj else []
         if rel == "develops" and not tails:
             # ‘X’를 ... 손잡고 출시한다 (the object sits before a clause cut) / X는 Y가 개발한 ...
-            sent = doc.analysis.sentences[doc.sentence_of(a)] if doc.analysis.sentences else (0, len(doc.text))
+            sent = doc.analysis.sentences[doc.sentence_of(a)] if doc.analysis.sentences else (0, len(text))
             if head is None:
                 head = next((s for s in reversed(ctx.between(sent[0], a)) if s.label == "ORG"
                              and ctx.particle(s)[1] in _HEAD_PARTICLES), None)
@@ -421,7 +586,7 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, spans: list[Span], a: int, b: i
                 return
             before_cue = [s for s in ctx.between(sent[0], tok.start) if s.label == "PRODUCT"]
             tails = [s for s in before_cue if ctx.particle(s)[0] == "JKO" and s.start > head.start][-1:] or \
-                [s for s in before_cue if ctx.particle(s) in (("JX", "은"), ("JX", "는")) and s.end <= head.start][:1]
+                [s for s in before_cue if ctx.particle(s) in _TOPIC and s.end <= head.start][:1]
         if rel_head is not None and not tails:
             tails = obj[-1:]
         if head is None or not tails:
@@ -458,16 +623,9 @@ def _subsidiary(ctx: _Ctx, tok, spans: list[Span], subj: list[Span]) -> None:
         _add(ctx, child, "subsidiary_of", parent, 0.75)
 
 
-def _paren_alias_cached(ctx: _Ctx, s: Span) -> bool:
-    p = ctx.paren.get(s.id)
-    if p is None:
-        p = ctx.paren[s.id] = _paren_alias(ctx, s)
-    return p
-
-
 def _paren_alias(ctx: _Ctx, s: Span) -> bool:
     """The span is a bracketed second name right after another span: the outer name speaks for both."""
-    text = ctx.doc.text
+    text = ctx.text
     p = s.start - 1
     if text[p:p + 1] != "(":
         return False
@@ -490,7 +648,7 @@ def _headquarters(ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
     """본사는 미국 샌프란시스코에 있다 / 서울에 본사를 둔 X: located_in."""
     text = ctx.doc.text
     clause = text[a:b]
-    cues = [c for c in ctx.located_cues if c in clause]
+    cues = [c for c in ctx.r.located_cues if c in clause]
     if not cues:
         return
     cue_pos = a + clause.index(cues[0])
@@ -521,19 +679,19 @@ def _span_before(ctx: _Ctx, s: Span) -> Span | None:
     return ctx.spans[i - 1] if i > 0 else None
 
 
-_LIST_SEP = re.compile(r"^\s*(-|·|,|、|/|및|와|과|와의|과의)\s*$")
+_LIST_SEP = re.compile(r"\s*(-|·|,|、|/|및|와|과|와의|과의)\s*")  # the whole gap (fullmatch)
 
 
 def _groups(ctx: _Ctx, spans: list[Span]) -> list[list[Span]]:
     """Runs of organisations joined by -, ·, 와/과, 및, commas (a '-' chain is one group of its own)."""
-    text = ctx.doc.text
-    orgs = [s for s in spans if s.label == "ORG"]
+    text = ctx.text
     groups: list[list[Span]] = []
-    for s in orgs:
+    for s in spans:
+        if s.label != "ORG":
+            continue
         if groups:
             last = groups[-1][-1]
-            gap = text[last.end:s.start]
-            sep = _LIST_SEP.match(gap)
+            sep = _LIST_SEP.fullmatch(text, last.end, s.start)
             if sep and not (sep.group(1) == "," and "-" in text[groups[-1][0].start:last.end]):
                 groups[-1].append(s)
                 continue
@@ -549,11 +707,15 @@ def _coordinated_before(ctx: _Ctx, s: Span, spans: list[Span]) -> list[Span]:
 
 
 def _partners(ctx: _Ctx, spans: list[Span], tok) -> None:
-    text = ctx.doc.text
-    inside = [s for s in spans if s.end <= tok.start and not _in_brackets(text, s)]
+    text = ctx.text
+    # the organisations before the cue (_groups looks at no other span); a pair needs two
+    inside = [s for s in spans if s.label == "ORG" and s.end <= tok.start]
+    if len(inside) < 2:
+        return
+    inside = [s for s in inside if not _in_brackets(text, s)]
     groups = [g for g in _groups(ctx, inside) if g and _joins(ctx, g)]
     multi = [g for g in groups if len(g) >= 2]
-    subj = [g for g in groups if len(g) == 1 and _particle(ctx.doc, g[0])[0] in SUBJECT]
+    subj = [g for g in groups if len(g) == 1 and ctx.particle(g[0])[0] in SUBJECT]
     pairs = []
     for g in multi:
         pairs += [(x, y) for i, x in enumerate(g) for y in g[i + 1:]]
@@ -582,13 +744,12 @@ def _in_brackets(text: str, s: Span) -> bool:
 def _joins(ctx: _Ctx, group: list[Span]) -> bool:
     """A group takes part in the cue when it is a hyphen chain (A-B-C 동맹) or its last member
     is a subject, a companion (와/과), a possessor or followed by 간/사이/끼리."""
-    text = ctx.doc.text
-    if len(group) >= 2 and "-" in text[group[0].end:group[1].start]:
+    text = ctx.text
+    if len(group) >= 2 and text.find("-", group[0].end, group[1].start) != -1:
         return True
-    tag, form = _particle(ctx.doc, group[-1])
-    if form in ("이", "가", "은", "는", "도", "와", "과", "의", "와의", "과의"):
+    if ctx.particle(group[-1])[1] in ("이", "가", "은", "는", "도", "와", "과", "의", "와의", "과의"):
         return True
-    return bool(_BETWEEN.match(text[group[-1].end:group[-1].end + 3])) or \
+    return bool(_BETWEEN.match(text, group[-1].end, group[-1].end + 3)) or \
         bool(_UNIT_WITH.match(text, group[-1].end))
 
 
@@ -600,19 +761,21 @@ _JOINED = re.compile(r"(?:이번 )?(?:투자|라운드|펀딩)(?:에는|에도|�
 def _funding(ctx: _Ctx) -> None:
     """A funding round: 'A는 B가 주도한 시리즈B 라운드에서 N억원을 유치했다', 'A는 B로부터 투자를 유치',
     then 'C와 D가 참여했다' in a sentence about the round: B, C and D invest in A."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, ctx.text
+    if "유치" not in text:  # no round raised: no investee
+        return
     investee: Span | None = None
     since = 99
     for a, b in doc.analysis.sentences:
-        sent = text[a:b]
-        orgs = [s for s in ctx.between(a, b) if s.label == "ORG" and not _in_brackets(text, s)]
-        investors = [s for s in orgs if _LEAD_INVESTOR.match(text, _after_group(ctx, s, orgs))]
         since += 1
-        if "유치" in sent and _ROUND.search(sent):
+        if text.find("유치", a, b) != -1 and _ROUND.search(text, a, b):
+            orgs, investors = _round_orgs(ctx, a, b)
             subj = [s for s in orgs if s not in investors and ctx.particle(s)[1] in ("은", "는", "이", "가")]
             if subj:
                 investee, since = subj[0], 0
-        elif not (_JOINED.search(sent) and "참여" in sent and since <= 2):
+        elif investee is not None and since <= 2 and text.find("참여", a, b) != -1 and _JOINED.search(text, a, b):
+            orgs, investors = _round_orgs(ctx, a, b)
+        else:
             continue
         if investee is None:
             continue
@@ -621,21 +784,27 @@ def _funding(ctx: _Ctx) -> None:
                 _add(ctx, s, "invests_in", investee, 0.6)
 
 
+def _round_orgs(ctx: _Ctx, a: int, b: int) -> tuple[list[Span], list[Span]]:
+    """The organisations of a sentence (not in brackets), and those of them that lead or join the round."""
+    text = ctx.text
+    orgs = [s for s in ctx.between(a, b) if s.label == "ORG" and not _in_brackets(text, s)]
+    return orgs, [s for s in orgs if _LEAD_INVESTOR.match(text, _after_group(ctx, s, orgs))]
+
+
 def _after_group(ctx: _Ctx, s: Span, orgs: list[Span]) -> int:
     """Where the list an organisation belongs to ends (A와 B가 참여: A's list ends after B)."""
     end = s.end
     for o in orgs:
-        if o.start > end and _LIST_TO.fullmatch(ctx.doc.text[end:o.start]):
+        if o.start > end and _LIST_TO.fullmatch(ctx.text, end, o.start):
             end = o.end
     return end
 
 
 def _named_after_maker(ctx: _Ctx) -> None:
     """A product named after its maker (루미 CXR of 루미헬스케어, 세린 N3 of 세린칩스): develops."""
-    orgs = {s.text: s for s in ctx.spans if s.label == "ORG"}
-    for p in ctx.spans:
-        if p.label != "PRODUCT":
-            continue
+    orgs = ctx.last_org
+    for i in ctx.products:
+        p = ctx.spans[i]
         first = p.text.split()[0]
         if len(first) < 2 or first == p.text:
             continue
@@ -646,9 +815,12 @@ def _named_after_maker(ctx: _Ctx) -> None:
 
 def _product_apposition(ctx: _Ctx) -> None:
     """KT 기가지니, 네이버의 클로바: the organisation's product."""
-    text = ctx.doc.text
-    for x, y in zip(ctx.spans, ctx.spans[1:], strict=False):
-        if x.label == "ORG" and y.label == "PRODUCT" and text[x.end:y.start] in (" ", "의 ", " ‘", "의 ‘"):
+    text, spans = ctx.text, ctx.spans
+    for i in ctx.products:
+        if i == 0:
+            continue
+        x, y = spans[i - 1], spans[i]
+        if x.label == "ORG" and text[x.end:y.start] in (" ", "의 ", " ‘", "의 ‘"):
             _add(ctx, x, "develops", y, 0.6)
 
 
@@ -656,31 +828,22 @@ def _product_apposition(ctx: _Ctx) -> None:
 
 def _finish(ctx: _Ctx, alias_to: dict[str, Span]) -> list[Relation]:
     """Move relations from aliases to the full form, keep each fact once, order and number them."""
-    first_pos: dict[str, int] = {}
-    for s in ctx.spans:
-        first_pos.setdefault(s.text, s.start)
-    by_id = {s.id: s for s in ctx.spans}
-    first_of: dict[str, Span] = {}  # surface -> its first span (_first)
-    for s in ctx.spans:
-        first_of.setdefault(s.text, s)
-    best: dict[tuple[str, str, str], tuple[float, str, str]] = {}
-    for (h, label, t), score in ctx.out.items():
-        head, tail = by_id[h], by_id[t]
+    first = ctx.first  # surface -> its first span
+    best: dict[tuple[str, str, str], tuple[float, Span, Span]] = {}
+    for (_h, label, _t), (score, head, tail) in ctx.out.items():
         if label != "alias_of":
-            head, tail = alias_to.get(head.id, head), alias_to.get(tail.id, tail)
+            head, tail = alias_to.get(head.text, head), alias_to.get(tail.text, tail)
         if head.text == tail.text:
             continue
         rel = ctx.rules.get(label)
-        if rel is not None and rel.symmetric and first_pos[tail.text] < first_pos[head.text]:
+        if rel is not None and rel.symmetric and first[tail.text].start < first[head.text].start:
             head, tail = tail, head
         key = (head.text, label, tail.text)
         if key not in best or best[key][0] < score:
-            first_head = first_of[head.text]
-            first_tail = first_of[tail.text]
-            best[key] = (score, first_head.id, first_tail.id)
-    out = []
-    for n, ((_h, label, _t), (score, hid, tid)) in enumerate(
-            sorted(best.items(), key=lambda kv: (by_id[kv[1][1]].start, kv[0][1])), start=1):
-        out.append(Relation(id=f"r{n}", head=hid, tail=tid, label=label, score=round(score, 3), source="rule"))
-    return out
-
+            best[key] = (score, first[head.text], first[tail.text])
+    facts = sorted(best.items(), key=lambda kv: (kv[1][1].start, kv[0][1]))
+    # Relation's own validator, called directly: the same checks and result as Relation(...)
+    validate = Relation.__pydantic_validator__.validate_python
+    return [validate({"id": f"r{n}", "head": h.id, "tail": t.id, "label": label, "score": round(score, 3),
+                      "source": "rule"})
+            for n, ((_h, label, _t), (score, h, t)) in enumerate(facts, start=1)]
