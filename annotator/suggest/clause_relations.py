@@ -1,0 +1,439 @@
+"""Relations stated by the shape of a phrase rather than by a subject, a cue and an object:
+
+- a maker in a relative clause: "A가 자체 개발한 양극재 ‘X’", "A와 B가 함께 만든 플랫폼 ‘X’";
+- a leader in a relative clause: "A를 이끄는 P 대표", and an appointment: "P를 신임 대표로 선임";
+- titles on both sides of a name: "A 대표이사 P 사장", "A 창업주 P 대표";
+- a founder in a relative clause: "A는 2020년 P가 창업한 회사다" (also "김 대표가": a surname and a
+  title stand for the one person of that surname named in the article);
+- a parent or subsidiary in apposition: "A의 모회사인 B", "A의 미국 자회사 B";
+- a shareholder: "A의 최대주주는 B";
+- a supply contract with a partner: "A는 B와 ... 공급 계약을 맺었다";
+- a place of a company described by its kind: "미국 보스턴의 바이오기업 A";
+- a product launched in a sentence without a subject: the company the story is about made it.
+
+`ctx` is relations._Ctx (spans in text order, particles, sentences) and `add` its relations._add.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+_MAKE = re.compile(r"(?:이|가) (?:(?:자체|직접|독자|함께|공동|공동으로|새로|처음) )?(?:개발한|개발해 온|만든|만들어 온|선보인|"
+                   r"내놓은|출시한|공개한|설계한|제작한)(?= )")
+# what may stand between a relative clause's verb and the product: a few words, an opening quote
+_TO_PRODUCT = re.compile(r" (?:[^\s.?!\"“”]{1,12} ){0,3}[‘'\"“]?")
+_LEAD_BY = re.compile(r"(?:을|를) (?:이끄는|이끌고 있는|이끌어 온|맡고 있는|운영하는) ")
+_FOUNDED_BY = re.compile(r"(?:이|가) (?:(?:\d{4}년|지난해|올해)(?: \d{1,2}월)?(?:에)? )?(?:창업한|설립한|세운|창립한|만든) "
+                         r"(?:[^\s.]{1,12} ){0,3}?[^\s.]{0,12}(?:회사|기업|업체|스타트업|전문기업|벤처)(?:이다|다|로|로서|이며|인)")
+_FOUNDER_TITLES = ("창업주", "창업자", "공동창업자", "창립자", "설립자")
+_HEAD_TITLES = ("대표이사", "대표", "공동대표", "사장", "부회장", "회장", "의장", "CEO", "최고경영자")
+_PARENT = re.compile(r"의 (?:[가-힣A-Za-z]{1,6} )?(자회사|계열사|손자회사|모회사|지주사|지주회사|관계사)(?:인|로서|이자)? [‘'\"“]?")
+_SHAREHOLDER = re.compile(r"의 (?:최대|2대|3대|주요|단일 최대) ?주주(?:는|인|로는) ")
+_SUPPLY_DEAL = re.compile(r"(?:와|과) (?:[^\s.]{1,12} ){0,4}?(?:공급|납품|판매|수출) ?(?:계약|협약)")
+_APPOINT = re.compile(r"(?:[가-힣A-Za-z]{1,8})?(?:을|를) (?:신임 |새 |차기 )?(?:각자 |공동 )?(대표이사|대표|사장|CEO|최고경영자|의장|회장)"
+                      r"(?:으로|로) (?:선임|임명|내정|선출|승진)")
+_KIND_OF_COMPANY = re.compile(r"의 ([가-힣A-Za-z]{0,8}(?:기업|업체|회사|스타트업|제조사|운용사|개발사|게임사|제약사|증권사|은행|기관|사)) ")
+_LAUNCHED = re.compile(r"(?:을|를) (?:[^\s.]{1,10} ){0,2}?(?:개발했|출시했|선보였|공개했|내놨|내놓았|출시한다|공개한다|선보인다)")
+# " 대표" right before a founding verb's particle, and a surname alone before it (김 대표가)
+_TITLE_BEFORE = re.compile(r" (?:신임 |공동 )?(?:대표이사|대표|사장|의장|회장|부회장|CEO|창업자|창업주)$")
+_SURNAME_END = re.compile(r"(?:^|(?<=[^가-힣]))([가-힣]{1,2})$")  # searched on a slice: ^ is its start
+
+
+def clause_relations(ctx, add) -> None:
+    text = ctx.text
+    # Organisations by the character after them: each phrase below starts with its own particle,
+    # so most spans are passed over by one lookup (hundreds of spans an article).
+    after: dict[str, list] = {}
+    for s in ctx.spans:
+        if s.label == "ORG":
+            after.setdefault(text[s.end:s.end + 1], []).append(s)
+    of = after.get("의", [])
+    _parents(ctx, add, of)
+    _shareholders(ctx, add, of)
+    _flagships(ctx, add, of)
+    _supply_deals(ctx, add, after.get("와", []) + after.get("과", []))
+    _founded_by_reference(ctx, add, after.get("을", []) + after.get("를", []))
+    if "한 " in text or "든 " in text or "인 " in text or "은 " in text:
+        _makers(ctx, add)
+    _leaders(ctx, add)
+    _title_chains(ctx, add)
+    if "창업" in text or "설립" in text or "세운" in text or "창립" in text or "만든" in text:
+        _founders(ctx, add)
+    _appointments(ctx, add)
+    _kind_places(ctx, add)
+    _launched_by_topic(ctx, add)
+    _hires(ctx, add)
+    if "개발" in text:
+        _own_make(ctx, add)
+    _offices_set_up(ctx, add)
+
+
+def _sentence(ctx, pos: int) -> tuple[int, int]:
+    sents = ctx.doc.analysis.sentences
+    return sents[ctx.doc.sentence_of(pos)] if sents else (0, len(ctx.text))
+
+
+def _span_ending(ctx, end: int, labels: tuple[str, ...] = ("ORG",)):
+    """The span ending exactly at `end` (before a particle), if it has one of the labels."""
+    i = bisect_left(ctx.starts, end) - 1
+    while i >= 0 and ctx.spans[i].end > end:
+        i -= 1
+    if i >= 0 and ctx.spans[i].end == end and ctx.spans[i].label in labels:
+        return ctx.spans[i]
+    return None
+
+
+def _with_partners(ctx, s) -> list:
+    """The span and those listed right before it with 와/과/·/, (A와 B가 -> [A, B])."""
+    out, text = [s], ctx.text
+    i = bisect_left(ctx.starts, s.start) - 1
+    while i >= 0:
+        p = ctx.spans[i]
+        gap = text[p.end:out[0].start]
+        if p.label != s.label or not re.fullmatch(r"\s*(?:와|과|·|,|및)\s*(?:[가-힣]{1,8} ){0,2}", gap):
+            break
+        out.insert(0, p)
+        i -= 1
+    return out
+
+
+def _makers(ctx, add) -> None:
+    text = ctx.text
+    for i in ctx.products:
+        p = ctx.spans[i]
+        lo = max(_sentence(ctx, p.start)[0], p.start - 60)
+        for m in _MAKE.finditer(text, lo, p.start):
+            gap = _TO_PRODUCT.fullmatch(text, m.end(), p.start)
+            maker = _span_ending(ctx, m.start())
+            if gap is None or maker is None:
+                continue
+            for org in _with_partners(ctx, maker):
+                add(ctx, org, "develops", p, 0.7)
+
+
+def _title_after(ctx, per) -> str | None:
+    from annotator.suggest.morph import title_of
+
+    m = re.match(r" ([^\s]{1,8}?)(?:은|는|이|가|도|의|과|와|을|를)?(?=[\s,.])", ctx.text[per.end:per.end + 12])
+    return title_of(m.group(1)) if m else None
+
+
+def _relation_for(ctx, title: str | None, default: str | None) -> str | None:
+    if title in ctx.r.leads:
+        return "leads"
+    if title in ctx.r.works:
+        return "works_for"
+    return default
+
+
+def _leaders(ctx, add) -> None:
+    """A를 이끄는 P 대표 -> leads; A에서 ... 총괄하는 P 전무 -> by the title."""
+    text = ctx.text
+    for per in ctx.pers:
+        lo = max(0, per.start - 20)
+        m = _LEAD_BY.search(text, lo, per.start)
+        if m is not None and m.end() == per.start:
+            org = _span_ending(ctx, m.start())
+            if org is not None:
+                label = _relation_for(ctx, _title_after(ctx, per), "leads")
+                add(ctx, per, label, org, 0.7)
+            continue
+        m = re.search(r"에서 [^.\"“”]{0,30}?(?:총괄하는|담당하는|맡고 있는|이끄는|일하는|근무하는) $", text[max(0, per.start - 45):per.start])
+        if m is not None:
+            org = _span_ending(ctx, per.start - len(m.group(0)))
+            label = _relation_for(ctx, _title_after(ctx, per), None)
+            if org is not None and label is not None:
+                add(ctx, per, label, org, 0.6)
+
+
+def _title_chains(ctx, add) -> None:
+    """A 대표이사 P 사장 / A 창업주 P 대표: the title before the name names the organisation;
+    카이스트 바이오및뇌공학과 P 교수: so does an organisation before the person's department;
+    대표 P는 (no organisation): the company the story is about."""
+    text = ctx.text
+    for per in ctx.pers:
+        dept = _DEPT_BEFORE.search(text, max(0, per.start - 16), per.start)
+        if dept is not None:
+            org = _span_ending(ctx, dept.start())
+            label = _relation_for(ctx, _title_after(ctx, per), None)
+            if org is not None and label is not None:
+                add(ctx, per, label, org, 0.7)
+        bare = _BARE_TITLE.search(text, max(0, per.start - 8), per.start)
+        if bare is not None and (bare.start() == 0 or text[bare.start() - 1] in "\n.“\"'‘ ") \
+                and _span_ending(ctx, bare.start() - 1) is None and bare.group(1) in ctx.r.leads:
+            org = _topic_org_before(ctx, per.start)
+            if org is not None:
+                add(ctx, per, "leads", org, 0.55)
+        m = re.search(r"(?:^|(?<=\s))([^\s]{2,6}) $", text[max(0, per.start - 10):per.start])
+        if m is None:
+            continue
+        word = m.group(1)
+        if word not in _FOUNDER_TITLES and word not in ctx.r.leads and word not in ctx.r.works:
+            continue
+        org = _span_ending(ctx, per.start - len(m.group(0)) - 1)
+        if org is None or text[org.end:org.end + 1] != " ":
+            continue
+        after = _title_after(ctx, per)
+        if word in _FOUNDER_TITLES:
+            add(ctx, per, "founded", org, 0.75)
+            label = _relation_for(ctx, after, None)
+        else:
+            label = _relation_for(ctx, word, None)
+        if label is not None:
+            add(ctx, per, label, org, 0.8)
+
+
+_DEPT_BEFORE = re.compile(r" [가-힣A-Za-z]{1,12}(?:학과|학부|공학과|대학원|연구소|연구실|연구팀|사업부|본부|센터|팀|실|부문) $")
+_BARE_TITLE = re.compile(r"(?:^|(?<=[\s“\"'‘]))(대표|대표이사|사장|회장|의장|CEO) $")
+
+
+def _people_by_surname(ctx) -> dict[str, list]:
+    """Surname -> the people of the article with it (first mention each): 김 대표 -> 김도윤."""
+    out: dict[str, list] = {}
+    seen = set()
+    for p in ctx.pers:
+        name = p.text
+        if name in seen or " " in name or not re.fullmatch(r"[가-힣]{2,4}", name):
+            continue
+        seen.add(name)
+        for n in (1, 2) if len(name) == 4 else (1,):
+            out.setdefault(name[:n], []).append(p)
+    return out
+
+
+def _founders(ctx, add) -> None:
+    """A는 ... P가 창업한 회사다 / 2018년 회사를 창업한 P 대표 -> founded."""
+    text = ctx.text
+    by_surname = None
+    for m in _FOUNDED_BY.finditer(text):
+        sent = _sentence(ctx, m.start())
+        founder = _span_ending(ctx, m.start(), ("PER", "ORG"))
+        if founder is None:  # 김도윤 대표가 / 김 대표가
+            t = _TITLE_BEFORE.search(text, max(sent[0], m.start() - 16), m.start())
+            if t is None:
+                continue
+            founder = _span_ending(ctx, t.start(), ("PER",))
+            if founder is None:
+                ref = _SURNAME_END.search(text[max(sent[0], t.start() - 3):t.start()])
+                by_surname = by_surname if by_surname is not None else _people_by_surname(ctx)
+                people = by_surname.get(ref.group(1), []) if ref else []
+                if len(people) != 1 or people[0].start > m.start():
+                    continue
+                founder = people[0]
+        topic = next((s for s in ctx.between(sent[0], m.start()) if s.label == "ORG"
+                      and ctx.particle(s)[1] in ("은", "는")), None)
+        if topic is not None and topic is not founder:
+            add(ctx, founder, "founded", topic, 0.7)
+    for per in ctx.pers:  # 2018년 회사를 창업한 서도윤 대표는: the company in focus
+        if re.search(r"회사를 (?:창업한|설립한|세운) $", text[max(0, per.start - 12):per.start]):
+            org = _topic_org_before(ctx, per.start)
+            if org is not None:
+                add(ctx, per, "founded", org, 0.6)
+
+
+def _topic_org_before(ctx, pos: int):
+    """The organisation the last sentences were about (X는 / X가 as a subject), up to three back."""
+    doc = ctx.doc
+    sents = doc.analysis.sentences
+    here = doc.sentence_of(pos)
+    lo = sents[max(here - 3, 0)][0] if sents else 0
+    for s in reversed(ctx.between(lo, pos)):
+        if s.label == "ORG" and ctx.particle(s)[1] in ("은", "는", "이", "가"):
+            return s
+    return None
+
+
+def _parents(ctx, add, orgs: list) -> None:
+    """A의 모회사인 B -> A subsidiary_of B; A의 미국 자회사 B -> B subsidiary_of A."""
+    text = ctx.text
+    for a in orgs:
+        m = _PARENT.match(text, a.end)
+        if m is None:
+            continue
+        b = ctx.by_start.get(m.end())
+        if b is None or b.label != "ORG":
+            continue
+        if m.group(1) in ("모회사", "지주사", "지주회사"):
+            add(ctx, a, "subsidiary_of", b, 0.75)
+        elif m.group(1) != "관계사":
+            add(ctx, b, "subsidiary_of", a, 0.75)
+
+
+def _shareholders(ctx, add, orgs: list) -> None:
+    """A의 최대주주는 B -> B invests_in A."""
+    text = ctx.text
+    for a in orgs:
+        m = _SHAREHOLDER.match(text, a.end)
+        if m is None:
+            continue
+        sent = _sentence(ctx, a.start)
+        holder = next((s for s in ctx.between(m.end(), sent[1]) if s.label in ("ORG", "PER")), None)
+        if holder is not None:
+            add(ctx, holder, "invests_in", a, 0.65)
+
+
+def _supply_deals(ctx, add, orgs: list) -> None:
+    """A는 (지난달) B와 칩 공급 계약을 맺었다 -> A supplies B."""
+    text = ctx.text
+    for b in orgs:
+        m = _SUPPLY_DEAL.match(text, b.end)
+        if m is None or m.end() - b.end > 40:
+            continue
+        sent = _sentence(ctx, b.start)
+        head = next((s for s in reversed(ctx.between(sent[0], b.start)) if s.label == "ORG"
+                     and ctx.particle(s)[1] in ("은", "는", "이", "가")), None)
+        if head is None and not any(s.label == "ORG" for s in ctx.between(sent[0], b.start)):
+            head = _topic_org_before(ctx, sent[0])
+        if head is not None:
+            add(ctx, head, "supplies", b, 0.6)
+
+
+def _appointments(ctx, add) -> None:
+    """A는 ... P 부사장을 신임 대표이사로 선임했다 -> P leads A."""
+    text = ctx.text
+    for per in ctx.pers:
+        m = _APPOINT.match(text, per.end + (1 if text[per.end:per.end + 1] == " " else 0))
+        if m is None and text[per.end:per.end + 1] in ("을", "를"):
+            m = _APPOINT.match(text, per.end)
+        if m is None:
+            continue
+        sent = _sentence(ctx, per.start)
+        org = next((s for s in reversed(ctx.between(sent[0], per.start)) if s.label == "ORG"
+                    and ctx.particle(s)[1] in ("은", "는", "이", "가")), None) or _topic_org_before(ctx, per.start)
+        if org is not None:
+            add(ctx, per, _relation_for(ctx, m.group(1), "leads"), org, 0.7)
+
+
+def _kind_places(ctx, add) -> None:
+    """미국 보스턴의 바이오기업 A -> A located_in 보스턴 (and 미국)."""
+    text, spans = ctx.text, ctx.spans
+    for i in ctx.locs:
+        loc = spans[i]
+        m = _KIND_OF_COMPANY.match(text, loc.end)
+        if m is None:
+            continue
+        org = ctx.by_start.get(m.end())
+        if org is None or org.label != "ORG":
+            continue
+        add(ctx, org, "located_in", loc, 0.7)
+        j = i - 1
+        while j >= 0 and spans[j].label == "LOC" and text[spans[j].end:spans[j + 1].start] == " ":
+            add(ctx, org, "located_in", spans[j], 0.7)
+            j -= 1
+
+
+def _launched_by_topic(ctx, add) -> None:
+    """물류용 로봇 팔 ‘X’를 개발했다, with no organisation in the sentence: the company in focus made it."""
+    text = ctx.text
+    for i in ctx.products:
+        p = ctx.spans[i]
+        end = p.end + (1 if text[p.end:p.end + 1] in "’'\"”" else 0)
+        if not _LAUNCHED.match(text, end):
+            continue
+        sent = _sentence(ctx, p.start)
+        if any(s.label in ("ORG", "PER") for s in ctx.between(sent[0], sent[1])):
+            continue  # someone in the sentence: the cue rules decide
+        org = _topic_org_before(ctx, p.start)
+        if org is not None:
+            add(ctx, org, "develops", p, 0.55)
+
+
+_HIRE = re.compile(r"(?:[가-힣A-Za-z]{1,8})?(?:을|를) (?:새로 |신규 |전격 )?(?:영입|채용)(?:했|한다|하기로|해)")
+
+
+def _hires(ctx, add) -> None:
+    """최고기술책임자(CTO)로는 ... P 박사를 영입했다 -> P works_for the company in focus."""
+    text = ctx.text
+    for per in ctx.pers:
+        pos = per.end + (1 if text[per.end:per.end + 1] == " " else 0)
+        if not (_HIRE.match(text, pos) or _HIRE.match(text, per.end)):
+            continue
+        sent = _sentence(ctx, per.start)
+        org = next((s for s in reversed(ctx.between(sent[0], per.start)) if s.label == "ORG"
+                    and ctx.particle(s)[1] in ("은", "는", "이", "가")), None) or _topic_org_before(ctx, per.start)
+        if org is not None:
+            add(ctx, per, "works_for", org, 0.6)
+
+
+_FLAGSHIP = re.compile(r"의 (?:주력|대표|핵심|간판|첫) ?(?:제품|파이프라인|서비스|모델|브랜드|신약|후보물질|플랫폼|게임)(?:은|는|이|가) ")
+
+
+def _flagships(ctx, add, orgs: list) -> None:
+    """A의 주력 파이프라인은 ... ‘X’이다 -> A develops X."""
+    text = ctx.text
+    for org in orgs:
+        if not _FLAGSHIP.match(text, org.end):
+            continue
+        sent = _sentence(ctx, org.start)
+        for s in ctx.between(org.end, sent[1]):
+            if s.label == "PRODUCT" and re.match(r"[’'\"”]?(?:이다|다|이며|로)", text[s.end:s.end + 4]):
+                add(ctx, org, "develops", s, 0.65)
+                break
+
+
+_OWN_MAKE = re.compile(r"(?:자체|독자|직접) ?개발(?:한)? (?:[^\s.]{1,10} ){0,2}[‘'\"“]?$")
+
+
+def _own_make(ctx, add) -> None:
+    """A는 ... 자체 개발 모델 ‘X’를 제공한다 -> A develops X (its subject, else the company in focus)."""
+    text = ctx.text
+    for i in ctx.products:
+        p = ctx.spans[i]
+        if not _OWN_MAKE.search(text, max(0, p.start - 30), p.start):
+            continue
+        sent = _sentence(ctx, p.start)
+        org = next((s for s in reversed(ctx.between(sent[0], p.start)) if s.label == "ORG"
+                    and ctx.particle(s)[1] in ("은", "는", "이", "가")), None)
+        if org is None and not any(s.label == "ORG" for s in ctx.between(sent[0], p.start)):
+            org = _topic_org_before(ctx, p.start)
+        if org is not None:
+            add(ctx, org, "develops", p, 0.6)
+
+
+_FOUND_VERB = re.compile(r"(?:을|를) (?:공동 )?(?:창업|설립|창립)(?:했|한|하)")
+
+
+def _founded_by_reference(ctx, add, orgs: list) -> None:
+    """서 대표는 ... 2020년 머니웨이브를 창업했다 -> the person of that surname founded it."""
+    text = ctx.text
+    by_surname = None
+    for org in orgs:
+        if not _FOUND_VERB.match(text, org.end):
+            continue
+        sent = _sentence(ctx, org.start)
+        if any(s.label in ("PER", "ORG") and ctx.particle(s)[1] in ("은", "는", "이", "가")
+               for s in ctx.between(sent[0], org.start)):
+            continue  # a named subject: the cue rules decide
+        ref = _SURNAME_SUBJECT.search(text, sent[0], org.start)
+        if ref is None:
+            continue
+        by_surname = by_surname if by_surname is not None else _people_by_surname(ctx)
+        people = by_surname.get(ref.group(1), [])
+        if len(people) == 1 and people[0].start < org.start:
+            add(ctx, people[0], "founded", org, 0.65)
+
+
+_SURNAME_SUBJECT = re.compile(r"(?:^|(?<=[\s“\"]))([가-힣]{1,2}) (?:신임 )?(?:대표|대표이사|사장|회장|의장|창업자|창업주|CEO)(?:은|는|이|가) ")
+_OFFICE_SET_UP = re.compile(r"에 (?:현지 |해외 |신규 |첫 )?(?:법인|지사|지점|사무소|본사|현지법인)(?:을|를) (?:설립|세우|세운|세웠|열|연다|개설|마련|둔다|두고)")
+
+
+def _offices_set_up(ctx, add) -> None:
+    """A는 ... 베트남 하노이와 태국 방콕에 현지 법인을 설립한다 -> A located_in each place."""
+    text, spans = ctx.text, ctx.spans
+    for i in ctx.locs:
+        loc = spans[i]
+        if not _OFFICE_SET_UP.match(text, loc.end):
+            continue
+        sent = _sentence(ctx, loc.start)
+        if any(s.label == "ORG" and s.start > loc.end for s in ctx.between(loc.end, sent[1])
+               if s.start - loc.end < 25):
+            continue  # 실리콘밸리에 법인 ‘X’를 세웠다: the new organisation is placed (founded rules)
+        org = next((s for s in reversed(ctx.between(sent[0], loc.start)) if s.label == "ORG"
+                    and ctx.particle(s)[1] in ("은", "는", "이", "가")), None) or _topic_org_before(ctx, loc.start)
+        if org is None:
+            continue
+        j = i
+        while j >= 0 and spans[j].label == "LOC" and (j == i or re.fullmatch(r"\s*(?:와|과|,|·|및)?\s*", text[spans[j].end:spans[j + 1].start])):
+            add(ctx, org, "located_in", spans[j], 0.65)
+            j -= 1

@@ -1,0 +1,186 @@
+"""More relation constructions as Korean business reporting writes them (sentences written here):
+relative clauses, subject-less sentences about the company in focus, title chains, surname
+references, parent/subsidiary wording, major shareholders and investors joining a round."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.labels import load_labels
+from annotator.suggest import suggest
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return load_labels()
+
+
+@pytest.fixture(scope="module")
+def analyzer(schema):
+    from annotator.analysis import Analyzer
+
+    return Analyzer(schema)
+
+
+@pytest.fixture
+def rels(schema, analyzer):
+    def _rels(text: str) -> set[tuple[str, str, str]]:
+        spans, relations = suggest(text, analyzer.analyze(text), schema)
+        by_id = {s.id: s for s in spans}
+        return {(by_id[r.head].text, r.label, by_id[r.tail].text) for r in relations}
+
+    return _rels
+
+
+def test_maker_in_a_relative_clause(rels):
+    got = rels("가람테크가 자체 개발한 산업용 센서 '가람아이 S3'는 정밀도가 높다.")
+    assert ("가람테크", "develops", "가람아이 S3") in got
+
+
+def test_two_makers_in_a_relative_clause(rels):
+    got = rels("미르증권과 누리랩스가 함께 만든 거래 플랫폼 '누리마켓'이 인가를 받았다.")
+    assert {("미르증권", "develops", "누리마켓"), ("누리랩스", "develops", "누리마켓")} <= got
+
+
+def test_sentence_without_subject_is_about_the_company_in_focus(rels):
+    got = rels("해온로보틱스는 2019년 설립됐다. 물류 로봇 '누리봇 X2'를 개발했다.")
+    assert ("해온로보틱스", "develops", "누리봇 X2") in got
+
+
+def test_leads_by_a_relative_clause(rels):
+    got = rels("다솜테크를 이끄는 박지호 대표는 상장을 준비한다고 말했다.")
+    assert ("박지호", "leads", "다솜테크") in got
+
+
+def test_title_chain_org_title_person_title(rels):
+    got = rels("온새전자 대표이사 최민준 사장은 신공장 건설을 발표했다.")
+    assert ("최민준", "leads", "온새전자") in got
+
+
+def test_founder_title_before_the_name(rels):
+    got = rels("미르바이오 창업주 정하은 대표가 보유 지분을 일부 매각했다.")
+    assert {("정하은", "founded", "미르바이오"), ("정하은", "leads", "미르바이오")} <= got
+
+
+def test_founded_by_a_relative_clause(rels):
+    got = rels("누리랩스는 2020년 김도윤 대표가 창업한 회사다.")
+    assert ("김도윤", "founded", "누리랩스") in got
+
+
+def test_surname_and_title_refer_to_the_named_person(rels):
+    got = rels("가람테크 윤서진 대표는 투자 계획을 밝혔다. 가람테크는 2016년 윤 대표가 설립한 회사다.")
+    assert ("윤서진", "founded", "가람테크") in got
+
+
+def test_parent_company_apposition(rels):
+    got = rels("온새전자의 모회사인 온새홀딩스도 실적을 발표했다.")
+    assert ("온새전자", "subsidiary_of", "온새홀딩스") in got
+
+
+def test_subsidiary_apposition(rels):
+    got = rels("미르바이오의 미국 자회사 미르테라퓨틱스가 임상을 시작했다.")
+    assert ("미르테라퓨틱스", "subsidiary_of", "미르바이오") in got
+
+
+def test_major_shareholder_invests(rels):
+    got = rels("다솜소프트의 최대주주는 벤처캐피털 해온파트너스다.")
+    assert ("해온파트너스", "invests_in", "다솜소프트") in got
+
+
+def test_round_led_by_investors_received(rels):
+    got = rels("가람테크는 해온파트너스와 미르벤처스가 공동으로 주도한 시리즈B 라운드에서 300억원을 투자받았다.")
+    assert {("해온파트너스", "invests_in", "가람테크"), ("미르벤처스", "invests_in", "가람테크")} <= got
+
+
+def test_supply_contract_with_a_partner(rels):
+    got = rels("누리랩스는 지난달 온새전자와 AI 칩 공급 계약을 맺었다.")
+    assert ("누리랩스", "supplies", "온새전자") in got
+
+
+def test_place_of_a_class_noun_company(rels):
+    got = rels("회사는 미국 보스턴의 바이오기업 미르테라퓨틱스에 기술을 이전했다.")
+    assert ("미르테라퓨틱스", "located_in", "보스턴") in got
+
+
+def test_appointed_as_head(rels):
+    got = rels("다솜소프트는 이사회를 열고 김민수 부사장을 신임 대표이사로 선임했다.")
+    assert ("김민수", "leads", "다솜소프트") in got
+
+
+def test_near_misses(rels):
+    got = rels("가람테크는 해온파트너스가 운용하는 펀드에 출자했다. 박지호 대표는 미르바이오 출신이다.")
+    assert ("박지호", "leads", "미르바이오") not in got
+    assert ("박지호", "works_for", "미르바이오") not in got
+
+
+def test_supplies_every_listed_customer(rels):
+    got = rels("누리랩스는 AI 칩을 개발해 삼성전자, SK하이닉스, LG디스플레이 등에 공급하고 있다.")
+    assert {("누리랩스", "supplies", x) for x in ("삼성전자", "SK하이닉스", "LG디스플레이")} <= got
+    got = rels("누리랩스는 이를 미국 온새모터스(OSM)와 가람테크에 공급하고 있다.")
+    assert {("누리랩스", "supplies", "온새모터스"), ("누리랩스", "supplies", "가람테크")} <= got
+
+
+def test_supplies_without_a_subject_is_the_company_in_focus(rels):
+    got = rels("누리랩스는 2014년 설립된 보안 기업이다. 보안 솔루션을 개발해 삼성전자 등에 공급하고 있다.")
+    assert ("누리랩스", "supplies", "삼성전자") in got
+
+
+def test_a_country_unit_is_a_subsidiary_not_an_alias(rels):
+    got = rels("싱가포르 송금업체 해온랩스의 국내 자회사 해온랩스코리아가 서비스를 시작했다.")
+    assert ("해온랩스코리아", "subsidiary_of", "해온랩스") in got
+    assert not any(r[1] == "alias_of" for r in got)
+    assert ("해온랩스", "located_in", "싱가포르") in got
+
+
+def test_university_short_form_is_an_alias(rels):
+    got = rels("누리전자가 가람대학교와 계약학과를 만든다. 가람대 김하늘 총장이 참석했다.")
+    assert ("가람대", "alias_of", "가람대학교") in got
+    assert ("김하늘", "leads", "가람대학교") in got
+
+
+def test_acquires_in_the_present_is_not_a_subsidiary_phrase(rels):
+    got = rels("가람테크가 누리랩스를 인수한다.")
+    assert ("가람테크", "acquires", "누리랩스") in got
+    assert not any(r[1] == "subsidiary_of" for r in got)
+
+
+def test_hired_by_the_company_in_focus(rels):
+    got = rels("미르바이오는 새 연구소를 세운다. 최고기술책임자로는 구글 출신 김민수 박사를 영입했다.")
+    assert ("김민수", "works_for", "미르바이오") in got
+    assert ("김민수", "works_for", "구글") not in got
+
+
+def test_flagship_product(rels):
+    got = rels("미르바이오의 주력 파이프라인은 폐섬유증 치료 후보물질 'MB-101'이다.")
+    assert ("미르바이오", "develops", "MB-101") in got
+
+
+def test_own_make_offered_to_a_customer(rels):
+    got = rels("누리랩스는 자체 개발 모델 '누리스코어'를 온새은행에 제공한다.")
+    assert ("누리랩스", "develops", "누리스코어") in got
+
+
+def test_founder_by_surname_reference(rels):
+    got = rels("대표 윤서진은 상장을 준비한다고 말했다. 윤 대표는 2016년 가람테크를 창업했다.")
+    assert ("윤서진", "founded", "가람테크") in got
+
+
+def test_offices_set_up_in_listed_places(rels):
+    got = rels("누리랩스는 올해 베트남 하노이와 태국 방콕에 현지 법인을 설립한다.")
+    assert {("누리랩스", "located_in", x) for x in ("베트남", "하노이", "태국", "방콕")} <= got
+
+
+def test_person_of_a_department(rels):
+    got = rels("누리전자는 가람대학교 기계공학과 김하늘 교수와 손잡았다.")
+    assert ("김하늘", "works_for", "가람대학교") in got
+
+
+def test_bare_title_before_the_name_leads_the_company_in_focus(rels):
+    got = rels("누리랩스는 올해 매출 100억원을 냈다. 대표 박지호는 해외 진출을 준비한다고 말했다.")
+    assert ("박지호", "leads", "누리랩스") in got
+
+
+def test_round_joined_after_the_company_raised_it(rels):
+    got = rels("누리랩스는 결제 앱을 만든다. 회사는 지난해 시리즈A 투자에서 50억원을 유치했다. "
+               "당시 투자에는 해온파트너스와 미르벤처스 등이 참여했다.")
+    assert {("해온파트너스", "invests_in", "누리랩스"), ("미르벤처스", "invests_in", "누리랩스")} <= got
