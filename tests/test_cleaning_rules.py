@@ -73,7 +73,8 @@ def test_rule_portal_notice():
                   "기자 구독", "구독자 3,210", "이 기자의 다른 기사", "번역 beta", "본문 듣기", "김가람 기자 다른기사 보기",
                   "텍스트 음성 변환 서비스 사용하기", "이 기사를 추천합니다", "언론사 구독 설정",
                   "이 기사에 대해 어떻게 생각하시나요?", "기사 섹션 분류 안내", "연합뉴스 구독", "전자신문 구독중",
-                  "기사원문", "원문 보기"],
+                  "기사원문", "원문 보기", "기사를 읽어드립니다", "Your browser does not support the audio element.",
+                  "0:00 / 3:41"],
                  ["오픈랩은 모델을 세 가지 카테고리로 분류했다.", "구독자 100만명을 넘어서며 흑자로 돌아섰다.",
                   "연합뉴스 구독자 수가 100만명을 넘었다.", "법원은 판결 원문을 공개했다."])
 
@@ -93,7 +94,7 @@ def test_rule_share_widget():
     assert_drops("share_widget", ["공유하기", "페이스북 트위터 카카오톡 링크복사", "URL이 복사되었습니다.", "인쇄 스크랩",
                                   "SNS 기사보내기", "카카오톡(으)로 기사보내기", "다른 공유 찾기", "클린뷰", "읽기모드",
                                   "이 기사를 공유합니다", "기사 스크랩하기", "가상일보 AI 요약 보기", "AI 요약",
-                                  "이 기사가 도움이 되셨나요?"],
+                                  "이 기사가 도움이 되셨나요?", "기사 본문 요약 | 글자크기 | 공유 | 프린트", "기사내용 요약"],
                  ["이용자는 사진을 카카오톡으로 공유할 수 있다.", "이 기사를 공유합니다라는 문구가 사라졌다."])
 
 
@@ -164,6 +165,8 @@ def test_rule_reporter_email():
     assert c.meta.reporters == ["김가람", "이나래"]
     c = assert_drops("reporter_email", ["김가람 기자 garam@tech.example·이나래 기자 narae@tech.example"], [BODY])
     assert c.meta.reporters == ["김가람", "이나래"]
+    c = assert_drops("reporter_email", ["garam@tech.example 김가람 기자", "◎공감언론 뉴시스 press@tech.example"], [BODY])
+    assert c.meta.reporters == ["김가람"]  # an outlet's name is not a reporter
 
 
 def test_rule_reporter_email_tail():
@@ -216,6 +219,7 @@ def test_rule_date_stamp():
     assert c.meta.date == "2025-01-08"
     assert only("date_stamp", lines=["01.08 (수)"]).meta.date is None  # no year: no date
     assert only("date_stamp", lines=["공개 2025-12-01 07:10:21"]).meta.date == "2025-12-01"  # some outlets say 공개
+    assert only("date_stamp", lines=["기사수정 2025-09-24 10:17"]).meta.date == "2025-09-24"
 
 
 def test_rule_end_mark():
@@ -229,7 +233,7 @@ def test_rule_tag_list():
 
 def test_rule_related_header():
     assert_drops("related_header", ["▶ 관련기사", "많이 본 뉴스", "이 시각 인기 뉴스", "테크타임즈 주요뉴스",
-                                    "▶ 관련기사 : 테크기업, 새 칩 공개"],
+                                    "▶ 관련기사 : 테크기업, 새 칩 공개", "가상 이런 기사 어때요?"],
                  ["관련 기사에 따르면 테크기업은 매출이 늘었다."])
 
 
@@ -284,7 +288,8 @@ def test_rule_site_footer():
 
 
 def test_rule_byline_date():
-    c = assert_drops("byline_date", ["김가람 기자 | 입력 : 2025-10-14 14:32:10", "이나래 기자  공개 2025-12-01 07:10:21"],
+    c = assert_drops("byline_date", ["김가람 기자 | 입력 : 2025-10-14 14:32:10", "이나래 기자  공개 2025-12-01 07:10:21",
+                                     "김가람 기자  |  입력 2025.10.30 14:20  |  댓글 0"],
                      ["김가람 기자는 2025년 10월 14일 현장을 찾았다."])
     assert c.meta.reporters == ["김가람", "이나래"]
     assert c.meta.date == "2025-10-14"
@@ -337,8 +342,9 @@ def test_rule_lone_outlet():
 
 
 def test_rule_pre_title_menu():
-    c = clean("\n".join(["PORTAL", "프리미엄", "연재", TITLE, "짧은말", BODY]), rules=[by_name("pre_title_menu")])
-    assert c.dropped("pre_title_menu") == ["PORTAL", "프리미엄", "연재"]
+    c = clean("\n".join(["PORTAL", "프리미엄", "연재", "techdaily.kr", TITLE, "짧은말", BODY]),
+              rules=[by_name("pre_title_menu")])
+    assert c.dropped("pre_title_menu") == ["PORTAL", "프리미엄", "연재", "techdaily.kr"]
     assert c.kept == [TITLE, "짧은말", BODY]
     c = clean("\n".join(["AI 칩 전쟁", BODY]), rules=[by_name("pre_title_menu")])  # a short title with a space
     assert c.kept[0] == "AI 칩 전쟁"

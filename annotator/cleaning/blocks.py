@@ -155,7 +155,7 @@ def summary_block(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
     return block
 
 
-_MENU_WORD = 8
+_MENU_WORD = 12  # 'HeraldCorp', 'fnnews.com': a site's name over its menus
 
 
 def pre_title_menu(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:

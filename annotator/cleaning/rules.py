@@ -86,7 +86,7 @@ def _names(m: re.Match, meta: MetaFinder) -> None:
 
 def _names_and_mails(m: re.Match, meta: MetaFinder) -> None:
     """Every reporter of an e-mail line ('문지현 기자 moon@x.com·강태민 기자 ktm@x.com')."""
-    meta.add_reporters(split_names(re.sub(EMAIL, " ", m[0])))
+    meta.add_reporters([n for n in split_names(re.sub(EMAIL, " ", m[0])) if outlet_in(n) != n])  # not '공감언론 뉴시스'
 
 
 def _byline_date(m: re.Match, meta: MetaFinder) -> None:
@@ -127,7 +127,7 @@ _OUTLET_ALT = "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=Tr
 _DATE_ITEM = (r"(?:\d{4}\s*[.\-/년]\s*)?\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?"  # (2024.)03.28
               r"|\([월화수목금토일]\)|[월화수목금토일]요일"  # (목)
               r"|(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?\s*(?:분|초)?"  # 10:12
-              r"|입력|기사\s*입력|기사\s*등록|최종\s*수정|수정|등록|송고(?:\s*시간)?|발행(?:일)?|게재|작성(?:일)?|승인|공개|"
+              r"|입력|기사\s*입력|기사\s*등록|기사\s*수정|최종\s*수정|수정|등록|송고(?:\s*시간)?|발행(?:일)?|게재|작성(?:일)?|승인|공개|"
               r"업데이트|기사\s*전송|기사\s*원문|일시|일자|날짜|KST")
 # A bare "3월 5일" may be a timeline sub-headline; a stamp has a year, a time, a weekday or a label.
 _DATE_LINE = (r"(?=.*(?:\d{4}|\d\s*[:시]\s*\d|\([월화수목금토일]\)|입력|수정|등록|송고|발행|게재|작성|승인|업데이트|전송|공개))"
@@ -178,7 +178,8 @@ RULES: list[Rule] = [
                          r"|.{0,10}(?:언론사는|언론사에서).{0,40}(?:카테고리|섹션)(?:으로|로)\s*분류.{0,20}"
                          r"|.{0,20}해당\s*언론사로\s*(?:연결|이동).{0,20}|언론사\s*(?:홈|구독|편집|선정)(?:\s*(?:설정|하기|바로\s*가기))?"
                          r"|.{0,20}Translated\s+by.{0,30}|번역\s*(?:beta|베타|설정).{0,30}"
-                         r"|(?:음성으로\s*듣기|음성\s*재생|본문\s*듣기)(?:\s*(?:설정|중지|시작))?"
+                         r"|(?:음성으로\s*듣기|음성\s*재생|본문\s*듣기)(?:\s*(?:설정|중지|시작))?|(?:이\s*)?기사를\s*읽어\s*드립니다|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}"
+                         r"|Your browser does not support the (?:audio|video) (?:element|tag)\.?"
                          r"|(?:기자|언론사)\s*(?:구독|프로필|페이지)(?:\s*하기)?|구독자\s*[\d,]+(?:\s*명)?|응원\s*수\s*[\d,]+"
                          r"|.{0,20}(?:이\s*)?(?:기자|언론사)의\s*다른\s*기사.{0,20}|.{0,15}다른\s*기사\s*(?:보기|더\s*보기)"
                          r"|기사\s*섹션\s*분류\s*안내|.{0,20}섹션\s*정보는.{0,80}|(?:텍스트\s*)?음성\s*변환\s*서비스.{0,20}"
@@ -204,7 +205,8 @@ RULES: list[Rule] = [
                                   "스크랩", "기사\\s*스크랩", "북마크", "기사\\s*저장", "저장", "보내기", "SNS", "SNS\\s*보내기",
                                   "기사\\s*보내기", "SNS\\s*기사\\s*보내기", "텔레그램", "링크드인", "요약", "요약\\s*보기", "번역",
                                   "구독", "구독중", "구독하기", "구독\\s*취소",
-                                  "클린뷰", "읽기\\s*모드", "기사\\s*듣기")
+                                  "클린뷰", "읽기\\s*모드", "기사\\s*듣기", "기사\\s*본문\\s*요약", "본문\\s*요약",
+                                  "기사\\s*내용\\s*요약", "글자\\s*크기", "메일\\s*보내기", "글씨\\s*키우기")
                          + r"|.{0,15}\(으\)로\s*기사\s*보내기|다른\s*공유\s*찾기|(?:\S{1,10}\s*)?AI\s*요약(?:\s*(?:보기|듣기|닫기))?"
                          r"|이\s*기사가?\s*(?:도움이?\s*되셨나요|유익하셨나요|마음에\s*드셨나요)\s*\??"
                          r"|(?:이\s*)?기사를?\s*(?:공유|스크랩|저장|추천)\s*(?:합니다|하기|하세요|해\s*보세요|해\s*주세요)[.!]?")),
@@ -260,11 +262,13 @@ RULES: list[Rule] = [
          "A reporter's name with e-mail ('김현아 (x@y.co.kr)', '홍길동 기자 hong@...', a bare address).",
          drop=re.compile(rf"[\[(<]?\s*/?\s*(?:(?P<names>{NAMES})\s*(?:{REPORTER_ROLE})?\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?"
                          rf"(?:\s*[,/·ㆍ]?\s*(?:{NAMES})?\s*(?:{REPORTER_ROLE})?\s*[\[(<]?\s*{EMAIL}\s*[\])>]?)*\s*[\])>]?"
-                         rf"|[^@\n]{{0,25}}?[\[(<:]?\s*{EMAIL}\s*[\])>]?"),
+                         rf"|[^@\n]{{0,25}}?[\[(<:]?\s*{EMAIL}\s*[\])>]?"
+                         rf"|{EMAIL}\s*(?:{NAMES})\s*{REPORTER_ROLE}"),  # the address first (nanin@... 남예린 기자)
          meta=_names_and_mails),
     Rule("byline_date", "byline",
          "A reporter credit and the date stamp on one line ('이서진 기자 | 입력 : 2025-10-14 14:32', '홍길동 기자  공개 ...').",
-         drop=re.compile(rf"(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*[|·,/]?\s*(?P<stamp>{_DATE_LINE})"),
+         drop=re.compile(rf"(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*[|·,/]?\s*(?P<stamp>{_DATE_LINE})"
+                         r"(?:\s*[|·]\s*(?:댓글|조회수|조회|공감)\s*[\d,]*)*"),
          meta=_byline_date),
     Rule("reporter_line", "byline",
          "A reporter credit alone on a line ('홍길동 기자', '/김철수·이영희 기자', '글·사진=홍길동 기자').",
@@ -314,7 +318,7 @@ RULES: list[Rule] = [
     Rule("related_header", "related",
          "Headers of related / popular headline lists ('▶ 관련기사', '많이 본 뉴스', '이 시각 인기 뉴스'), "
          "with an inline headline after a colon.",
-         drop=re.compile(r"[\[<【]?\s*[▶▷►☞■□◆◇○●#]*\s*(?:\S{1,12}\s*)?(?:관련\s*(?:기사|뉴스)|함께\s*(?:보면\s*좋은|읽으면\s*좋은|볼만한|읽을만한|본)\s*(?:기사|뉴스)?|(?:AI\s*)?추천\s*(?:뉴스|기사|콘텐츠)|관심\s*기사|최신\s*(?:기사|뉴스)|에디터\s*(?:픽|PICK)|당신이\s*좋아할\s*만한\s*(?:기사|뉴스|콘텐츠)|이\s*(?:뉴스|기사)\s*어떠세요\??|헤드라인\s*(?:뉴스)?|"
+         drop=re.compile(r"[\[<【]?\s*[▶▷►☞■□◆◇○●#]*\s*(?:\S{1,12}\s*)?(?:관련\s*(?:기사|뉴스)|함께\s*(?:보면\s*좋은|읽으면\s*좋은|볼만한|읽을만한|본)\s*(?:기사|뉴스)?|(?:AI\s*)?추천\s*(?:뉴스|기사|콘텐츠)|관심\s*기사|최신\s*(?:기사|뉴스)|에디터\s*(?:픽|PICK)|당신이\s*좋아할\s*만한\s*(?:기사|뉴스|콘텐츠)|이\s*(?:뉴스|기사)\s*어떠세요\??|이런\s*(?:기사|뉴스)\s*(?:어때요|어떠세요)\??|헤드라인\s*(?:뉴스)?|"
                          r"추천\s*(?:기사|뉴스)|(?:가장\s*)?많이\s*(?:본|읽은)\s*(?:기사|뉴스)?|인기\s*(?:기사|뉴스)|"
                          r"이\s*시각\s*(?:인기|주요|많이\s*본)?\s*(?:기사|뉴스)?|오늘의\s*(?:주요|핫|인기)\s*(?:기사|뉴스)?|"
                          r"실시간\s*(?:인기|주요|랭킹)\s*(?:기사|뉴스)?|주요\s*(?:기사|뉴스)|핫\s*(?:이슈|뉴스|클릭)|"
