@@ -7,6 +7,7 @@ alive lines it drops. `rules.py` lists them with the pattern rules.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -71,9 +72,15 @@ def headline_list(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
 
 _NUMERIC_WORDS = re.compile(r"KOSPI|KOSDAQ|NASDAQ|NYSE|코스피|코스닥|나스닥|USD|KRW|포인트|만원|억원|원|달러|pt|%")
 _NUMERIC_REST = re.compile(r"[\d\s,.+\-−▲▼△▽↑↓()|/]*")
+# A character that is in no market word and not allowed in the rest: a line holding one is not
+# numeric (the quick answer for every sentence, without rewriting it).
+_NOT_NUMERIC = re.compile(r"[^\d\s,.+\-−▲▼△▽↑↓()|/"
+                          + "".join(re.escape(c) for c in sorted(set(_NUMERIC_WORDS.pattern) - {"|"})) + "]")
 
 
 def _numeric(text: str) -> bool:
+    if _NOT_NUMERIC.search(text):
+        return False
     rest = _NUMERIC_WORDS.sub("", text)
     return any(c.isdigit() for c in text) and bool(_NUMERIC_REST.fullmatch(rest))
 
@@ -87,7 +94,7 @@ def _exchange_only(text: str) -> bool:
 
 def quote_block(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
     """A stock/crypto quote widget split over lines: price, change, percent (and the name above)."""
-    alive = [x for x in lines if x.alive]
+    alive = [x for x in lines if x.dropped_by is None]
     i = 0
     while i < len(alive):
         if not _numeric(alive[i].text):
@@ -111,18 +118,20 @@ def quote_block(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
 
 def lone_outlet(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
     """A line that is only an outlet or photo agency name (what an image credit leaves behind)."""
-    names = set(OUTLETS) | set(PHOTO_AGENCIES)
-    for key in ("outlet",):
-        if meta.get(key):
-            names.add(meta.get(key))
-        if meta.fields.get(key):
-            names.add(meta.fields[key])
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    lone = re.compile(rf"/?\s*[\[(<]?\s*(?:사진\s*=?\s*)?(?:{alternation})\s*(?:DB|제공|자료\s*사진|캡[처쳐]|화면\s*캡[처쳐])?"
-                      rf"\s*[.\])>]?")
+    extra = tuple(v for v in (meta.get("outlet"), meta.fields.get("outlet")) if v)
+    lone = _lone_pattern(extra)
     for line in lines:
-        if line.alive and lone.fullmatch(line.text):
+        if line.dropped_by is None and lone.fullmatch(line.text):
             yield line
+
+
+@functools.lru_cache(maxsize=256)
+def _lone_pattern(extra: tuple[str, ...]) -> re.Pattern:
+    """The known outlet and agency names plus this page's own outlet (from its byline or fields)."""
+    names = set(OUTLETS) | set(PHOTO_AGENCIES) | set(extra)
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"/?\s*[\[(<]?\s*(?:사진\s*=?\s*)?(?:{alternation})\s*(?:DB|제공|자료\s*사진|캡[처쳐]|화면\s*캡[처쳐])?"
+                      rf"\s*[.\])>]?")
 
 
 _MIN_SUMMARY = 20
@@ -130,8 +139,10 @@ _MIN_SUMMARY = 20
 
 def summary_block(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
     """The portal's auto-summary beside its disclaimer, when its sentences only repeat the body."""
-    alive = [x for x in lines if x.alive]
     anchors = [i for i, x in enumerate(lines) if x.dropped_by == "summary_disclaimer"]
+    if not anchors:
+        return []
+    alive = [x for x in lines if x.dropped_by is None]
     block: list[Line] = []
 
     def repeats(line: Line) -> bool:
@@ -174,6 +185,7 @@ def duplicate_paragraph(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
     for line in lines:
         if not line.alive:
             continue
-        if line.key in seen:
+        key = line.key
+        if key in seen:
             yield line
-        seen.add(line.key)
+        seen.add(key)

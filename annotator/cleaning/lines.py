@@ -6,15 +6,13 @@ still knows its raw index; that is what makes the cleaned text's offset map exac
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-_SPACE = re.compile(r"\s+")
 # Scrapes mix straight and curly quotes for the same sentence (a portal summary vs the body).
 _QUOTES = str.maketrans({c: None for c in "\"'“”‘’„‟′″「」『』"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str
     pos: list[int]  # pos[i] = raw index of text[i]
@@ -28,12 +26,12 @@ class Line:
     @property
     def key(self) -> str:
         """Whitespace-insensitive form, for comparing lines."""
-        return _SPACE.sub(" ", self.text).strip()
+        return " ".join(self.text.split())  # str.split() splits on exactly what regex \s matches
 
     @property
     def loose(self) -> str:
         """Also quote- and space-insensitive: for spotting a sentence repeated elsewhere."""
-        return _SPACE.sub("", self.text).translate(_QUOTES)
+        return "".join(self.text.split()).translate(_QUOTES)
 
     def delete(self, start: int, end: int) -> None:
         self.text = self.text[:start] + self.text[end:]
@@ -49,8 +47,11 @@ class Line:
         self.text, self.pos = self.text[a:b], self.pos[a:b]
 
 
+_ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
+
+
 def _blank(ch: str) -> bool:
-    return ch.isspace() or ch in "\u200b\u200c\u200d\ufeff"
+    return ch.isspace() or ch in _ZERO_WIDTH
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -58,11 +59,17 @@ def split_lines(raw: str) -> list[Line]:
     out = []
     start = 0
     for chunk in raw.split("\n"):
-        line = Line(chunk, list(range(start, start + len(chunk))))
-        line.trim()
-        if line.text:
-            out.append(line)
-        start += len(chunk) + 1
+        n = len(chunk)
+        a, b = n - len(chunk.lstrip()), len(chunk.rstrip())
+        if a < b and chunk[a] not in _ZERO_WIDTH and chunk[b - 1] not in _ZERO_WIDTH:
+            # What `trim` would do, without walking the ends a character at a time.
+            out.append(Line(chunk[a:b], list(range(start + a, start + b))))
+        elif a < b:
+            line = Line(chunk, list(range(start, start + n)))
+            line.trim()
+            if line.text:
+                out.append(line)
+        start += n + 1
     return out
 
 

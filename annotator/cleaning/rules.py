@@ -136,7 +136,8 @@ _DATE_LINE = (r"(?=.*(?:\d{4}|\d\s*[:시]\s*\d|\([월화수목금토일]\)|입�
 RULES: list[Rule] = [
     Rule("control_chars", "control",
          "ANSI escape sequences and other control characters pasted in by scrapers; never text.",
-         strip=re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x08\x0b-\x1f\x7f]")),
+         strip=re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x08\x0b-\x1f\x7f]"),
+         needs=tuple(map(chr, [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f]))),
     Rule("skip_link", "navigation",
          "Accessibility skip links ('본문 바로가기', '컨텐츠 바로가기', 'Skip to content').",
          drop=re.compile(r"(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|검색|하단\s*메뉴|내비게이션)\s*(?:으로\s*)?"
@@ -170,7 +171,8 @@ RULES: list[Rule] = [
     Rule("summary_disclaimer", "portal",
          "A portal's note on its automatic summary ('자동 추출 기술로 요약된 내용입니다 ... 본문 보기를 권장').",
          drop=re.compile(r".{0,80}?(?:자동\s*추출\s*기술로\s*요약|요약\s*기술의\s*특성상|전체\s*맥락을\s*이해하기\s*위해서는|"
-                         r"본문\s*(?:전체\s*)?보기를\s*권장|AI\s*가?\s*요약한\s*내용입니다).{0,160}|(?:본문\s*)?요약봇.{0,20}")),
+                         r"본문\s*(?:전체\s*)?보기를\s*권장|AI\s*가?\s*요약한\s*내용입니다).{0,160}|(?:본문\s*)?요약봇.{0,20}"),
+         needs=("기술", "이해하기", "보기를", "내용입니다", "요약봇")),
     Rule("portal_notice", "portal",
          "Portal notes about categories/sections, translation, audio, subscribing to the outlet or reporter "
          "('연합뉴스 구독') and the link to the original ('기사원문').",
@@ -239,7 +241,8 @@ RULES: list[Rule] = [
     Rule("outlet_suffix", "portal",
          "An outlet or portal name appended to a headline ('제목 - 연합뉴스', '제목 | 한국경제', '제목 : 네이버 뉴스').",
          strip=re.compile(rf"\s+[-|:–—]\s*(?:{_OUTLET_ALT}|네이버\s*뉴스|다음\s*뉴스|Daum\s*뉴스|NAVER\s*뉴스)\s*$"),
-         meta=_outlet_tag),
+         meta=_outlet_tag,
+         needs=("-", "|", ":", "–", "—")),
     Rule("byline_bracket", "byline",
          "A bracketed byline before the lead ('[이데일리 김현아·김아름 기자]'); names outlet and reporters.",
          strip=re.compile(rf"^[\[【]\s*(?P<inside>[^\]】=]{{0,30}}?{NAME}\s*{REPORTER_ROLE}"
@@ -264,7 +267,8 @@ RULES: list[Rule] = [
                          rf"(?:\s*[,/·ㆍ]?\s*(?:{NAMES})?\s*(?:{REPORTER_ROLE})?\s*[\[(<]?\s*{EMAIL}\s*[\])>]?)*\s*[\])>]?"
                          rf"|[^@\n]{{0,25}}?[\[(<:]?\s*{EMAIL}\s*[\])>]?"
                          rf"|{EMAIL}\s*(?:{NAMES})\s*{REPORTER_ROLE}"),  # the address first (nanin@... 남예린 기자)
-         meta=_names_and_mails),
+         meta=_names_and_mails,
+         needs=("@",)),
     Rule("byline_date", "byline",
          "A reporter credit and the date stamp on one line ('이서진 기자 | 입력 : 2025-10-14 14:32', '홍길동 기자  공개 ...').",
          drop=re.compile(rf"(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*[|·,/]?\s*(?P<stamp>{_DATE_LINE})"
@@ -331,7 +335,8 @@ RULES: list[Rule] = [
          "A stock index, share or crypto quote ('코스피 2,500.12 ▲ 10.3 (+0.41%)', '비트코인 9,000만원 ▼ 1.2%').",
          drop=re.compile(r"\S{1,20}(?:\s+\S{1,12})?\s*(?:\(?\d{6}\)?\s*)?[\d,]+(?:\.\d+)?\s*(?:원|만원|억원|달러|USD|KRW|pt|p)?\s*"
                          r"[|]?\s*(?:[▲▼△▽↑↓]\s*|[+\-−])[\d,]+(?:\.\d+)?\s*(?:%|원|만원|p)?"
-                         r"(?:\s*\(?\s*[+\-−▲▼]?\s*[\d,]+(?:\.\d+)?\s*%?\s*\)?)?")),
+                         r"(?:\s*\(?\s*[+\-−▲▼]?\s*[\d,]+(?:\.\d+)?\s*%?\s*\)?)?"),
+         needs=("▲", "▼", "△", "▽", "↑", "↓", "+", "-", "−")),
     Rule("quote_table_header", "market",
          "Column headers of a quote table ('종목명 현재가 등락률', '코인 시세 변동률').",
          drop=re.compile(_words("종목", "종목명", "코인", "코인명", "현재가", "가격", "등락", "등락률", "등락폭", "변동률",
@@ -347,7 +352,9 @@ RULES: list[Rule] = [
                          r"받아\s*보세요|만나\s*보세요|놓치지\s*마세요|바로\s*가기|지금\s*(?:확인|참여|다운)|"
                          r"뉴스레터\s*(?:신청|구독)|(?:클릭|터치)\s*하세요|(?:확인|구독|참여)\s*해\s*보세요)\s*[!.]?\s*[\]>】]?\s*(?:[:：>▶].{0,40})?"
                          r"|.{0,10}(?:트위터|페이스북|인스타그램|유튜브|X)\s*@\w.{0,60}"
-                         r"|(?:[^\[\]\n]{0,24}\[[^\[\]\n]{1,15}[▶▷►]\]\s*[,|·]?\s*)+")),
+                         r"|(?:[^\[\]\n]{0,24}\[[^\[\]\n]{1,15}[▶▷►]\]\s*[,|·]?\s*)+"),
+         needs=("구독", "친구", "앱", "다운로드", "채널", "알림", "받아", "만나", "놓치지", "바로", "지금", "뉴스레터",
+                "하세요", "보세요", "@", "▶]", "▷]", "►]")),
     Rule("editorial_note", "note",
          "Notes about the article itself ('※ 이 기사는 ...', '본 기사는 ~에 먼저 게재된 기사입니다', '[광고]').",
          drop=re.compile(r"[※*]?\s*[\[(<]?\s*(?:이|본)\s*기사(?:는|의).{0,150}|제보는\s*(?:카카오톡|카톡|이메일|전화).{0,30}|※.{0,40}?"
