@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from re import _constants, _parser  # to see what a pattern can match
+
+try:  # the regex parser, to see what a pattern can match (private: absent, the plain test below is used)
+    from re import _constants, _parser
+except ImportError:  # pragma: no cover
+    _parser = None
 
 from annotator.cleaning.lines import Line, join, split_lines
 from annotator.cleaning.meta import MetaFinder
@@ -108,6 +112,8 @@ def _unnamed(p: re.Pattern) -> str:
 
 def _anchored(p: re.Pattern) -> bool:
     """Only ever matches at the start of the line ('^...' without MULTILINE)."""
+    if _parser is None:
+        return False  # not known: the rule is then screened on its own (same result, a little slower)
     items = list(_parser.parse(p.pattern, p.flags))
     return not p.flags & re.M and bool(items) and items[0] == (_constants.AT, _constants.AT_BEGINNING)
 
