@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from annotator.labels import Schema
@@ -31,7 +32,7 @@ class Gazetteer:
         for g in schema.gazetteer:
             for s in (g.name, *g.aliases):
                 self.entries.setdefault(s, (g.label, g.name))
-        self.pattern = _alternation(self.entries)
+        self.patterns = _alternation(self.entries)
         self._labels = {s: e[0] for s, e in self.entries.items()}  # for find: a C-level lookup per match
 
     def label(self, surface: str) -> str | None:
@@ -43,7 +44,7 @@ class Gazetteer:
         return e[1] if e else None
 
     def find(self, doc: Doc) -> list[Cand]:
-        return _matches(doc, self.pattern, self._labels.__getitem__, "gazetteer", 0.95)
+        return _matches(doc, self.patterns, self._labels.__getitem__, "gazetteer", 0.95)
 
 
 _GAZ_CACHE: dict[str, Gazetteer] = {}
@@ -135,10 +136,11 @@ def multidict_cands(doc: Doc) -> tuple[list[Cand], set[tuple[int, int]]]:
     return out, untyped
 
 
-def _alternation(surfaces) -> re.Pattern | None:
-    """A pattern that matches what the alternation of the surfaces, longest first, matches (at a
-    place, the longest surface written there), built as a character trie: the regex engine then
-    tries one branch per character instead of every surface at every position."""
+def _alternation(surfaces) -> dict[str, re.Pattern]:
+    """First character -> a pattern that matches what the alternation of the surfaces starting with
+    it, longest first, matches (at a place, the longest surface written there). Each is a character
+    trie, so the engine tries one branch per character; one pattern per first character, because a
+    regex alternation of ~300 first characters walks every branch at each place it fails (~0.4 us)."""
     trie: dict = {}
     for s in surfaces:
         if not s:
@@ -147,9 +149,7 @@ def _alternation(surfaces) -> re.Pattern | None:
         for ch in s:
             node = node.setdefault(ch, {})
         node[""] = {}  # a surface ends here
-    if not trie:
-        return None
-    return re.compile(_trie_regex(trie))
+    return {ch: re.compile(re.escape(ch) + _trie_regex(sub)) for ch, sub in trie.items()}
 
 
 def _trie_regex(node: dict) -> str:
@@ -161,18 +161,23 @@ def _trie_regex(node: dict) -> str:
     return "(?:" + body + ")?" if "" in node else body
 
 
-def _matches(doc: Doc, pattern: re.Pattern | None, label_of, source: str, score: float) -> list[Cand]:
+def _matches(doc: Doc, patterns: dict[str, re.Pattern], label_of, source: str, score: float) -> list[Cand]:
     out: list[Cand] = []
-    if pattern is None:
+    if not patterns:
         return out
     text, edges = doc.text, doc.edges
-    search, match = pattern.search, pattern.match
+    # a name starts on a morpheme edge with one of the first characters (map/compress: no per-edge Python)
+    starts = sorted(edges)
+    if starts and starts[-1] == len(text):
+        starts.pop()
     pos = 0
-    while (m := search(text, pos)) is not None:
-        s, e = m.span()
-        if s not in edges:  # no name starting here can lie on morpheme edges
-            pos = s + 1
+    for s in compress(starts, map(patterns.__contains__, map(text.__getitem__, starts))):
+        if s < pos:  # inside the last name taken
             continue
+        match = patterns[text[s]].match
+        if (m := match(text, s)) is None:
+            continue
+        e = m.end()
         # the longest known name here that ends on an edge and is not part of a longer Latin word
         # (which can only happen when its first or last letter is ASCII, i.e. not > "\x7f")
         while not (e in edges and (text[s] > "\x7f" < text[e - 1] or _whole_latin(text, s, e))):
@@ -181,7 +186,6 @@ def _matches(doc: Doc, pattern: re.Pattern | None, label_of, source: str, score:
                 break
             e = m.end()
         if m is None:
-            pos = s + 1
             continue
         label = label_of(text[s:e])
         if label == "LOC" and doc.suffix_after(e):
