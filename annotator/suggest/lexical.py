@@ -23,6 +23,8 @@ HANJA_COUNTRIES = {
     "臺": "대만", "越": "베트남", "歐": "유럽", "亞": "아시아", "西": "스페인", "泰": "태국",
 }
 
+_HANJA_COUNTRY = re.compile("[" + "".join(HANJA_COUNTRIES) + "]")
+
 
 class Gazetteer:
     """surface -> (label, canonical name) for every name and alias in labels.yaml."""
@@ -66,7 +68,9 @@ def lexicon_cands(doc: Doc, lexicon: Lexicon | None) -> list[Cand]:
 
 def hanja_cands(doc: Doc) -> list[Cand]:
     """One-character hanja country abbreviations (韓, 美; 韓美 -> 韓 + 美)."""
-    out = []
+    out: list[Cand] = []
+    if _HANJA_COUNTRY.search(doc.text) is None:  # most texts: a C scan instead of a loop over the tokens
+        return out
     for t in doc.tokens:
         if t.tag != "SH":
             continue
