@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import getitem
 from pathlib import Path
 
 from annotator.labels import Schema
@@ -175,7 +176,8 @@ def _matches(doc: Doc, patterns: dict[str, re.Pattern], label_of, source: str, s
     if starts and starts[-1] == len(text):
         starts.pop()
     pos = 0
-    for s in compress(starts, map(patterns.__contains__, map(text.__getitem__, starts))):
+    # (operator.getitem, not text.__getitem__: a builtin calls faster from map than a slot wrapper)
+    for s in compress(starts, map(patterns.__contains__, map(getitem, repeat(text), starts))):
         if s < pos:  # inside the last name taken
             continue
         match = patterns[text[s]].match
