@@ -141,11 +141,12 @@ def multidict_cands(doc: Doc) -> tuple[list[Cand], set[tuple[int, int]]]:
     return out, untyped
 
 
-def _alternation(surfaces) -> dict[str, re.Pattern]:
+def _alternation(surfaces) -> dict[str, tuple[re.Pattern, frozenset[str] | None]]:
     """First character -> a pattern that matches what the alternation of the surfaces starting with
-    it, longest first, matches (at a place, the longest surface written there). Each is a character
-    trie, so the engine tries one branch per character; one pattern per first character, because a
-    regex alternation of ~300 first characters walks every branch at each place it fails (~0.4 us)."""
+    it, longest first, matches (at a place, the longest surface written there), and the characters
+    that can come second (None when the first character alone is a surface). Each pattern is a
+    character trie, so the engine tries one branch per character; one pattern per first character,
+    because a regex alternation of ~300 first characters walks every branch at each place it fails."""
     trie: dict = {}
     for s in surfaces:
         if not s:
@@ -154,7 +155,8 @@ def _alternation(surfaces) -> dict[str, re.Pattern]:
         for ch in s:
             node = node.setdefault(ch, {})
         node[""] = {}  # a surface ends here
-    return {ch: re.compile(re.escape(ch) + _trie_regex(sub)) for ch, sub in trie.items()}
+    return {ch: (re.compile(re.escape(ch) + _trie_regex(sub)), None if "" in sub else frozenset(sub))
+            for ch, sub in trie.items()}
 
 
 def _trie_regex(node: dict) -> str:
@@ -166,7 +168,8 @@ def _trie_regex(node: dict) -> str:
     return "(?:" + body + ")?" if "" in node else body
 
 
-def _matches(doc: Doc, patterns: dict[str, re.Pattern], label_of, source: str, score: float) -> list[Cand]:
+def _matches(doc: Doc, patterns: dict[str, tuple[re.Pattern, frozenset[str] | None]], label_of, source: str,
+             score: float) -> list[Cand]:
     out: list[Cand] = []
     if not patterns:
         return out
@@ -180,7 +183,10 @@ def _matches(doc: Doc, patterns: dict[str, re.Pattern], label_of, source: str, s
     for s in compress(starts, map(patterns.__contains__, map(getitem, repeat(text), starts))):
         if s < pos:  # inside the last name taken
             continue
-        match = patterns[text[s]].match
+        pattern, seconds = patterns[text[s]]
+        if seconds is not None and text[s + 1:s + 2] not in seconds:
+            continue  # most places: no name goes on with the next character (cheaper than a match call)
+        match = pattern.match
         if (m := match(text, s)) is None:
             continue
         e = m.end()
