@@ -64,7 +64,14 @@ def lexicon_cands(doc: Doc, lexicon: Lexicon | None) -> list[Cand]:
     """Surfaces analysts accepted anywhere, found on this text (not added to Kiwi: that would rebuild it)."""
     if lexicon is None or not lexicon.accepted:
         return []
-    return _matches(doc, _alternation(lexicon.accepted), lexicon.accepted.get, "lexicon", 0.9)
+    return _matches(doc, _lexicon_patterns(tuple(lexicon.accepted)), lexicon.accepted.get, "lexicon", 0.9)
+
+
+@lru_cache(maxsize=4)
+def _lexicon_patterns(surfaces: tuple[str, ...]):
+    """_alternation of the accepted surfaces, built once while they stay the same (the lexicon grows
+    between sessions, not between articles): a pattern per first character is too many to compile per article."""
+    return _alternation(surfaces)
 
 
 def hanja_cands(doc: Doc) -> list[Cand]:
