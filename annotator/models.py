@@ -45,16 +45,20 @@ class Span(SpanBase):
         if not 0.0 <= score <= 1.0:  # the one bound a rule could break by itself
             raise ValueError(f"span {id} score {score} is outside 0..1")
         span = _new(cls)
-        _set(span, "__dict__", {"id": id, "start": start, "end": end, "label": label, "text": text,
-                                "score": score, "source": source})
-        _set(span, "__pydantic_fields_set__", set(_SPAN_FIELDS))
-        _set(span, "__pydantic_extra__", None)
-        _set(span, "__pydantic_private__", None)
+        _set_dict(span, {"id": id, "start": start, "end": end, "label": label, "text": text,
+                         "score": score, "source": source})
+        _set_fields(span, set(_SPAN_FIELDS))
+        _set_extra(span, None)
+        _set_private(span, None)
         return span
 
 
 _new = object.__new__
-_set = object.__setattr__
+# BaseModel's slot descriptors, called directly: object.__setattr__ would look each up on the MRO (~50 ns a call)
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 _SPAN_FIELDS = frozenset(Span.model_fields)
 
 

@@ -159,8 +159,9 @@ def _record(article, analysis, schema, lexicon) -> bytes:
         "source": article.source,
         "meta": {"title": meta.title, "date": meta.date, "outlet": meta.outlet, "reporters": meta.reporters},
         "text": article.text,
-        "spans": [{"id": s.id, "start": s.start, "end": s.end, "label": s.label, "text": s.text,
-                   "score": s.score, "source": s.source} for s in spans],
+        # a Span's __dict__ is its fields in declaration order (id, start, end, label, text, score, source),
+        # all plain values: what model_dump gives, without a dict built per span
+        "spans": list(map(vars, spans)),
         "relations": [{"id": r.id, "head": r.head, "tail": r.tail, "label": r.label, "score": r.score}
                       for r in relations],  # without their source
     }

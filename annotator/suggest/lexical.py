@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import getitem
 from pathlib import Path
 
 from annotator.labels import Schema
@@ -22,6 +24,8 @@ HANJA_COUNTRIES = {
     "臺": "대만", "越": "베트남", "歐": "유럽", "亞": "아시아", "西": "스페인", "泰": "태국",
 }
 
+_HANJA_COUNTRY = re.compile("[" + "".join(HANJA_COUNTRIES) + "]")
+
 
 class Gazetteer:
     """surface -> (label, canonical name) for every name and alias in labels.yaml."""
@@ -31,7 +35,7 @@ class Gazetteer:
         for g in schema.gazetteer:
             for s in (g.name, *g.aliases):
                 self.entries.setdefault(s, (g.label, g.name))
-        self.pattern = _alternation(self.entries)
+        self.patterns = _alternation(self.entries)
         self._labels = {s: e[0] for s, e in self.entries.items()}  # for find: a C-level lookup per match
 
     def label(self, surface: str) -> str | None:
@@ -43,7 +47,7 @@ class Gazetteer:
         return e[1] if e else None
 
     def find(self, doc: Doc) -> list[Cand]:
-        return _matches(doc, self.pattern, self._labels.__getitem__, "gazetteer", 0.95)
+        return _matches(doc, self.patterns, self._labels.__getitem__, "gazetteer", 0.95)
 
 
 _GAZ_CACHE: dict[str, Gazetteer] = {}
@@ -60,12 +64,21 @@ def lexicon_cands(doc: Doc, lexicon: Lexicon | None) -> list[Cand]:
     """Surfaces analysts accepted anywhere, found on this text (not added to Kiwi: that would rebuild it)."""
     if lexicon is None or not lexicon.accepted:
         return []
-    return _matches(doc, _alternation(lexicon.accepted), lexicon.accepted.get, "lexicon", 0.9)
+    return _matches(doc, _lexicon_patterns(tuple(lexicon.accepted)), lexicon.accepted.get, "lexicon", 0.9)
+
+
+@lru_cache(maxsize=4)
+def _lexicon_patterns(surfaces: tuple[str, ...]):
+    """_alternation of the accepted surfaces, built once while they stay the same (the lexicon grows
+    between sessions, not between articles): a pattern per first character is too many to compile per article."""
+    return _alternation(surfaces)
 
 
 def hanja_cands(doc: Doc) -> list[Cand]:
     """One-character hanja country abbreviations (韓, 美; 韓美 -> 韓 + 美)."""
-    out = []
+    out: list[Cand] = []
+    if _HANJA_COUNTRY.search(doc.text) is None:  # most texts: a C scan instead of a loop over the tokens
+        return out
     for t in doc.tokens:
         if t.tag != "SH":
             continue
@@ -135,10 +148,12 @@ def multidict_cands(doc: Doc) -> tuple[list[Cand], set[tuple[int, int]]]:
     return out, untyped
 
 
-def _alternation(surfaces) -> re.Pattern | None:
-    """A pattern that matches what the alternation of the surfaces, longest first, matches (at a
-    place, the longest surface written there), built as a character trie: the regex engine then
-    tries one branch per character instead of every surface at every position."""
+def _alternation(surfaces) -> dict[str, tuple[re.Pattern, frozenset[str] | None]]:
+    """First character -> a pattern that matches what the alternation of the surfaces starting with
+    it, longest first, matches (at a place, the longest surface written there), and the characters
+    that can come second (None when the first character alone is a surface). Each pattern is a
+    character trie, so the engine tries one branch per character; one pattern per first character,
+    because a regex alternation of ~300 first characters walks every branch at each place it fails."""
     trie: dict = {}
     for s in surfaces:
         if not s:
@@ -147,9 +162,8 @@ def _alternation(surfaces) -> re.Pattern | None:
         for ch in s:
             node = node.setdefault(ch, {})
         node[""] = {}  # a surface ends here
-    if not trie:
-        return None
-    return re.compile(_trie_regex(trie))
+    return {ch: (re.compile(re.escape(ch) + _trie_regex(sub)), None if "" in sub else frozenset(sub))
+            for ch, sub in trie.items()}
 
 
 def _trie_regex(node: dict) -> str:
@@ -161,18 +175,28 @@ def _trie_regex(node: dict) -> str:
     return "(?:" + body + ")?" if "" in node else body
 
 
-def _matches(doc: Doc, pattern: re.Pattern | None, label_of, source: str, score: float) -> list[Cand]:
+def _matches(doc: Doc, patterns: dict[str, tuple[re.Pattern, frozenset[str] | None]], label_of, source: str,
+             score: float) -> list[Cand]:
     out: list[Cand] = []
-    if pattern is None:
+    if not patterns:
         return out
     text, edges = doc.text, doc.edges
-    search, match = pattern.search, pattern.match
+    # a name starts on a morpheme edge with one of the first characters (map/compress: no per-edge Python)
+    starts = sorted(edges)
+    if starts and starts[-1] == len(text):
+        starts.pop()
     pos = 0
-    while (m := search(text, pos)) is not None:
-        s, e = m.span()
-        if s not in edges:  # no name starting here can lie on morpheme edges
-            pos = s + 1
+    # (operator.getitem, not text.__getitem__: a builtin calls faster from map than a slot wrapper)
+    for s in compress(starts, map(patterns.__contains__, map(getitem, repeat(text), starts))):
+        if s < pos:  # inside the last name taken
             continue
+        pattern, seconds = patterns[text[s]]
+        if seconds is not None and text[s + 1:s + 2] not in seconds:
+            continue  # most places: no name goes on with the next character (cheaper than a match call)
+        match = pattern.match
+        if (m := match(text, s)) is None:
+            continue
+        e = m.end()
         # the longest known name here that ends on an edge and is not part of a longer Latin word
         # (which can only happen when its first or last letter is ASCII, i.e. not > "\x7f")
         while not (e in edges and (text[s] > "\x7f" < text[e - 1] or _whole_latin(text, s, e))):
@@ -181,7 +205,6 @@ def _matches(doc: Doc, pattern: re.Pattern | None, label_of, source: str, score:
                 break
             e = m.end()
         if m is None:
-            pos = s + 1
             continue
         label = label_of(text[s:e])
         if label == "LOC" and doc.suffix_after(e):
