@@ -144,3 +144,11 @@ def test_quoted_name_with_a_glued_particle_morpheme(found):
 def test_another_version_of_a_chosen_product(found):
     got = found("누리로보가 '카고봇 3.0'을 공개했다. 이전 모델인 카고봇 2.5보다 빠르다.")
     assert {("카고봇 3.0", "PRODUCT"), ("카고봇 2.5", "PRODUCT")} <= got
+
+
+def test_two_part_foreign_name_after_an_organisation_of(found):
+    got = found("반탄마이닝의 리아 쿠스마와티 최고경영자(CEO)는 투자를 늘리겠다고 말했다.")
+    assert {("리아 쿠스마와티", "PER"), ("반탄마이닝", "ORG")} <= got
+    assert ("쿠스마와티", "ORG") not in got
+    got = found("가온전자의 김하늘 부사장은 말했다.")  # a Korean name stays one word
+    assert {("가온전자", "ORG"), ("김하늘", "PER")} <= got

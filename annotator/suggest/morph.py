@@ -343,6 +343,15 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
     # 2. people by a title after them, with an organisation in between as apposition
     near_title = {i for j in marked if flags[j] & _TITLED for i in range(max(0, j - 4), j)}
     middles: set[int] = set()
+
+    def _after_org_of(i: int) -> bool:
+        """반탄마이닝의 리아 쿠스마와티 CEO: with the organisation given by 의, the two words before the
+        title are one foreign name, not a name and an organisation."""
+        if i == 0 or chunks[i - 1].next_tag != "JKG" or text[chunks[i - 1].end:chunks[i].start] != "의 ":
+            return False
+        prev = chunks[i - 1]
+        return label_at.get((prev.start, prev.end)) in ("ORG", None) and is_name_chunk(doc, prev)
+
     for i in sorted(near_title):
         c = chunks[i]
         if c.next_tag or i in middles:  # a particle follows: neither a title nor a name comes next
@@ -364,10 +373,13 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             lab = "ORG"
         if (len(mids) == 1 and lab is None and i not in decided and flags[i] & _HANGUL_F
                 and c.tokens[-1].tag == "NNP" and chunks[mids[0]].tokens[0].tag == "NNP"
-                and len(surfs[mids[0]]) <= 2 and not kname(i)
+                and (len(surfs[mids[0]]) <= 2 or _after_org_of(i)) and not kname(i)
                 and (chunks[mids[0]].start, chunks[mids[0]].end) not in label_at):
             put(i, "PER", 0.6, end=chunks[mids[0]].end)  # ARM의 르네 하스 CEO: a two-part foreign name
             middles.add(mids[0])
+            prev = chunks[i - 1] if i else None
+            if prev is not None and _after_org_of(i) and (prev.start, prev.end) not in label_at:
+                put(i - 1, "ORG", 0.6)  # 반탄마이닝의 ... CEO: whose chief the person is
             continue
         if mids and (kname(mids[-1]) or cut_name(mids[-1]) or lab == "ORG" and len(mids) == 1 and loose_name(mids[-1])) \
                 and not kname(i) and not cut_name(i):
