@@ -152,3 +152,19 @@ def test_two_part_foreign_name_after_an_organisation_of(found):
     assert ("쿠스마와티", "ORG") not in got
     got = found("가온전자의 김하늘 부사장은 말했다.")  # a Korean name stays one word
     assert {("가온전자", "ORG"), ("김하늘", "PER")} <= got
+
+
+def test_languages_are_not_organisations(found):
+    got = found("네이버는 일본어와 한국어에 특화한 모델을 공개했다.")
+    assert not any(t in ("일본어", "한국어") for t, _ in got)
+
+
+def test_fractions_and_native_durations(found):
+    got = found("이용료는 경쟁 모델의 10분의 1 수준이다. 협상은 열흘 만에 끝났고 하루 평균 30건을 처리한다.")
+    assert {("10분의 1", "QUANTITY"), ("열흘", "DATE"), ("하루", "DATE")} <= got
+
+
+def test_hospital_and_two_character_hanja(found):
+    got = found("韓·印尼 협력 속에 가온대학교병원과 서울아산병원이 손잡았다. 대형 병원이 늘었다.")
+    assert {("印尼", "LOC"), ("서울아산병원", "ORG")} <= got
+    assert ("印", "LOC") not in got and ("병원", "ORG") not in got

@@ -74,6 +74,10 @@ def _lexicon_patterns(surfaces: tuple[str, ...]):
     return _alternation(surfaces)
 
 
+# Two-character abbreviations whose second character is not a country of its own (印尼: Indonesia).
+HANJA_PAIRS = {"印尼": "인도네시아", "南阿": "남아프리카공화국", "沙宇": "사우디아라비아"}
+
+
 def hanja_cands(doc: Doc) -> list[Cand]:
     """One-character hanja country abbreviations (韓, 美; 韓美 -> 韓 + 美)."""
     out: list[Cand] = []
@@ -83,7 +87,9 @@ def hanja_cands(doc: Doc) -> list[Cand]:
         if t.tag != "SH":
             continue
         chars = doc.text[t.start:t.end]
-        if all(c in HANJA_COUNTRIES for c in chars) or len(chars) == 1 and chars in HANJA_COUNTRIES:
+        if chars in HANJA_PAIRS:
+            out.append(Cand(t.start, t.end, "LOC", 0.9, "hanja"))
+        elif all(c in HANJA_COUNTRIES for c in chars) or len(chars) == 1 and chars in HANJA_COUNTRIES:
             out += [Cand(t.start + i, t.start + i + 1, "LOC", 0.9, "hanja") for i in range(len(chars))]
         elif chars[0] in HANJA_COUNTRIES and len(chars) <= 2:  # 美토니상 / 中企: the country char only
             out.append(Cand(t.start, t.start + 1, "LOC", 0.7, "hanja"))

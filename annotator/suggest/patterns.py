@@ -24,9 +24,10 @@ NOT_QUANTITY = ("위", "등", "호", "번째", "차", "세대", "층", "조")
 DATE_WORDS = ("지난해", "올해", "내년", "작년", "재작년", "이달", "지난달", "다음달", "이번달", "연내", "연초",
               "연말", "상반기", "하반기", "올 상반기", "올 하반기", "이날", "오늘", "어제", "내일", "금주",
               "지난주", "이번주", "다음주", "내후년", "전날", "당일", "올초", "올 초", "연중", "월말", "월초",
-              "내달", "익월", "차주")
+              "내달", "익월", "차주", "하루", "이틀", "사흘", "나흘", "닷새", "엿새", "이레", "열흘", "보름")
 DATE_PREFIX = ("지난", "올해", "오는", "내년", "작년", "지난해", "이번", "올", "다음", "최근", "향후", "앞으로")
 QTY_PREFIX = ("약", "총")
+_FRACTION = re.compile(r"(?<![0-9.,])[0-9]+분의 ?[0-9]+(?![0-9])")
 NUM_TAGS = ("SN", "NR")
 
 _NUM_CHUNK = re.compile(r"^[0-9][0-9,.]*(조|억|만|천)?([0-9][0-9,.]*(억|만|천)?)*$")
@@ -72,6 +73,9 @@ def pattern_cands(doc: Doc) -> list[Cand]:
             nxt = j
     out += _date_words(doc)
     out += _spaced_counts(doc)
+    if "분의" in doc.text:  # 5분의 1, 10분의 1: a ratio (not 5분, a duration)
+        out += [Cand(m.start(), m.end(), "QUANTITY", 0.85, "pattern") for m in _FRACTION.finditer(doc.text)
+                if doc.on_edges(m.start(), m.end())]
     text = doc.text
     return [_period_edge(doc, c) if c.label == "DATE" and text.startswith((" 초", " 말"), c.end) else c
             for c in _merge_dates(doc, out)]
