@@ -184,3 +184,33 @@ def test_round_joined_after_the_company_raised_it(rels):
     got = rels("누리랩스는 결제 앱을 만든다. 회사는 지난해 시리즈A 투자에서 50억원을 유치했다. "
                "당시 투자에는 해온파트너스와 미르벤처스 등이 참여했다.")
     assert {("해온파트너스", "invests_in", "누리랩스"), ("미르벤처스", "invests_in", "누리랩스")} <= got
+
+
+def test_follow_on_investors(rels):
+    got = rels("누리랩스가 100억원 규모의 시리즈B 투자를 유치했다. 기존 투자사인 해온파트너스와 미르벤처스도 후속 투자에 참여했다.")
+    assert {("해온파트너스", "invests_in", "누리랩스"), ("미르벤처스", "invests_in", "누리랩스")} <= got
+
+
+def test_founded_then_led_in_a_relative_clause(rels):
+    got = rels("1998년 가람테크를 창업해 27년간 회사를 이끈 박지호 회장은 이사회 의장에 전념한다.")
+    assert {("박지호", "founded", "가람테크"), ("박지호", "leads", "가람테크")} <= got
+
+
+def test_takes_office_as_the_new_chief(rels):
+    got = rels("가람테크는 실적을 발표했다. 삼성전기 출신 김민수 부사장이 다음 달 1일 신임 최고경영자(CEO)에 오른다.")
+    assert ("김민수", "leads", "가람테크") in got
+
+
+def test_title_with_its_acronym_before_the_name(rels):
+    got = rels("가람테크 최고재무책임자(CFO)인 김하늘 전무는 실적을 설명했다.")
+    assert ("김하늘", "works_for", "가람테크") in got
+
+
+def test_subsidiary_with_a_word_before_the_cue(rels):
+    got = rels("누리클라우드는 통신사 누리텔레콤의 클라우드 자회사다.")
+    assert ("누리클라우드", "subsidiary_of", "누리텔레콤") in got
+
+
+def test_acquisition_named_as_a_noun_phrase(rels):
+    got = rels("공정위가 누리클라우드의 데이터센터 운영사 가람테크 인수를 승인했다.")
+    assert ("누리클라우드", "acquires", "가람테크") in got

@@ -32,7 +32,9 @@ _PARENT = re.compile(r"의 (?:[가-힣A-Za-z]{1,6} )?(자회사|계열사|손자
 _SHAREHOLDER = re.compile(r"의 (?:최대|2대|3대|주요|단일 최대) ?주주(?:는|인|로는) ")
 _SUPPLY_DEAL = re.compile(r"(?:와|과) (?:[^\s.]{1,12} ){0,4}?(?:공급|납품|판매|수출) ?(?:계약|협약)")
 _APPOINT = re.compile(r"(?:[가-힣A-Za-z]{1,8})?(?:을|를) (?:신임 |새 |차기 )?(?:각자 |공동 )?(대표이사|대표|사장|CEO|최고경영자|의장|회장)"
-                      r"(?:으로|로) (?:선임|임명|내정|선출|승진)")
+                      r"(?:으로|로) (?:선임|임명|내정|선출|승진)"
+                      r"|(?:[가-힣A-Za-z]{1,8})?(?:이|가) [^.\"]{0,16}?(?:신임|새|차기) (대표이사|대표|사장|CEO|최고경영자|의장|회장)"
+                      r"(?:\([A-Z]{2,5}\))?(?:에|으로|로) (?:오른|올라|취임|선임|내정)")
 _KIND_OF_COMPANY = re.compile(r"의 ([가-힣A-Za-z]{0,8}(?:기업|업체|회사|스타트업|제조사|운용사|개발사|게임사|제약사|증권사|은행|기관|사)) ")
 _LAUNCHED = re.compile(r"(?:을|를) (?:[^\s.]{1,10} ){0,2}?(?:개발했|출시했|선보였|공개했|내놨|내놓았|출시한다|공개한다|선보인다)")
 # " 대표" right before a founding verb's particle, and a surname alone before it (김 대표가)
@@ -52,6 +54,8 @@ def clause_relations(ctx, add) -> None:
     _parents(ctx, add, of)
     _shareholders(ctx, add, of)
     _flagships(ctx, add, of)
+    for a, b in acquisitions_named(ctx, of):
+        add(ctx, a, "acquires", b, 0.7)
     _supply_deals(ctx, add, after.get("와", []) + after.get("과", []))
     _founded_by_reference(ctx, add, after.get("을", []) + after.get("를", []))
     if "한 " in text or "든 " in text or "인 " in text or "은 " in text:
@@ -67,6 +71,8 @@ def clause_relations(ctx, add) -> None:
     if "개발" in text:
         _own_make(ctx, add)
     _offices_set_up(ctx, add)
+    if "창업" in text or "설립" in text or "창립" in text:
+        founded_and_led(ctx, add)
 
 
 def _sentence(ctx, pos: int) -> tuple[int, int]:
@@ -165,7 +171,7 @@ def _title_chains(ctx, add) -> None:
             org = _topic_org_before(ctx, per.start)
             if org is not None:
                 add(ctx, per, "leads", org, 0.55)
-        m = re.search(r"(?:^|(?<=\s))([^\s]{2,6}) $", text[max(0, per.start - 10):per.start])
+        m = _TITLE_WORD_BEFORE.search(text[max(0, per.start - 20):per.start])
         if m is None:
             continue
         word = m.group(1)
@@ -184,6 +190,8 @@ def _title_chains(ctx, add) -> None:
             add(ctx, per, label, org, 0.8)
 
 
+# the word right before a person: a title, maybe with its acronym and 인 (최고재무책임자(CFO)인)
+_TITLE_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([^\s()]{2,8})(?:\([A-Z]{2,5}\))?(?:인)? $")
 _DEPT_BEFORE = re.compile(r" [가-힣A-Za-z]{1,12}(?:학과|학부|공학과|대학원|연구소|연구실|연구팀|사업부|본부|센터|팀|실|부문) $")
 _BARE_TITLE = re.compile(r"(?:^|(?<=[\s“\"'‘]))(대표|대표이사|사장|회장|의장|CEO) $")
 
@@ -302,7 +310,7 @@ def _appointments(ctx, add) -> None:
         org = next((s for s in reversed(ctx.between(sent[0], per.start)) if s.label == "ORG"
                     and ctx.particle(s)[1] in ("은", "는", "이", "가")), None) or _topic_org_before(ctx, per.start)
         if org is not None:
-            add(ctx, per, _relation_for(ctx, m.group(1), "leads"), org, 0.7)
+            add(ctx, per, _relation_for(ctx, m.group(1) or m.group(2), "leads"), org, 0.7)
 
 
 def _kind_places(ctx, add) -> None:
@@ -437,3 +445,41 @@ def _offices_set_up(ctx, add) -> None:
         while j >= 0 and spans[j].label == "LOC" and (j == i or re.fullmatch(r"\s*(?:와|과|,|·|및)?\s*", text[spans[j].end:spans[j + 1].start])):
             add(ctx, org, "located_in", spans[j], 0.65)
             j -= 1
+
+
+_FOUNDED_AND_LED = re.compile(r"(?:을|를) (?:공동 )?(?:창업|설립|창립)(?:한|해 [^.\"]{0,30}?(?:이끈|이끌어 온|키운|일군|운영해 온)) $")
+
+
+def founded_and_led(ctx, add) -> None:
+    """1998년 엘피온을 창업해 27년간 회사를 이끈 마동훈 회장 -> founded (and leads, by the title)."""
+    text = ctx.text
+    for per in ctx.pers:
+        m = _FOUNDED_AND_LED.search(text, max(0, per.start - 45), per.start)
+        if m is None:
+            continue
+        org = _span_ending(ctx, m.start())
+        if org is None:
+            continue
+        add(ctx, per, "founded", org, 0.7)
+        if m.group(0).endswith(("이끈 ", "이끌어 온 ")):
+            label = _relation_for(ctx, _title_after(ctx, per), None)
+            if label is not None:
+                add(ctx, per, label, org, 0.65)
+
+
+_ACQUISITION_OF = re.compile(r"의 (?:[가-힣A-Za-z]{1,10} ){0,2}$")
+_ACQUISITION_AFTER = re.compile(r"(?: 지분 [0-9.]+% ?)? ?인수")
+
+
+def acquisitions_named(ctx, orgs_of: list) -> list:
+    """가온클라우드의 데이터센터 운영사 이음IDC 인수 -> (A, B) pairs for acquires."""
+    text, out = ctx.text, []
+    for a in orgs_of:
+        i = bisect_left(ctx.starts, a.end)
+        if i >= len(ctx.spans):
+            continue
+        b = ctx.spans[i]
+        if b.label == "ORG" and b.start - a.end <= 24 and _ACQUISITION_OF.fullmatch(text, a.end, b.start) \
+                and _ACQUISITION_AFTER.match(text, b.end):
+            out.append((a, b))
+    return out

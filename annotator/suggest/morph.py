@@ -131,7 +131,7 @@ _NOT_GIVEN = _GENERIC | _CLASS | _TITLED | _SUFFIXED | _EVENT | _VENUE | _ADMIN 
 _ROLE_WORDS = frozenset({"담당", "소속", "출신", "당시", "신임", "전임", "후임", "현직", "연구팀", "개발팀", "책임", "주임",
                          "수석", "선임", "공동", "초대", "차기", "전직", "은퇴", "퇴임", "취임"})
 # Compounds ending in these are organisation class nouns too (송금업체, 바이오기업, 장비제조사).
-_ORG_CLASS_HEADS = ("기업", "스타트업", "업체", "제조사", "운용사", "증권사", "투자사", "개발사", "게임사", "제약사",
+_ORG_CLASS_HEADS = ("기업", "스타트업", "업체", "제조사", "운용사", "운영사", "유통사", "증권사", "투자사", "개발사", "게임사", "제약사",
                     "전문기업", "벤처캐피털", "벤처캐피탈")
 
 

@@ -654,11 +654,14 @@ def _listed_with(ctx: _Ctx, last: Span) -> list[Span]:
 _LIST_GAP = re.compile(r"(?:\([^()]{1,12}\))?\s*(?:와|과|,|·|및)\s*")  # 제너럴모터스(GM)와 삼성SDI
 
 
+_PARENT_GAP = re.compile(r"(?:의 | |)(?:[가-힣A-Za-z]{1,6} )?")  # A의 (클라우드) 자회사
+
+
 def _subsidiary(ctx: _Ctx, tok, spans: list[Span], subj: list[Span]) -> None:
     """B는 A의 자회사 / A 자회사 B: the organisation before the cue (A의) is the parent."""
     text = ctx.doc.text
     parent = next((s for s in reversed(spans) if s.end <= tok.start and s.label == "ORG"
-                   and text[s.end:tok.start] in ("의 ", " ", "")), None)
+                   and _PARENT_GAP.fullmatch(text, s.end, tok.start)), None)
     if parent is None:
         return
     after = next((s for s in spans if s.start >= tok.end and s.label == "ORG"), None)
@@ -803,7 +806,7 @@ def _joins(ctx: _Ctx, group: list[Span]) -> bool:
 
 _ROUND = re.compile(r"투자|라운드|시리즈\s?[A-Z]|펀딩|자금|프리\s?[A-Z]")
 # after an investor (or the list it ends): 가 (공동으로) 주도한, 등도 이번 라운드에 참여, 로부터
-_LEAD_INVESTOR = re.compile(r"(?: 등)?(?:이|가|도)? ?(?:(?:이번|해당|이) ?(?:투자|라운드|펀딩)에(?:는|도)? ?)?"
+_LEAD_INVESTOR = re.compile(r"(?: 등)?(?:이|가|도)? ?(?:(?:이번|해당|이|후속|당시|앞선) ?(?:투자|라운드|펀딩)에(?:는|도)? ?)?"
                             r"(?:공동으로 |함께 )?(?:주도|이끈|리드|공동 주도|참여)|(?:으로|로)부터 ")
 _JOINED = re.compile(r"(?:이번 )?(?:투자|라운드|펀딩)(?:에는|에도|에)")
 
