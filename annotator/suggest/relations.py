@@ -505,22 +505,26 @@ def _connectives(doc: Doc) -> tuple[list[int], list[int]]:
 def _cue_tokens(doc: Doc, r: _Rules) -> list[tuple[Token, list[tuple[str, str]]]]:
     """The tokens a cue word starts (nouns, verbs, roots, Latin, adverbs) in text order, each with the
     (cue, relation) pairs to look for there."""
-    text, found, inner = doc.text, [], r.inner
-    for m in r.cue_re.finditer(text) if r.cue_re else ():
-        p, cue = m.start(), m.group()
-        found.append((p, cue))
-        for k in inner[cue]:
-            m2 = r.cue_re.match(text, p + k)
-            if m2:
-                found.append((p + k, m2.group()))
-    out = []
+    text, inner, cue_re, out = doc.text, r.inner, r.cue_re, []
+    if cue_re is None:
+        return out
     toks, tok_starts, calls, n = doc.tokens, _token_starts(doc), r.calls, len(doc.tokens)
-    for p, cue in found:  # in text order: inner places lie before the next match
+    for m in cue_re.finditer(text):
+        p, cue = m.start(), m.group()
         k = bisect_left(tok_starts, p)
         while k < n and tok_starts[k] == p:  # the tokens starting there
             if toks[k].tag[:2] in _CUE_TAGS:
                 out.append((toks[k], calls[cue]))
             k += 1
+        for d in inner[cue]:  # in text order: inner places lie before the next match
+            m2 = cue_re.match(text, p + d)
+            if m2:
+                q, c2 = p + d, m2.group()
+                k = bisect_left(tok_starts, q)
+                while k < n and tok_starts[k] == q:
+                    if toks[k].tag[:2] in _CUE_TAGS:
+                        out.append((toks[k], calls[c2]))
+                    k += 1
     return out
 
 
