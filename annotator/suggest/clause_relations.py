@@ -210,6 +210,9 @@ def _people_by_surname(ctx) -> dict[str, list]:
     return out
 
 
+_FOUNDED_REF = re.compile(r"회사를 (?:창업한|설립한|세운) $")  # searched up to the person: $ is there
+
+
 def _founders(ctx, add) -> None:
     """A는 ... P가 창업한 회사다 / 2018년 회사를 창업한 P 대표 -> founded."""
     text = ctx.text
@@ -234,7 +237,9 @@ def _founders(ctx, add) -> None:
         if topic is not None and topic is not founder:
             add(ctx, founder, "founded", topic, 0.7)
     for per in ctx.pers:  # 2018년 회사를 창업한 서도윤 대표는: the company in focus
-        if re.search(r"회사를 (?:창업한|설립한|세운) $", text[max(0, per.start - 12):per.start]):
+        # "한 "/"운 " before the name first: most people are passed over without the regex
+        if text[max(0, per.start - 2):per.start] in ("한 ", "운 ") and \
+                _FOUNDED_REF.search(text, max(0, per.start - 12), per.start):
             org = _topic_org_before(ctx, per.start)
             if org is not None:
                 add(ctx, per, "founded", org, 0.6)

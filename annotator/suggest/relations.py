@@ -122,14 +122,17 @@ class _Ctx:
         if p is not None:
             return p
         text, toks = self.text, self.doc.tokens
-        if text[pos:pos + 1] in _BRACKET_START or text[pos:pos + 2] == " (":  # most spans: nothing to skip
+        two = text[pos:pos + 2]
+        if two[:1] in _BRACKET_START or two == " (":  # most spans: nothing to skip
             pos = _past_brackets(text, pos)
         k = bisect_left(self.tok_starts, pos)  # the first token from pos on
         p = _NO_PARTICLE
         if k < len(toks):
             t = toks[k]
-            if t.start == pos and (t.tag.startswith("J") or t.tag == "VCP"):
-                p = t.tag, text[t.start:t.end]
+            if t.start == pos:
+                tag = t.tag
+                if tag[:1] == "J" or tag == "VCP":
+                    p = tag, text[pos:t.end]
         self.particles[s.end] = p
         return p
 
@@ -456,10 +459,14 @@ def _cues(ctx: _Ctx) -> None:
         return
     cut_starts, cut_ends = _connectives(doc)
     marks = sorted(cue_starts + located_at)  # where a clause has something to do
-    n_marks, starts = len(marks), ctx.starts
+    n_marks, n_located, starts, all_spans = len(marks), len(located_at), ctx.starts, ctx.spans
     for s, e in doc.analysis.sentences:
         i = bisect_left(cut_starts, s)
         j = bisect_left(cut_starts, e, i)
+        # a sentence with no mark in reach of its clauses (up to e or the furthest cut) has nothing to do
+        k = bisect_left(marks, s)
+        if k == n_marks or marks[k] >= (e if i == j else max(e, *cut_ends[i:j])):
+            continue
         ends = [s, *cut_ends[i:j], e] if i < j else (s, e)
         for a, b in zip(ends, ends[1:], strict=False):
             if b <= a:
@@ -471,7 +478,7 @@ def _cues(ctx: _Ctx) -> None:
             j = bisect_left(starts, b, i)
             if i == j:
                 continue
-            spans = ctx.spans[i:j]
+            spans = all_spans[i:j]
             clause = None  # built at the clause's first cue that needs its roles
             k = bisect_left(cue_starts, a)
             for t, calls in cue_toks[k:bisect_left(cue_starts, b, k)]:
@@ -482,7 +489,8 @@ def _cues(ctx: _Ctx) -> None:
                     if clause is None:
                         clause = _Clause(ctx, a, b, spans)
                     _one_cue(ctx, rel, cue, t, clause)
-            if located_at and _any_in(located_at, a, b):
+            k = bisect_left(located_at, a)  # a located cue in the clause (_any_in, inlined: once a clause)
+            if k < n_located and located_at[k] < b:
                 _headquarters(ctx, a, b, spans)
 
 
@@ -497,22 +505,26 @@ def _connectives(doc: Doc) -> tuple[list[int], list[int]]:
 def _cue_tokens(doc: Doc, r: _Rules) -> list[tuple[Token, list[tuple[str, str]]]]:
     """The tokens a cue word starts (nouns, verbs, roots, Latin, adverbs) in text order, each with the
     (cue, relation) pairs to look for there."""
-    text, found, inner = doc.text, [], r.inner
-    for m in r.cue_re.finditer(text) if r.cue_re else ():
-        p, cue = m.start(), m.group()
-        found.append((p, cue))
-        for k in inner[cue]:
-            m2 = r.cue_re.match(text, p + k)
-            if m2:
-                found.append((p + k, m2.group()))
-    out = []
+    text, inner, cue_re, out = doc.text, r.inner, r.cue_re, []
+    if cue_re is None:
+        return out
     toks, tok_starts, calls, n = doc.tokens, _token_starts(doc), r.calls, len(doc.tokens)
-    for p, cue in found:  # in text order: inner places lie before the next match
+    for m in cue_re.finditer(text):
+        p, cue = m.start(), m.group()
         k = bisect_left(tok_starts, p)
         while k < n and tok_starts[k] == p:  # the tokens starting there
             if toks[k].tag[:2] in _CUE_TAGS:
                 out.append((toks[k], calls[cue]))
             k += 1
+        for d in inner[cue]:  # in text order: inner places lie before the next match
+            m2 = cue_re.match(text, p + d)
+            if m2:
+                q, c2 = p + d, m2.group()
+                k = bisect_left(tok_starts, q)
+                while k < n and tok_starts[k] == q:
+                    if toks[k].tag[:2] in _CUE_TAGS:
+                        out.append((toks[k], calls[c2]))
+                    k += 1
     return out
 
 
@@ -698,14 +710,15 @@ def _founded_places(ctx: _Ctx, org: Span, dat: list[Span]) -> None:
 def _headquarters(ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
     """본사는 미국 샌프란시스코에 있다 / 서울에 본사를 둔 X: located_in."""
     text = ctx.doc.text
+    # no place with 에/에서/(으)로 in the clause (most clauses): nothing to do, whatever the cue
+    locs = [s for s in spans if s.label == "LOC" and ctx.particle(s)[1] in ("에", "에서", "으로", "로")]
+    if not locs:
+        return
     clause = text[a:b]
     cues = [c for c in ctx.r.located_cues if c in clause]
     if not cues:
         return
     cue_pos = a + clause.index(cues[0])
-    locs = [s for s in spans if s.label == "LOC" and ctx.particle(s)[1] in ("에", "에서", "으로", "로")]
-    if not locs:
-        return
     orgs = [s for s in spans if s.label == "ORG" and ctx.particle(s)[0] in SUBJECT]
     after_rel = [s for s in spans if s.label == "ORG" and s.start > cue_pos
                  and _KEEPS.match(text[cue_pos + len(cues[0]):s.start])]
