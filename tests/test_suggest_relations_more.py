@@ -214,3 +214,10 @@ def test_subsidiary_with_a_word_before_the_cue(rels):
 def test_acquisition_named_as_a_noun_phrase(rels):
     got = rels("공정위가 누리클라우드의 데이터센터 운영사 가람테크 인수를 승인했다.")
     assert ("누리클라우드", "acquires", "가람테크") in got
+
+
+def test_round_stays_the_topic_across_sentences(rels):
+    got = rels("누리랩스가 200억원 규모의 시리즈C 투자를 유치했다. 해외 시장 공략에 속도를 낸다. "
+               "누리랩스는 해온파트너스가 이끈 시리즈C 라운드를 마무리했다고 밝혔다. "
+               "기존 투자사인 미르벤처스도 후속 투자에 참여했다.")
+    assert ("미르벤처스", "invests_in", "누리랩스") in got

@@ -834,6 +834,8 @@ def _funding(ctx: _Ctx) -> None:
     since = 99
     for a, b in doc.analysis.sentences:
         since += 1
+        if investee is not None and text.find(investee.text, a, b) != -1 and _ROUND.search(text, a, b):
+            since = 0  # 말결랩스는 ... 라운드를 마무리했다: the round is still the topic
         if (text.find("유치", a, b) != -1 or text.find("투자받", a, b) != -1) and _ROUND.search(text, a, b):
             orgs, investors = _round_orgs(ctx, a, b)
             subj = [s for s in orgs if s not in investors and ctx.particle(s)[1] in ("은", "는", "이", "가")]
