@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.labels import load_labels
 from annotator.lexicon import Lexicon
 from annotator.models import span_problems
 from annotator.suggest import suggest
-
-
-@pytest.fixture(scope="session")
-def schema():
-    return load_labels()
-
-
-@pytest.fixture(scope="session")
-def analyzer(schema):
-    from annotator.analysis import Analyzer
-
-    return Analyzer(schema)  # Kiwi is cached per process: built once for the whole session
 
 
 @pytest.fixture

@@ -6,21 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.labels import load_labels
 from annotator.models import span_problems
 from annotator.suggest import suggest
-
-
-@pytest.fixture(scope="session")
-def schema():
-    return load_labels()
-
-
-@pytest.fixture(scope="session")
-def analyzer(schema):
-    from annotator.analysis import Analyzer
-
-    return Analyzer(schema)
 
 
 @pytest.fixture

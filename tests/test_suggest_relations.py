@@ -2,40 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from annotator.labels import load_labels
-from annotator.suggest import suggest
-
-
-@pytest.fixture(scope="session")
-def schema():
-    return load_labels()
-
-
-@pytest.fixture(scope="session")
-def analyzer(schema):
-    from annotator.analysis import Analyzer
-
-    return Analyzer(schema)
-
-
-@pytest.fixture
-def rels(schema, analyzer):
-    def _rels(text: str) -> set[tuple[str, str, str]]:
-        spans, relations = suggest(text, analyzer.analyze(text), schema)
-        by_id = {s.id: s for s in spans}
-        out = set()
-        for r in relations:
-            head, tail = by_id[r.head], by_id[r.tail]
-            rule = schema.relation(r.label)
-            assert rule is not None and rule.allows(head.label, tail.label)
-            assert r.id.startswith("r") and 0 <= r.score <= 1
-            out.add((head.text, r.label, tail.text))
-        return out
-
-    return _rels
-
 
 def test_apposition_title_gives_leads(rels):
     assert ("박서준", "leads", "한빛소프트") in rels("박서준 한빛소프트 대표는 신사업을 발표했다.")

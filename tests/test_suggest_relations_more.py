@@ -4,33 +4,6 @@ references, parent/subsidiary wording, major shareholders and investors joining 
 
 from __future__ import annotations
 
-import pytest
-
-from annotator.labels import load_labels
-from annotator.suggest import suggest
-
-
-@pytest.fixture(scope="module")
-def schema():
-    return load_labels()
-
-
-@pytest.fixture(scope="module")
-def analyzer(schema):
-    from annotator.analysis import Analyzer
-
-    return Analyzer(schema)
-
-
-@pytest.fixture
-def rels(schema, analyzer):
-    def _rels(text: str) -> set[tuple[str, str, str]]:
-        spans, relations = suggest(text, analyzer.analyze(text), schema)
-        by_id = {s.id: s for s in spans}
-        return {(by_id[r.head].text, r.label, by_id[r.tail].text) for r in relations}
-
-    return _rels
-
 
 def test_maker_in_a_relative_clause(rels):
     got = rels("가람테크가 자체 개발한 산업용 센서 '가람아이 S3'는 정밀도가 높다.")

@@ -245,16 +245,21 @@ def _founders(ctx, add) -> None:
                 add(ctx, per, "founded", org, 0.6)
 
 
+_SUBJECT_MARKS = ("은", "는", "이", "가")
+
+
+def _subject_org(ctx, lo: int, pos: int):
+    """The last organisation between `lo` and `pos` marked as a subject or topic (은/는/이/가)."""
+    return next((s for s in reversed(ctx.between(lo, pos)) if s.label == "ORG" and ctx.particle(s)[1] in _SUBJECT_MARKS),
+                None)
+
+
 def _topic_org_before(ctx, pos: int):
     """The organisation the last sentences were about (X는 / X가 as a subject), up to three back."""
     doc = ctx.doc
     sents = doc.analysis.sentences
     here = doc.sentence_of(pos)
-    lo = sents[max(here - 3, 0)][0] if sents else 0
-    for s in reversed(ctx.between(lo, pos)):
-        if s.label == "ORG" and ctx.particle(s)[1] in ("은", "는", "이", "가"):
-            return s
-    return None
+    return _subject_org(ctx, sents[max(here - 3, 0)][0] if sents else 0, pos)
 
 
 def _parents(ctx, add, orgs: list) -> None:
@@ -294,8 +299,7 @@ def _supply_deals(ctx, add, orgs: list) -> None:
         if m is None or m.end() - b.end > 40:
             continue
         sent = _sentence(ctx, b.start)
-        head = next((s for s in reversed(ctx.between(sent[0], b.start)) if s.label == "ORG"
-                     and ctx.particle(s)[1] in ("은", "는", "이", "가")), None)
+        head = _subject_org(ctx, sent[0], b.start)
         if head is None and not any(s.label == "ORG" for s in ctx.between(sent[0], b.start)):
             head = _topic_org_before(ctx, sent[0])
         if head is not None:
@@ -312,8 +316,7 @@ def _appointments(ctx, add) -> None:
         if m is None:
             continue
         sent = _sentence(ctx, per.start)
-        org = next((s for s in reversed(ctx.between(sent[0], per.start)) if s.label == "ORG"
-                    and ctx.particle(s)[1] in ("은", "는", "이", "가")), None) or _topic_org_before(ctx, per.start)
+        org = _subject_org(ctx, sent[0], per.start) or _topic_org_before(ctx, per.start)
         if org is not None:
             add(ctx, per, _relation_for(ctx, m.group(1) or m.group(2), "leads"), org, 0.7)
 
@@ -363,8 +366,7 @@ def _hires(ctx, add) -> None:
         if not (_HIRE.match(text, pos) or _HIRE.match(text, per.end)):
             continue
         sent = _sentence(ctx, per.start)
-        org = next((s for s in reversed(ctx.between(sent[0], per.start)) if s.label == "ORG"
-                    and ctx.particle(s)[1] in ("은", "는", "이", "가")), None) or _topic_org_before(ctx, per.start)
+        org = _subject_org(ctx, sent[0], per.start) or _topic_org_before(ctx, per.start)
         if org is not None:
             add(ctx, per, "works_for", org, 0.6)
 
@@ -396,8 +398,7 @@ def _own_make(ctx, add) -> None:
         if not _OWN_MAKE.search(text, max(0, p.start - 30), p.start):
             continue
         sent = _sentence(ctx, p.start)
-        org = next((s for s in reversed(ctx.between(sent[0], p.start)) if s.label == "ORG"
-                    and ctx.particle(s)[1] in ("은", "는", "이", "가")), None)
+        org = _subject_org(ctx, sent[0], p.start)
         if org is None and not any(s.label == "ORG" for s in ctx.between(sent[0], p.start)):
             org = _topic_org_before(ctx, p.start)
         if org is not None:
@@ -415,7 +416,7 @@ def _founded_by_reference(ctx, add, orgs: list) -> None:
         if not _FOUND_VERB.match(text, org.end):
             continue
         sent = _sentence(ctx, org.start)
-        if any(s.label in ("PER", "ORG") and ctx.particle(s)[1] in ("은", "는", "이", "가")
+        if any(s.label in ("PER", "ORG") and ctx.particle(s)[1] in _SUBJECT_MARKS
                for s in ctx.between(sent[0], org.start)):
             continue  # a named subject: the cue rules decide
         ref = _SURNAME_SUBJECT.search(text, sent[0], org.start)
@@ -442,8 +443,7 @@ def _offices_set_up(ctx, add) -> None:
         if any(s.label == "ORG" and s.start > loc.end for s in ctx.between(loc.end, sent[1])
                if s.start - loc.end < 25):
             continue  # 실리콘밸리에 법인 ‘X’를 세웠다: the new organisation is placed (founded rules)
-        org = next((s for s in reversed(ctx.between(sent[0], loc.start)) if s.label == "ORG"
-                    and ctx.particle(s)[1] in ("은", "는", "이", "가")), None) or _topic_org_before(ctx, loc.start)
+        org = _subject_org(ctx, sent[0], loc.start) or _topic_org_before(ctx, loc.start)
         if org is None:
             continue
         j = i

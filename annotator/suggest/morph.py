@@ -638,7 +638,7 @@ def _year_tokens(doc: Doc):
     """(index, token) of the number tokens that are a year, found in the text rather than by a walk
     over all tokens; years before 년 (dates) are left out, as _year_events would drop them."""
     text, toks, edges = doc.text, doc.tokens, doc.edges
-    for p in sorted(_find_all(text, "19") + _find_all(text, "20")):  # str.find: faster than a regex scan
+    for p in sorted(find_all(text, "19") + find_all(text, "20")):  # str.find: faster than a regex scan
         if p not in edges or text.startswith("년", p + 4) or not _YEAR_AT.match(text, p):
             continue
         for k in range(bisect_left(toks, p, key=_START), len(toks)):
@@ -649,7 +649,8 @@ def _year_tokens(doc: Doc):
                 yield k, t
 
 
-def _find_all(text: str, sub: str) -> list[int]:
+def find_all(text: str, sub: str) -> list[int]:
+    """Where `sub` starts in `text`, overlaps included (str.find: faster than a regex scan)."""
     found = []
     p = text.find(sub)
     while p != -1:
@@ -698,7 +699,7 @@ _UNIV_KINDS = frozenset({"국립", "사립", "공립", "명문", "지방", "전�
 def _universities(doc: Doc, label_at: dict, skip: set) -> list[Cand]:
     text, edges = doc.text, doc.edges
     out = []
-    for p in _find_all(text, "대학교"):
+    for p in find_all(text, "대학교"):
         m = _UNIV_STEM.search(text, max(0, p - 8), p)
         if m is None:
             continue
@@ -794,7 +795,7 @@ def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:
     text = doc.text
     out = []
     # where a bracket opens, or a space and a bracket: ends worth looking at (few; spans are many)
-    opens = set(_find_all(text, "("))
+    opens = set(find_all(text, "("))
     opens.update([q - 1 for q in opens if text[q - 1:q] == " "])
     for c in spans:
         if c.end not in opens or c.label not in ("ORG", "PER", "PRODUCT", "LOC", "EVENT"):

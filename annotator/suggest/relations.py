@@ -21,7 +21,7 @@ from annotator.models import Relation, Span
 from annotator.suggest.clause_relations import clause_relations
 from annotator.suggest.doc import Doc
 from annotator.suggest.lexical import Gazetteer
-from annotator.suggest.morph import _ORG_SUFFIX_SET, _SUFFIX_LENGTHS, title_of
+from annotator.suggest.morph import _ORG_SUFFIX_SET, _SUFFIX_LENGTHS, find_all, title_of
 from annotator.suggest.vocab import ORG_CLASS_NOUNS
 
 SUBJECT = ("JKS", "JX")
@@ -454,7 +454,7 @@ def _cues(ctx: _Ctx) -> None:
     # found once per article, then picked out per clause by bisection
     cue_toks = _cue_tokens(doc, r)
     cue_starts = [t.start for t, _ in cue_toks]
-    located_at = sorted({i for c in r.located_cues for i in _occurrences(text, c)})
+    located_at = sorted({i for c in r.located_cues for i in find_all(text, c)})
     if not cue_toks and not located_at:
         return
     cut_starts, cut_ends = _connectives(doc)
@@ -525,16 +525,6 @@ def _cue_tokens(doc: Doc, r: _Rules) -> list[tuple[Token, list[tuple[str, str]]]
                     if toks[k].tag[:2] in _CUE_TAGS:
                         out.append((toks[k], calls[c2]))
                     k += 1
-    return out
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where `word` starts in `text`, overlaps included."""
-    out = []
-    i = text.find(word)
-    while i != -1:
-        out.append(i)
-        i = text.find(word, i + 1)
     return out
 
 
