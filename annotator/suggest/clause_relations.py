@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from annotator.suggest.morph import title_of
+
 _MAKE = re.compile(r"(?:이|가) (?:(?:자체|직접|독자|함께|공동|공동으로|새로|처음) )?(?:개발한|개발해 온|만든|만들어 온|선보인|"
                    r"내놓은|출시한|공개한|설계한|제작한)(?= )")
 # what may stand between a relative clause's verb and the product: a few words, an opening quote
@@ -119,8 +121,6 @@ def _makers(ctx, add) -> None:
 
 
 def _title_after(ctx, per) -> str | None:
-    from annotator.suggest.morph import title_of
-
     m = re.match(r" ([^\s]{1,8}?)(?:은|는|이|가|도|의|과|와|을|를)?(?=[\s,.])", ctx.text[per.end:per.end + 12])
     return title_of(m.group(1)) if m else None
 
