@@ -162,24 +162,34 @@ def test_read_only_store_refuses_writes_in_one_line_unless_opened_for_reading(tm
     assert digests(folder, "store.sqlite3*") == before
 
 
-@pytest.mark.parametrize("how", ["full", "read-only"])
-def test_export_to_a_full_or_read_only_folder_leaves_no_partial_file(tmp_path: Path, how: str):
+def _done_article(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus whose one article kim finished (all suggestions accepted), and an empty export folder."""
     corpus = tmp_path / "corpus"
-    doc, text = crash_corpus(corpus, tmp_path / "store.sqlite3")
+    doc, _text = crash_corpus(corpus, tmp_path / "store.sqlite3")
     with Store.open(tmp_path / "store.sqlite3", corpus, "kim") as s:
         s.accept_all(doc)
         s.mark_done(doc)
     out = tmp_path / "out"
     out.mkdir()
+    return corpus, out
+
+
+def _export(tmp_path: Path, corpus: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "annotator", "export", str(corpus), "--out", str(out),
+                           "--db", str(tmp_path / "store.sqlite3"), "--annotator", "kim"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+
+
+@pytest.mark.parametrize("how", ["full", "read-only"])
+def test_export_to_a_full_or_read_only_folder_leaves_no_partial_file(tmp_path: Path, how: str):
+    corpus, out = _done_article(tmp_path)
     (out / "old.txt").write_text("an earlier file\n", encoding="utf-8")
     ctx = tiny_disk(out, "64k") if how == "full" else read_only(out)
     with ctx:
         if how == "full":
             fill(out)
         before = sorted(p.name for p in out.iterdir())
-        r = subprocess.run([sys.executable, "-m", "annotator", "export", str(corpus), "--out", str(out),
-                            "--db", str(tmp_path / "store.sqlite3"), "--annotator", "kim"],
-                           capture_output=True, text=True, timeout=60, cwd=ROOT)
+        r = _export(tmp_path, corpus, out)
         assert "Traceback" not in r.stderr
         assert r.returncode == 1, r.stderr
         lines = r.stderr.strip().splitlines()
@@ -190,18 +200,10 @@ def test_export_to_a_full_or_read_only_folder_leaves_no_partial_file(tmp_path: P
 
 
 def test_failed_export_leaves_the_folder_exactly_as_it_was(tmp_path: Path):
-    corpus = tmp_path / "corpus"
-    doc, text = crash_corpus(corpus, tmp_path / "store.sqlite3")
-    with Store.open(tmp_path / "store.sqlite3", corpus, "kim") as s:
-        s.accept_all(doc)
-        s.mark_done(doc)
-    out = tmp_path / "out"
-    out.mkdir()
+    corpus, out = _done_article(tmp_path)
     with tiny_disk(out, "64k"):
         fill(out)
         before = digests(out, "*")
-        r = subprocess.run([sys.executable, "-m", "annotator", "export", str(corpus), "--out", str(out),
-                            "--db", str(tmp_path / "store.sqlite3"), "--annotator", "kim"],
-                           capture_output=True, text=True, timeout=60, cwd=ROOT)
+        r = _export(tmp_path, corpus, out)
         assert r.returncode == 1
         assert digests(out, "*") == before
