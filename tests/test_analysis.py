@@ -51,6 +51,27 @@ def test_analyze_many_matches_analyze(analyzer):
     assert many[1] == Analysis()
 
 
+def test_paragraphs_are_analysed_apart_with_article_offsets(analyzer):
+    # Kiwi sees one line at a time: offsets still index the whole article, and no sentence spans a line break.
+    text = "한빛전자, 로봇 공개\n\n  가온텔레콤은 서울에서 투자를 유치했다. 누리솔루션도 참여했다\n \n끝으로 밝혔다."
+    a = analyzer.analyze(text)
+    assert [(t.form, t.tag) for t in a.tokens if text[t.start:t.end] == t.form and t.form == "가온텔레콤"] == [
+        ("가온텔레콤", "NNP")]
+    assert all(text[t.start:t.end] == t.form for t in a.tokens if t.tag in ("NNP", "SN", "SF"))
+    assert all("\n" not in text[s:e] for s, e in a.sentences)
+    assert [text[s:e] for s, e in a.sentences] == [
+        "한빛전자, 로봇 공개", "가온텔레콤은 서울에서 투자를 유치했다.", "누리솔루션도 참여했다", "끝으로 밝혔다."]
+    starts = [t.start for t in a.tokens]
+    assert starts == sorted(starts)
+
+
+def test_analyze_many_keeps_order_around_empty_articles(analyzer):
+    texts = ["", "네이버가 투자했다.\n카카오가 출시했다.", "\n \n", "SK텔레콤이 협력한다.", ""]
+    many = analyzer.analyze_many(texts)
+    assert [len(a.sentences) for a in many] == [0, 2, 0, 1, 0]
+    assert many[1] == analyzer.analyze(texts[1]) and many[3].tokens[0].form == "SK텔레콤"
+
+
 def test_round_trip_and_engine_version():
     a = Analysis([Token(0, 3, "네이버", "NNP"), Token(3, 4, "는", "JX")], [(0, 4)])
     b = Analysis.from_bytes(a.to_bytes())

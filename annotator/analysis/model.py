@@ -11,7 +11,7 @@ from typing import NamedTuple
 import orjson
 
 # Bump when tokenisation or user-word registration changes, so cached analyses are recomputed.
-ENGINE_VERSION = "kiwi-0.24.1/1"
+ENGINE_VERSION = "kiwi-0.24.1/2"  # 2: Kiwi analyses a paragraph at a time
 
 
 class Token(NamedTuple):
