@@ -194,3 +194,32 @@ def test_round_stays_the_topic_across_sentences(rels):
                "누리랩스는 해온파트너스가 이끈 시리즈C 라운드를 마무리했다고 밝혔다. "
                "기존 투자사인 미르벤처스도 후속 투자에 참여했다.")
     assert ("미르벤처스", "invests_in", "누리랩스") in got
+
+
+def test_round_leaders_when_the_round_is_named_again(rels):
+    got = rels("누리반도체가 300억원 규모의 시리즈B 투자를 유치했다. "
+               "누리반도체는 한빛벤처스와 미국 대형 투자회사 세움캐피탈이 공동으로 이끈 시리즈B 라운드를 마감했다.")
+    assert {("한빛벤처스", "invests_in", "누리반도체"), ("세움캐피탈", "invests_in", "누리반도체")} <= got
+
+
+def test_investors_listed_with_from_and_a_dropped_subject(rels):
+    got = rels("누리랩스는 2021년 문을 열었다. 지난해에는 한빛벤처스와 세움캐피탈 등으로부터 100억원 규모의 시리즈A 투자를 받았다.")
+    assert {("한빛벤처스", "invests_in", "누리랩스"), ("세움캐피탈", "invests_in", "누리랩스")} <= got
+
+
+def test_partner_of_the_company_in_focus_when_the_subject_is_dropped(rels):
+    got = rels("다솜테크는 올해 매출 목표를 올렸다. 지난달에는 가온텔레콤과 손잡고 공동 서비스를 내놨다.")
+    assert ("다솜테크", "partners_with", "가온텔레콤") in got
+    # a sentence with its own subject is not about the company in focus
+    got = rels("다솜테크는 올해 매출 목표를 올렸다. 정부가 가온텔레콤과 손잡고 공동 서비스를 내놨다.")
+    assert not any(r[1] == "partners_with" for r in got)
+
+
+def test_founders_as_the_subject_of_a_topic_company(rels):
+    got = rels("해온로보틱스는 연구원 출신인 김도윤 대표와 이서연 최고기술책임자(CTO)가 2020년 함께 창업했다.")
+    assert {("김도윤", "founded", "해온로보틱스"), ("이서연", "founded", "해온로보틱스")} <= got
+
+
+def test_supplies_to_a_list_closed_by_a_count(rels):
+    got = rels("한빛전자는 가온텔레콤과 세움모빌리티 등 20여곳에 통신 칩을 공급했다.")
+    assert {("한빛전자", "supplies", "가온텔레콤"), ("한빛전자", "supplies", "세움모빌리티")} <= got

@@ -66,6 +66,8 @@ def clause_relations(ctx, add) -> None:
     _title_chains(ctx, add)
     if "창업" in text or "설립" in text or "세운" in text or "창립" in text or "만든" in text:
         _founders(ctx, add)
+    if "했" in text or "세웠" in text:
+        _founded_by_people(ctx, add)
     _appointments(ctx, add)
     _kind_places(ctx, add)
     _launched_by_topic(ctx, add)
@@ -243,6 +245,27 @@ def _founders(ctx, add) -> None:
             org = _topic_org_before(ctx, per.start)
             if org is not None:
                 add(ctx, per, "founded", org, 0.6)
+
+
+# A는 P 대표와 Q 최고기술책임자(CTO)가 2022년 (함께) 창업했다: the people are the subject, the company the topic
+_FOUNDED_FINITE = re.compile(r"(?:이|가) (?:(?:\d{4}년|지난해|올해)(?: \d{1,2}월)?(?:에)? )?(?:함께 |공동으로 |공동 )?"
+                             r"(?:창업했|설립했|세웠|창립했)")
+_PERSON_SUBJECT = re.compile(r"(?: [가-힣A-Za-z]{1,10}(?:\([A-Za-z]{2,6}\))?)?(?:와|과|이|가) ")
+
+
+def _founded_by_people(ctx, add) -> None:
+    text = ctx.text
+    for m in _FOUNDED_FINITE.finditer(text):
+        sent = _sentence(ctx, m.start())
+        inside = ctx.between(sent[0], m.start())
+        topic = next((s for s in inside if s.label == "ORG" and ctx.particle(s)[1] in ("은", "는")), None)
+        if topic is None:
+            continue
+        people = [s for s in inside if s.label == "PER" and s.start > topic.end and _PERSON_SUBJECT.match(text, s.end)]
+        if not people or text.find("을 ", people[-1].end, m.start()) != -1 or text.find("를 ", people[-1].end, m.start()) != -1:
+            continue
+        for per in people:
+            add(ctx, per, "founded", topic, 0.65)
 
 
 _SUBJECT_MARKS = ("은", "는", "이", "가")

@@ -386,7 +386,7 @@ _THE_COMPANY = re.compile(r"(?:^|[ “\"])(?:이 |같은 |해당 )?회사(?:는|
 _KEEPS = re.compile(r"^[가-힣]{0,3}(를|을)? ?(둔|두고|둔다) ")
 _TOPIC_AFTER = re.compile(r"^(는|은|를|을|도) ")
 _BETWEEN = re.compile(r" ?(간|사이|끼리)")
-_LIST_TO = re.compile(r"\s*(?:와|과|,|·|및)\s*(?:[가-힣]{1,6}(?:\([A-Za-z]{1,8}\))? ){0,2}")  # 과 벤처캐피털(VC) X
+_LIST_TO = re.compile(r"\s*(?:와|과|,|·|및)\s*(?:[가-힣]{1,6}(?:\([A-Za-z]{1,8}\))? ){0,3}")  # 과 벤처캐피털(VC) X
 
 
 _CUE_TAGS = ("NN", "VV", "XR", "SL", "MA")  # the first two letters of a cue token's tag (VV-R, VV-I too)
@@ -550,7 +550,7 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
         if not (dat or obj and cue != "지분") and text.find("교환", a, b) == -1:
             return
     elif rel == "supplies":
-        if not dat:
+        if not dat or dat[-1].label == "QUANTITY":  # A와 B 등 12곳에 공급: the list before the count
             dat = _listed_dative(ctx, spans, tok.start)
             if not dat:
                 return
@@ -630,12 +630,15 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
 
 
 def _listed_dative(ctx: _Ctx, spans: list[Span], pos: int) -> list[Span]:
-    """The last member of a list closed by 등에 before `pos` (삼성전자, SK하이닉스 등에 공급)."""
+    """The last member of a list closed by 등에 before `pos` (삼성전자, SK하이닉스 등에 / 등 12곳에 공급)."""
     text = ctx.text
     for s in reversed(spans):
-        if s.end <= pos and s.label == "ORG" and re.match(r" 등(?:에|에게) ", text[s.end:s.end + 5]):
+        if s.end <= pos and s.label == "ORG" and _LIST_CLOSE.match(text, s.end, pos):
             return [s]
     return []
+
+
+_LIST_CLOSE = re.compile(r" 등(?: [0-9][0-9,]*여?(?:곳|개사|개 ?기업|개 ?기관))?(?:에|에게) ")
 
 
 def _listed_with(ctx: _Ctx, last: Span) -> list[Span]:
@@ -764,7 +767,7 @@ def _partners(ctx: _Ctx, spans: list[Span], tok) -> None:
     text = ctx.text
     # the organisations before the cue (_groups looks at no other span); a pair needs two
     inside = [s for s in spans if s.label == "ORG" and s.end <= tok.start]
-    if len(inside) < 2:
+    if not inside:
         return
     inside = [s for s in inside if not _in_brackets(text, s)]
     groups = [g for g in _groups(ctx, inside) if g and _joins(ctx, g)]
@@ -781,6 +784,12 @@ def _partners(ctx: _Ctx, spans: list[Span], tok) -> None:
         pairs.append((subj[-1][0], companions[-1]))
     elif len(subj) >= 2:
         pairs.append((subj[-2][0], subj[-1][0]))
+    elif companions and companions[-1] is inside[-1] and not subj and not multi:
+        # 지난 7월에는 SBS와 협약을 맺었다: the partner is the last name before the cue; the other, the company in focus
+        a = ctx.doc.analysis.sentences[ctx.doc.sentence_of(tok.start)][0] if ctx.doc.analysis.sentences else 0
+        topic = None if _has_subject(ctx, a, tok.start) else _topic_org(ctx, a)
+        if topic is not None and topic.text != companions[-1].text:
+            pairs.append((topic, companions[-1]))
     for x, y in pairs:
         _add(ctx, x, "partners_with", y, 0.7)
 
@@ -809,8 +818,8 @@ def _joins(ctx: _Ctx, group: list[Span]) -> bool:
 
 _ROUND = re.compile(r"투자|라운드|시리즈\s?[A-Z]|펀딩|자금|프리\s?[A-Z]")
 # after an investor (or the list it ends): 가 (공동으로) 주도한, 등도 이번 라운드에 참여, 로부터
-_LEAD_INVESTOR = re.compile(r"(?: 등)?(?:이|가|도)? ?(?:(?:이번|해당|이|후속|당시|앞선) ?(?:투자|라운드|펀딩)에(?:는|도)? ?)?"
-                            r"(?:공동으로 |함께 )?(?:주도|이끈|리드|공동 주도|참여)|(?:으로|로)부터 ")
+_LEAD_INVESTOR = re.compile(r"(?: 등)?(?:(?:이|가|도)? ?(?:(?:이번|해당|이|후속|당시|앞선) ?(?:투자|라운드|펀딩)에(?:는|도)? ?)?"
+                            r"(?:공동으로 |함께 )?(?:주도|이끈|리드|공동 주도|참여)|(?:으로|로)부터 )")
 _JOINED = re.compile(r"(?:이번 )?(?:투자|라운드|펀딩)(?:에는|에도|에)")
 
 
@@ -818,23 +827,26 @@ def _funding(ctx: _Ctx) -> None:
     """A funding round: 'A는 B가 주도한 시리즈B 라운드에서 N억원을 유치했다', 'A는 B로부터 투자를 유치',
     then 'C와 D가 참여했다' in a sentence about the round: B, C and D invest in A."""
     doc, text = ctx.doc, ctx.text
-    if "유치" not in text and "투자받" not in text:  # no round raised: no investee
+    if "유치" not in text and "투자받" not in text and "투자를 받" not in text:  # no round raised: no investee
         return
     investee: Span | None = None
     since = 99
     for a, b in doc.analysis.sentences:
         since += 1
-        if investee is not None and text.find(investee.text, a, b) != -1 and _ROUND.search(text, a, b):
-            since = 0  # 말결랩스는 ... 라운드를 마무리했다: the round is still the topic
-        if (text.find("유치", a, b) != -1 or text.find("투자받", a, b) != -1) and _ROUND.search(text, a, b):
+        # 말결랩스는 A와 B가 이끈 시리즈C 라운드를 마무리했다: the round is still the topic, and its leaders count
+        again = investee is not None and text.find(investee.text, a, b) != -1 and _ROUND.search(text, a, b)
+        if again:
+            since = 0
+        if _RAISED.search(text, a, b) and _ROUND.search(text, a, b):
             orgs, investors = _round_orgs(ctx, a, b)
             subj = [s for s in orgs if s not in investors and ctx.particle(s)[1] in ("은", "는", "이", "가")]
-            if not subj and _THE_COMPANY.search(text, max(0, a - 1), b):  # 회사는 ... 유치했다: the company in focus
-                topic = _topic_org(ctx, a)
+            if not subj and (_THE_COMPANY.search(text, max(0, a - 1), b) or not _has_subject(ctx, a, b)):
+                topic = _topic_org(ctx, a)  # 회사는 ... 유치했다, or no subject at all: the company in focus
                 subj = [topic] if topic is not None else []
             if subj:
                 investee, since = subj[0], 0
-        elif investee is not None and since <= 2 and text.find("참여", a, b) != -1 and _JOINED.search(text, a, b):
+        elif again or investee is not None and since <= 2 and text.find("참여", a, b) != -1 \
+                and _JOINED.search(text, a, b):
             orgs, investors = _round_orgs(ctx, a, b)
         else:
             continue
@@ -843,6 +855,19 @@ def _funding(ctx: _Ctx) -> None:
         for s in investors:
             if s.text != investee.text:
                 _add(ctx, s, "invests_in", investee, 0.6)
+
+
+_RAISED = re.compile(r"유치|투자받|투자를 받")
+
+
+def _has_subject(ctx: _Ctx, a: int, b: int) -> bool:
+    """Some noun in [a, b) takes a subject or topic particle (X가, X는; not 7월에는)."""
+    prev = ""
+    for t in ctx.doc.tokens_between(a, b):
+        if (t.tag == "JKS" or t.tag == "JX" and t.form in ("은", "는")) and prev[:1] in ("N", "S"):
+            return True
+        prev = t.tag
+    return False
 
 
 def _round_orgs(ctx: _Ctx, a: int, b: int) -> tuple[list[Span], list[Span]]:
