@@ -223,3 +223,8 @@ def test_founders_as_the_subject_of_a_topic_company(rels):
 def test_supplies_to_a_list_closed_by_a_count(rels):
     got = rels("한빛전자는 가온텔레콤과 세움모빌리티 등 20여곳에 통신 칩을 공급했다.")
     assert {("한빛전자", "supplies", "가온텔레콤"), ("한빛전자", "supplies", "세움모빌리티")} <= got
+
+
+def test_major_shareholder_as_the_subject_of_a_topic_company(rels):
+    got = rels("2015년 설립된 가온로보틱스는 지분 40%를 가진 세움홀딩스가 최대주주다.")
+    assert ("세움홀딩스", "invests_in", "가온로보틱스") in got

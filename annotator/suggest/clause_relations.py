@@ -55,6 +55,8 @@ def clause_relations(ctx, add) -> None:
     of = after.get("의", [])
     _parents(ctx, add, of)
     _shareholders(ctx, add, of)
+    if "주주" in text:
+        _shareholder_subjects(ctx, add)
     _flagships(ctx, add, of)
     for a, b in acquisitions_named(ctx, of):
         add(ctx, a, "acquires", b, 0.7)
@@ -312,6 +314,23 @@ def _shareholders(ctx, add, orgs: list) -> None:
         holder = next((s for s in ctx.between(m.end(), sent[1]) if s.label in ("ORG", "PER")), None)
         if holder is not None:
             add(ctx, holder, "invests_in", a, 0.65)
+
+
+_SHAREHOLDER_IS = re.compile(r"(?:이|가) (?:최대|2대|3대|주요|단일 최대) ?주주(?:다|이다|로|이며|인) ?")
+
+
+def _shareholder_subjects(ctx, add) -> None:
+    """A는 (지분 34%를 가진) B가 최대주주다 -> B invests_in A (A the sentence's topic)."""
+    text = ctx.text
+    for m in _SHAREHOLDER_IS.finditer(text):
+        holder = _span_ending(ctx, m.start(), ("ORG", "PER"))
+        if holder is None:
+            continue
+        sent = _sentence(ctx, m.start())
+        topic = next((s for s in ctx.between(sent[0], holder.start) if s.label == "ORG"
+                      and ctx.particle(s)[1] in ("은", "는")), None)
+        if topic is not None:
+            add(ctx, holder, "invests_in", topic, 0.65)
 
 
 def _supply_deals(ctx, add, orgs: list) -> None:
