@@ -228,3 +228,13 @@ def test_supplies_to_a_list_closed_by_a_count(rels):
 def test_major_shareholder_as_the_subject_of_a_topic_company(rels):
     got = rels("2015년 설립된 가온로보틱스는 지분 40%를 가진 세움홀딩스가 최대주주다.")
     assert ("세움홀딩스", "invests_in", "가온로보틱스") in got
+
+
+def test_subsidiary_of_the_subject_named_after_the_cue(rels):
+    got = rels("한빛전자는 베트남 자회사 한빛비나에 500억원을 출자해 공장을 짓는다.")
+    assert ("한빛비나", "subsidiary_of", "한빛전자") in got
+
+
+def test_users_of_a_product_are_supplied_by_its_maker(rels):
+    got = rels("가온로보틱스가 개발한 물류 로봇 '누리봇'은 LG유플러스와 국내 유통업체 세움마트 등 30여곳이 쓰고 있다.")
+    assert {("가온로보틱스", "supplies", "LG유플러스"), ("가온로보틱스", "supplies", "세움마트")} <= got

@@ -79,6 +79,36 @@ def clause_relations(ctx, add) -> None:
     _offices_set_up(ctx, add)
     if "창업" in text or "설립" in text or "창립" in text:
         founded_and_led(ctx, add)
+    _customers(ctx, add)  # last: it reads the develops relations found above
+
+
+# P는 A와 B 등 20여곳이 쓰고 있다: the organisations using a product, closing a list
+_USED_BY = re.compile(r"(?: 등(?: [0-9][0-9,]*여?(?:곳|개사|개 ?기업|개 ?기관))?)?(?:이|가|에서) (?:[^\s.]{1,10} )?"
+                      r"(?:쓰고|쓴다|썼|사용하고|사용한다|사용했|사용 중|도입했|도입해|도입한다|이용하고|채택했)")
+
+
+def _customers(ctx, add) -> None:
+    """A product's users, in a sentence about the product (P는 ...), are supplied by its maker."""
+    makers: dict[str, list] = {}
+    for (_, label, _), (_, head, tail) in ctx.out.items():
+        if label == "develops":
+            makers.setdefault(tail.text, []).append(head)
+    if not makers:
+        return
+    text = ctx.text
+    for i in ctx.products:
+        p = ctx.spans[i]
+        if p.text not in makers or ctx.particle(p)[1] not in ("은", "는"):
+            continue
+        sent = _sentence(ctx, p.start)
+        orgs = [s for s in ctx.between(p.end, sent[1]) if s.label == "ORG"]
+        last = next((o for o in orgs if _USED_BY.match(text, o.end)), None)
+        if last is None:
+            continue
+        users = [o for o in orgs if o.end < last.start and text[o.end:o.end + 1] in ("와", "과", ",", "·")]
+        for user in (*users, last):
+            for maker in makers[p.text]:
+                add(ctx, maker, "supplies", user, 0.55)
 
 
 def _sentence(ctx, pos: int) -> tuple[int, int]:

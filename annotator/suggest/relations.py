@@ -659,6 +659,8 @@ def _listed_with(ctx: _Ctx, last: Span) -> list[Span]:
 _LIST_GAP = re.compile(r"(?:\([^()]{1,12}\))?\s*(?:와|과|,|·|및)\s*")  # 제너럴모터스(GM)와 삼성SDI
 
 
+# between a subject and its subsidiary cue: the particle and at most a place or kind (A는 베트남 자회사 B)
+_SUBSIDIARY_OF_SUBJECT = re.compile(r"(?:은|는|이|가) (?:[가-힣A-Za-z]{1,8} )?")
 _PARENT_GAP = re.compile(r"(?:의 | |)(?:[가-힣A-Za-z]{1,6} )?")  # A의 (클라우드) 자회사
 
 
@@ -667,9 +669,13 @@ def _subsidiary(ctx: _Ctx, tok, spans: list[Span], subj: list[Span]) -> None:
     text = ctx.doc.text
     parent = next((s for s in reversed(spans) if s.end <= tok.start and s.label == "ORG"
                    and _PARENT_GAP.fullmatch(text, s.end, tok.start)), None)
-    if parent is None:
-        return
     after = next((s for s in spans if s.start >= tok.end and s.label == "ORG"), None)
+    if parent is None:
+        # A는 베트남 자회사 B에 출자: the subject owns the subsidiary named right after the cue
+        if subj and subj[-1].label == "ORG" and after is not None and text[tok.end:after.start].strip(" ‘'\"“") == "" \
+                and _SUBSIDIARY_OF_SUBJECT.fullmatch(text, subj[-1].end, tok.start):
+            _add(ctx, after, "subsidiary_of", subj[-1], 0.7)
+        return
     child = None
     if after is not None and text[tok.end:after.start].strip(" ‘'\"“인") == "":
         child = after  # 네이버 자회사 ‘스노우’ / 자회사인 X
