@@ -94,7 +94,8 @@ def test_rule_share_widget():
     assert_drops("share_widget", ["공유하기", "페이스북 트위터 카카오톡 링크복사", "URL이 복사되었습니다.", "인쇄 스크랩",
                                   "SNS 기사보내기", "카카오톡(으)로 기사보내기", "다른 공유 찾기", "클린뷰", "읽기모드",
                                   "이 기사를 공유합니다", "기사 스크랩하기", "가상일보 AI 요약 보기", "AI 요약",
-                                  "이 기사가 도움이 되셨나요?", "기사 본문 요약 | 글자크기 | 공유 | 프린트", "기사내용 요약"],
+                                  "이 기사가 도움이 되셨나요?", "기사 본문 요약 | 글자크기 | 공유 | 프린트", "기사내용 요약",
+                                  "페이스북 | 트위터 | 네이버블로그 | 링크복사 | 글자 크기 설정 | 인쇄하기"],
                  ["이용자는 사진을 카카오톡으로 공유할 수 있다.", "이 기사를 공유합니다라는 문구가 사라졌다."])
 
 
@@ -197,6 +198,9 @@ def test_rule_copyright_notice():
     assert c.kept == [TITLE, "12일 행사장 모습.", "출판사들은 AI 기업의 무단 전재 및 학습 이용을 금지해 달라고 요구했다.",
                       "13일 공장 전경. 2024.5.13"]
     assert c.meta.outlet == "테크타임즈"
+    # an outlet's Latin name is read as its Korean one
+    c = only("copyright_notice", lines=["Copyright © ZDNet Korea. 무단전재 및 재배포 금지."])
+    assert c.meta.outlet == "지디넷코리아"
 
 
 def test_rule_copyright_mark_line():
@@ -220,6 +224,8 @@ def test_rule_date_stamp():
     assert only("date_stamp", lines=["01.08 (수)"]).meta.date is None  # no year: no date
     assert only("date_stamp", lines=["공개 2025-12-01 07:10:21"]).meta.date == "2025-12-01"  # some outlets say 공개
     assert only("date_stamp", lines=["기사수정 2025-09-24 10:17"]).meta.date == "2025-09-24"
+    # where it ran in print may close the line; the print day is not the publication date
+    assert only("date_stamp", lines=["입력2025.11.03 17:48 수정2025.11.04 01:12 지면A14"]).meta.date == "2025-11-03"
 
 
 def test_rule_end_mark():
@@ -297,7 +303,8 @@ def test_rule_byline_date():
 
 def test_rule_ticker_row():
     assert_drops("ticker_row", ["코스피 2,500.12 ▲ 10.3 (+0.41%)", "비트코인 9,000만원 ▼ 1.2%",
-                                "테크기업 123456 52,300원 ▲ 1,100 (+2.15%)", "나스닥 17,230.50 -120.4"],
+                                "테크기업 123456 52,300원 ▲ 1,100 (+2.15%)", "나스닥 17,230.50 -120.4",
+                                "코스피 2,810.11 ▲12.40 +0.44% | 코스닥 850.20 ▼3.10 -0.36% | 원·달러 1,390.00 ▲1.50"],
                  ["코스피는 2,500선을 회복했다.", "테크기업 주가 ▲3%…신고가"])
 
 
@@ -339,6 +346,9 @@ def test_rule_lone_outlet():
                                                      "테크타임즈는 창간 10주년을 맞았다."])
     assert c.dropped("lone_outlet") == ["테크타임즈", "/게티이미지뱅크", "연합뉴스", "[연합뉴스 자료사진]"]
     assert c.kept[-1] == "테크타임즈는 창간 10주년을 맞았다."
+    # an outlet's Latin masthead name, alone on its line
+    assert only("lone_outlet", lines=["연합뉴스", "Yonhap News Agency", TITLE, BODY]).dropped("lone_outlet") == [
+        "연합뉴스", "Yonhap News Agency"]
 
 
 def test_rule_pre_title_menu():

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from annotator.cleaning.lines import Line
-from annotator.cleaning.meta import OUTLETS, PHOTO_AGENCIES, MetaFinder
+from annotator.cleaning.meta import OUTLET_KOREAN, OUTLETS, PHOTO_AGENCIES, MetaFinder
 
 # A line that reads as a sentence: ends in a Korean sentence ending, maybe quoted or bracketed.
 _SENTENCE = re.compile(r"(다|요|죠|음|함|됨|까|니다|했다)\s*[.!?…]*\s*[\"'”’)\]]*\s*$")
@@ -128,7 +128,7 @@ def lone_outlet(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
 @functools.lru_cache(maxsize=256)
 def _lone_pattern(extra: tuple[str, ...]) -> re.Pattern:
     """The known outlet and agency names plus this page's own outlet (from its byline or fields)."""
-    names = set(OUTLETS) | set(PHOTO_AGENCIES) | set(extra)
+    names = set(OUTLETS) | set(OUTLET_KOREAN) | set(PHOTO_AGENCIES) | set(extra)
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"/?\s*[\[(<]?\s*(?:사진\s*=?\s*)?(?:{alternation})\s*(?:DB|제공|자료\s*사진|캡[처쳐]|화면\s*캡[처쳐])?"
                       rf"\s*[.\])>]?")

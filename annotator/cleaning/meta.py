@@ -25,6 +25,18 @@ OUTLETS = (
     "JTBC", "YTN", "MBN", "채널A", "TV조선", "연합뉴스TV", "노컷뉴스", "오마이뉴스", "프레시안",
     "미디어오늘", "매일일보", "뉴데일리", "에너지경제", "비즈워치", "이코노미스트", "포춘코리아",
 )
+# Latin names outlets also print (masthead, copyright): the outlet is given by its Korean name.
+OUTLET_KOREAN = {
+    "Yonhap News Agency": "연합뉴스", "Yonhap News": "연합뉴스", "Yonhap": "연합뉴스", "ZDNet Korea": "지디넷코리아",
+    "NEWSIS": "뉴시스", "Newsis": "뉴시스", "News1": "뉴스1", "NEWS1": "뉴스1", "eDaily": "이데일리", "Edaily": "이데일리",
+    "etnews": "전자신문", "Electronic Times": "전자신문", "The Korea Economic Daily": "한국경제",
+    "Hankyung": "한국경제", "Maeil Business Newspaper": "매일경제", "Money Today": "머니투데이",
+    "Seoul Economic Daily": "서울경제", "Herald Business": "헤럴드경제", "Herald Corporation": "헤럴드경제",
+    "Asia Economy": "아시아경제", "The Financial News": "파이낸셜뉴스", "Financial News": "파이낸셜뉴스",
+    "Bloter": "블로터", "BLOTER": "블로터", "thebell": "더벨", "The Bell": "더벨", "Digital Daily": "디지털데일리",
+    "ChosunBiz": "조선비즈", "Chosun Biz": "조선비즈", "inews24": "아이뉴스24", "Digital Times": "디지털타임스",
+    "The Hankyoreh": "한겨레", "Hankyoreh": "한겨레", "TechM": "테크M", "Newspim": "뉴스핌", "Aju Business Daily": "아주경제",
+}
 # Image agencies whose name alone on a line is a photo credit, never article text.
 PHOTO_AGENCIES = ("게티이미지뱅크", "게티이미지코리아", "게티이미지", "Getty Images", "gettyimages", "셔터스톡",
                   "Shutterstock", "AP", "AFP", "로이터", "EPA", "UPI", "신화", "교도", "픽사베이", "클립아트코리아")
@@ -65,7 +77,7 @@ def split_names(text: str) -> list[str]:
 
 def outlet_in(text: str) -> str | None:
     """The longest known outlet named in `text` (so 연합뉴스TV beats 연합뉴스)."""
-    found = [o for o in OUTLETS if o in text]
+    found = [o for o in (*OUTLETS, *OUTLET_KOREAN) if o in text]
     return max(found, key=len) if found else None
 
 
@@ -81,6 +93,8 @@ class MetaFinder:
     def offer(self, key: str, value: str | None, strength: int) -> None:
         if not value:
             return
+        if key == "outlet":
+            value = OUTLET_KOREAN.get(value.strip(), value)
         self._seen += 1
         cur = self._best.get(key)
         if cur is None or strength > cur[0]:
