@@ -238,3 +238,10 @@ def test_subsidiary_of_the_subject_named_after_the_cue(rels):
 def test_users_of_a_product_are_supplied_by_its_maker(rels):
     got = rels("가온로보틱스가 개발한 물류 로봇 '누리봇'은 LG유플러스와 국내 유통업체 세움마트 등 30여곳이 쓰고 있다.")
     assert {("가온로보틱스", "supplies", "LG유플러스"), ("가온로보틱스", "supplies", "세움마트")} <= got
+
+
+def test_announcing_together_is_no_partnership(rels):
+    got = rels("국토교통부는 경찰청, 금융위원회와 함께 자율주행 로드맵을 15일 발표했다.")
+    assert not any(r[1] == "partners_with" for r in got)
+    got = rels("가온로보틱스는 LG유플러스와 함께 물류 로봇을 개발한다.")
+    assert ("가온로보틱스", "partners_with", "LG유플러스") in got

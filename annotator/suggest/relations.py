@@ -484,7 +484,8 @@ def _cues(ctx: _Ctx) -> None:
             for t, calls in cue_toks[k:bisect_left(cue_starts, b, k)]:
                 for cue, rel in calls:
                     if rel == "partners_with":  # its parties are found by _partners, not by subject and object
-                        _partners(ctx, spans, t)
+                        if cue != "함께" or not _ANNOUNCED.search(text, t.end, b):
+                            _partners(ctx, spans, t)
                         continue
                     if clause is None:
                         clause = _Clause(ctx, a, b, spans)
@@ -492,6 +493,10 @@ def _cues(ctx: _Ctx) -> None:
             k = bisect_left(located_at, a)  # a located cue in the clause (_any_in, inlined: once a clause)
             if k < n_located and located_at[k] < b:
                 _headquarters(ctx, a, b, spans)
+
+
+# A와 함께 ... 발표했다: announcing something together (ministries, a joint statement) is no partnership
+_ANNOUNCED = re.compile(r"발표|밝혔|밝힌|공개했|설명했|참석|주최|개최")
 
 
 def _connectives(doc: Doc) -> tuple[list[int], list[int]]:
