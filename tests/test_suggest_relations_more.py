@@ -245,3 +245,17 @@ def test_announcing_together_is_no_partnership(rels):
     assert not any(r[1] == "partners_with" for r in got)
     got = rels("가온로보틱스는 LG유플러스와 함께 물류 로봇을 개발한다.")
     assert ("가온로보틱스", "partners_with", "LG유플러스") in got
+
+
+def test_investors_in_the_sentences_after_the_round(rels):
+    got = rels("가온로보틱스가 300억원 규모 시리즈B 투자를 유치했다. 이번 라운드는 한빛벤처스가 주도했고 세움캐피탈과 "
+               "누리인베스트먼트가 새로 참여했다. 미국 VC 다온파트너스도 이름을 올렸다. 기존 투자사인 미르벤처스는 후속 투자에 나섰다.")
+    investors = {h for h, label, t in got if label == "invests_in" and t == "가온로보틱스"}
+    assert investors == {"한빛벤처스", "세움캐피탈", "누리인베스트먼트", "다온파트너스", "미르벤처스"}
+
+
+def test_acquisition_completed_by_the_subject(rels):
+    got = rels("반도체 장비업체 세움정밀이 독일 광학 기업 가온옵틱스 인수를 마무리했다.")
+    assert ("세움정밀", "acquires", "가온옵틱스") in got
+    got = rels("세움정밀은 규제 당국인 경쟁위원회가 가온옵틱스 인수를 승인했다고 밝혔다.")
+    assert not any(r[1] == "acquires" and r[0] == "경쟁위원회" for r in got)

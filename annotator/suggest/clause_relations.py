@@ -60,6 +60,8 @@ def clause_relations(ctx, add) -> None:
     _flagships(ctx, add, of)
     for a, b in acquisitions_named(ctx, of):
         add(ctx, a, "acquires", b, 0.7)
+    if "인수" in text:
+        acquisitions_by_subject(ctx, add)
     _supply_deals(ctx, add, after.get("와", []) + after.get("과", []))
     _founded_by_reference(ctx, add, after.get("을", []) + after.get("를", []))
     if "한 " in text or "든 " in text or "인 " in text or "은 " in text:
@@ -546,6 +548,21 @@ def founded_and_led(ctx, add) -> None:
 
 _ACQUISITION_OF = re.compile(r"의 (?:[가-힣A-Za-z]{1,10} ){0,2}$")
 _ACQUISITION_AFTER = re.compile(r"(?: 지분 [0-9.]+% ?)? ?인수")
+
+
+# A가 (독일 검사장비 기업) B (지분 100%) 인수를 마무리했다: the subject completes or decides the purchase
+_TO_TARGET = re.compile(r"(?:이|가|은|는) (?:[^\s.,]{1,10} ){0,4}")
+_TARGET_BOUGHT = re.compile(r"(?: 지분 [0-9.]+% ?)? ?인수(?:를|에) (?:[^\s.]{1,8} )?(?:마무리|완료|마쳤|끝냈|확정|결정|추진|매듭)")
+
+
+def acquisitions_by_subject(ctx, add) -> None:
+    spans, text = ctx.spans, ctx.text
+    for i, a in enumerate(spans):
+        if a.label != "ORG" or text[a.end:a.end + 1] not in ("이", "가", "은", "는"):
+            continue
+        b = next((s for s in spans[i + 1:i + 6] if s.label == "ORG"), None)
+        if b is not None and _TO_TARGET.fullmatch(text, a.end, b.start) and _TARGET_BOUGHT.match(text, b.end):
+            add(ctx, a, "acquires", b, 0.7)
 
 
 def acquisitions_named(ctx, orgs_of: list) -> list:

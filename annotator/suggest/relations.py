@@ -830,8 +830,10 @@ def _joins(ctx: _Ctx, group: list[Span]) -> bool:
 _ROUND = re.compile(r"투자|라운드|시리즈\s?[A-Z]|펀딩|자금|프리\s?[A-Z]")
 # after an investor (or the list it ends): 가 (공동으로) 주도한, 등도 이번 라운드에 참여, 로부터
 _LEAD_INVESTOR = re.compile(r"(?: 등)?(?:(?:이|가|도)? ?(?:(?:이번|해당|이|후속|당시|앞선) ?(?:투자|라운드|펀딩)에(?:는|도)? ?)?"
-                            r"(?:공동으로 |함께 )?(?:주도|이끈|리드|공동 주도|참여)|(?:으로|로)부터 )")
-_JOINED = re.compile(r"(?:이번 )?(?:투자|라운드|펀딩)(?:에는|에도|에)")
+                            r"(?:공동으로 |함께 |새로 |신규로 |추가로 )?(?:주도|이끈|리드|공동 주도|참여|합류|이름을 올렸)"
+                            r"|(?:은|는|도)? ?(?:이번|후속|추가) ?투자에 나섰|(?:으로|로)부터 )")
+# a sentence that goes on about the round: 이번 라운드는 A가 주도했고 B가 참여했다 / C도 이름을 올렸다
+_JOINED = re.compile(r"참여|합류|이름을 올렸|투자에 나섰|주도했")
 
 
 def _funding(ctx: _Ctx) -> None:
@@ -856,9 +858,10 @@ def _funding(ctx: _Ctx) -> None:
                 subj = [topic] if topic is not None else []
             if subj:
                 investee, since = subj[0], 0
-        elif again or investee is not None and since <= 2 and text.find("참여", a, b) != -1 \
-                and _JOINED.search(text, a, b):
+        elif again or investee is not None and since <= 2 and _JOINED.search(text, a, b):
             orgs, investors = _round_orgs(ctx, a, b)
+            if investors:
+                since = 0  # a sentence naming investors keeps the round the topic
         else:
             continue
         if investee is None:
