@@ -259,3 +259,16 @@ def test_acquisition_completed_by_the_subject(rels):
     assert ("세움정밀", "acquires", "가온옵틱스") in got
     got = rels("세움정밀은 규제 당국인 경쟁위원회가 가온옵틱스 인수를 승인했다고 밝혔다.")
     assert not any(r[1] == "acquires" and r[0] == "경쟁위원회" for r in got)
+
+
+def test_new_subsidiary_set_up_in_a_place(rels):
+    got = rels("가온로보틱스는 이달 일본 도쿄에 100% 자회사 '가온로보틱스재팬'을 세웠다.")
+    assert {("가온로보틱스", "founded", "가온로보틱스재팬"), ("가온로보틱스재팬", "subsidiary_of", "가온로보틱스"),
+            ("가온로보틱스재팬", "located_in", "일본"), ("가온로보틱스재팬", "located_in", "도쿄")} <= got
+
+
+def test_joint_venture_founded_and_owned_by_both(rels):
+    got = rels("누리페이는 올해 실적이 늘었다. 인도네시아에서는 현지 통신사 세움텔레콤과 합작법인 '누리세움페이'를 세운다.")
+    for owner in ("누리페이", "세움텔레콤"):
+        assert {(owner, "founded", "누리세움페이"), (owner, "invests_in", "누리세움페이")} <= got
+    assert not any(r[1] == "subsidiary_of" for r in got)  # a joint venture is nobody's subsidiary until said so

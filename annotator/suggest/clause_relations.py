@@ -81,7 +81,49 @@ def clause_relations(ctx, add) -> None:
     _offices_set_up(ctx, add)
     if "창업" in text or "설립" in text or "창립" in text:
         founded_and_led(ctx, add)
+    if "법인" in text or "자회사" in text or "합작" in text:
+        _new_companies(ctx, add)
     _customers(ctx, add)  # last: it reads the develops relations found above
+
+
+# A는 일본 도쿄에 100% 자회사 'X'를 세웠다 / B와 합작법인 'X'를 세운다: a new company, named in quotes
+_NEW_KIND = re.compile(r"(?:(?:100% |현지 |해외 |신규 |첫 )?([가-힣]{0,5}[^\s와과은는이가을를의에] )?(자회사|법인|현지법인|손자회사|합작법인|합작회사|합작사|"
+                       r"조인트벤처|JV)(?:\(JV\))?(?:인)? [‘'\"“])$")
+_NEW_VERB = re.compile(r"[’'\"”]?(?:을|를) (?:공동으로 |함께 |새로 |새롭게 )?(?:설립|세웠|세운|세우|만들|만든|출범|차렸|신설)")
+# the place phrase before 에: up to three words, none with a particle (베트남 호찌민, 보스턴 켄들스퀘어)
+_PLACE_PHRASE = re.compile(r"[^\s]*[^\s은는이가을를와과의로도](?: [^\s]*[^\s은는이가을를와과의로도]){0,2}")
+
+
+def _new_companies(ctx, add) -> None:
+    text = ctx.text
+    for x in ctx.spans:
+        if x.label != "ORG" or text[x.start - 1:x.start] not in "‘'\"“":
+            continue
+        kind = _NEW_KIND.search(text, max(0, x.start - 24), x.start)
+        if kind is None or not _NEW_VERB.match(text, x.end):
+            continue
+        sent = _sentence(ctx, x.start)
+        before = ctx.between(sent[0], kind.start())
+        parent = next((s for s in before if s.label == "ORG" and ctx.particle(s)[1] in _SUBJECT_MARKS), None) \
+            or (None if any(ctx.particle(s)[1] in _SUBJECT_MARKS for s in before) else _topic_org_before(ctx, sent[0]))
+        if parent is None or parent.text == x.text:
+            continue
+        if kind.group(2) in ("합작법인", "합작회사", "합작사", "조인트벤처", "JV"):
+            partner = next((s for s in reversed(before) if s.label == "ORG" and s is not parent
+                            and text[s.end:s.end + 2] in ("와 ", "과 ")), None)
+            for owner in (parent, partner) if partner is not None else (parent,):
+                add(ctx, owner, "founded", x, 0.6)
+                add(ctx, owner, "invests_in", x, 0.6)
+        else:
+            add(ctx, parent, "founded", x, 0.65)
+            add(ctx, x, "subsidiary_of", parent, 0.65)
+        # where it is: the places of the 'L에' phrase before it, and the place naming its kind (미국 법인)
+        at = text.rfind("에 ", sent[0], kind.start() + 1)
+        places = [s for s in before if s.label == "LOC" and at != -1 and s.end <= at
+                  and _PLACE_PHRASE.fullmatch(text, s.start, at)]
+        places += [s for s in ctx.between(kind.start(), x.start) if s.label == "LOC"]
+        for loc in places:
+            add(ctx, x, "located_in", loc, 0.6)
 
 
 # P는 A와 B 등 20여곳이 쓰고 있다: the organisations using a product, closing a list
