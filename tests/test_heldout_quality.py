@@ -34,11 +34,11 @@ SYMMETRIC = {"partners_with"}
 # heldout3: six more (헤럴드경제, 아시아경제, 파이낸셜뉴스, 뉴시스, 테크M, 한겨레), the same way. Untouched,
 # after the heldout2 round: drop 0.875, meta 0.833, entity F1 0.904, relation F1 0.570 (the honest
 # generalisation figure). Then tuned on, kinds of construction only: drop and meta 1.000, entity F1
-# 0.939, relation F1 0.735; joint ventures, passive supply sentences and unknown Latin-Hangul names miss.
+# 0.939, relation F1 0.749; joint ventures, passive supply sentences and unknown Latin-Hangul names miss.
 FLOORS = {
     "heldout": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.98, "rel_f": 0.94},
     "heldout2": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.98, "rel_f": 0.90},
-    "heldout3": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.71},
+    "heldout3": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.72},
 }
 
 pytestmark = pytest.mark.slow

@@ -272,3 +272,10 @@ def test_joint_venture_founded_and_owned_by_both(rels):
     for owner in ("누리페이", "세움텔레콤"):
         assert {(owner, "founded", "누리세움페이"), (owner, "invests_in", "누리세움페이")} <= got
     assert not any(r[1] == "subsidiary_of" for r in got)  # a joint venture is nobody's subsidiary until said so
+
+
+def test_place_before_a_described_company(rels):
+    got = rels("세움정밀은 독일 광학 검사장비 기업 가온옵틱스를 인수했다. 영국 사모펀드(PEF) 누리파트너스도 참여했다.")
+    assert {("가온옵틱스", "located_in", "독일"), ("누리파트너스", "located_in", "영국")} <= got
+    got = rels("세움정밀은 독일에서 성장한 기업 가온옵틱스를 인수했다.")  # a clause, not a description
+    assert ("가온옵틱스", "located_in", "독일") not in got

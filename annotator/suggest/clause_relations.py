@@ -37,7 +37,10 @@ _APPOINT = re.compile(r"(?:[가-힣A-Za-z]{1,8})?(?:을|를) (?:신임 |새 |차
                       r"(?:으로|로) (?:선임|임명|내정|선출|승진)"
                       r"|(?:[가-힣A-Za-z]{1,8})?(?:이|가) [^.\"]{0,16}?(?:신임|새|차기) (대표이사|대표|사장|CEO|최고경영자|의장|회장)"
                       r"(?:\([A-Z]{2,5}\))?(?:에|으로|로) (?:오른|올라|취임|선임|내정)")
-_KIND_OF_COMPANY = re.compile(r"의 ([가-힣A-Za-z]{0,8}(?:기업|업체|회사|스타트업|제조사|운용사|개발사|게임사|제약사|증권사|은행|기관|사)) ")
+# 미국 보스턴의 바이오기업 A / 독일 광학 검사장비 기업 A / 영국 사모펀드(PEF) A: a few words (no particle) and a kind
+_KIND_OF_COMPANY = re.compile(r"(?:의)? (?:[가-힣A-Za-z]{0,9}[가-힣A-Za-z](?<![에을를이가은는와과로의서]) ){0,3}?"
+                              r"([가-힣A-Za-z]{0,8}(?:기업|업체|회사|스타트업|제조사|운용사|개발사|게임사|제약사|증권사|은행|"
+                              r"기관|통신사|사모펀드|벤처캐피털|VC|투자사|사)(?:\([A-Z]{2,5}\))?) ")
 _LAUNCHED = re.compile(r"(?:을|를) (?:[^\s.]{1,10} ){0,2}?(?:개발했|출시했|선보였|공개했|내놨|내놓았|출시한다|공개한다|선보인다)")
 # " 대표" right before a founding verb's particle, and a surname alone before it (김 대표가)
 _TITLE_BEFORE = re.compile(r" (?:신임 |공동 )?(?:대표이사|대표|사장|의장|회장|부회장|CEO|창업자|창업주)$")
@@ -438,7 +441,7 @@ def _appointments(ctx, add) -> None:
 
 
 def _kind_places(ctx, add) -> None:
-    """미국 보스턴의 바이오기업 A -> A located_in 보스턴 (and 미국)."""
+    """미국 보스턴의 바이오기업 A / 독일 검사장비 기업 A -> A located_in 보스턴 (and 미국)."""
     text, spans = ctx.text, ctx.spans
     for i in ctx.locs:
         loc = spans[i]
