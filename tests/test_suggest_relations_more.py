@@ -279,3 +279,15 @@ def test_place_before_a_described_company(rels):
     assert {("가온옵틱스", "located_in", "독일"), ("누리파트너스", "located_in", "영국")} <= got
     got = rels("세움정밀은 독일에서 성장한 기업 가온옵틱스를 인수했다.")  # a clause, not a description
     assert ("가온옵틱스", "located_in", "독일") not in got
+
+
+def test_organisations_taking_up_a_product_are_supplied_by_its_maker(rels):
+    got = rels("가온로보틱스가 개발한 물류 로봇 '누리봇'은 인기다. LG유플러스와 유통업체 세움마트 등 대기업이 잇달아 '누리봇'을 도입했다.")
+    assert {("가온로보틱스", "supplies", "LG유플러스"), ("가온로보틱스", "supplies", "세움마트")} <= got
+
+
+def test_joint_venture_partners_and_investors_named_with_에서(rels):
+    got = rels("누리페이는 현지 통신사 세움텔레콤과 합작법인 '누리세움페이'를 세운다.")
+    assert ("누리페이", "partners_with", "세움텔레콤") in got
+    got = rels("누리페이는 지난해 11월 한빛벤처스 등에서 800억원을 투자받았다.")
+    assert ("한빛벤처스", "invests_in", "누리페이") in got

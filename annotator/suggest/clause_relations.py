@@ -117,6 +117,8 @@ def _new_companies(ctx, add) -> None:
             for owner in (parent, partner) if partner is not None else (parent,):
                 add(ctx, owner, "founded", x, 0.6)
                 add(ctx, owner, "invests_in", x, 0.6)
+            if partner is not None:  # setting up a joint venture together is a partnership
+                add(ctx, parent, "partners_with", partner, 0.6)
         else:
             add(ctx, parent, "founded", x, 0.65)
             add(ctx, x, "subsidiary_of", parent, 0.65)
@@ -134,8 +136,14 @@ _USED_BY = re.compile(r"(?: 등(?: [0-9][0-9,]*여?(?:곳|개사|개 ?기업|개
                       r"(?:쓰고|쓴다|썼|사용하고|사용한다|사용했|사용 중|도입했|도입해|도입한다|이용하고|채택했)")
 
 
+# A와 B 등 (금융 대기업이) (잇달아) P를 도입하면서: the organisations taking a product up, as its subject
+_ADOPTS = re.compile(r"[’'\"”]?(?:을|를) (?:[^\s.]{1,8} )?(?:도입|사용|채택|쓰고|쓴다|구매|구입)")
+_USERS_BEFORE = re.compile(r"(?: 등)?(?: [^\s.]{1,10}){0,3}(?:이|가|도) (?:[^\s.]{1,8} ){0,2}[‘'\"“]?")
+
+
 def _customers(ctx, add) -> None:
-    """A product's users, in a sentence about the product (P는 ...), are supplied by its maker."""
+    """A product's users, in a sentence about the product (P는 ...) or taking it up (A와 B가 P를 도입),
+    are supplied by its maker."""
     makers: dict[str, list] = {}
     for (_, label, _), (_, head, tail) in ctx.out.items():
         if label == "develops":
@@ -150,12 +158,29 @@ def _customers(ctx, add) -> None:
         sent = _sentence(ctx, p.start)
         orgs = [s for s in ctx.between(p.end, sent[1]) if s.label == "ORG"]
         last = next((o for o in orgs if _USED_BY.match(text, o.end)), None)
-        if last is None:
+        if last is not None:
+            _supplied(ctx, add, makers[p.text], orgs, last)
+    for i in ctx.products:  # A와 B 등 대기업이 잇달아 P를 도입
+        p = ctx.spans[i]
+        if p.text not in makers or not _ADOPTS.match(text, p.end):
             continue
-        users = [o for o in orgs if o.end < last.start and text[o.end:o.end + 1] in ("와", "과", ",", "·")]
-        for user in (*users, last):
-            for maker in makers[p.text]:
-                add(ctx, maker, "supplies", user, 0.55)
+        sent = _sentence(ctx, p.start)
+        orgs = [s for s in ctx.between(sent[0], p.start) if s.label == "ORG"]
+        if orgs and orgs[-1].text not in {m.text for m in makers[p.text]} and _USERS_BEFORE.fullmatch(text, orgs[-1].end, p.start):
+            _supplied(ctx, add, makers[p.text], orgs, orgs[-1])
+
+
+def _supplied(ctx, add, makers: list, orgs: list, last) -> None:
+    """The maker supplies `last` and the organisations listed before it (A와 B, C 등)."""
+    text = ctx.text
+    users = [last]
+    for o in reversed([o for o in orgs if o.end < last.start]):
+        if text[o.end:o.end + 1] not in ("와", "과", ",", "·") or users[0].start - o.end > 40:
+            break
+        users.insert(0, o)
+    for user in users:
+        for maker in makers:
+            add(ctx, maker, "supplies", user, 0.55)
 
 
 def _sentence(ctx, pos: int) -> tuple[int, int]:
