@@ -181,27 +181,7 @@ def is_korean_name(doc: Doc, c: Chunk) -> bool:
 
 def is_name_chunk(doc: Doc, c: Chunk) -> bool:
     """A chunk that holds a proper noun or a Latin name (not Latin vocabulary like AI or CEO)."""
-    for t in c.tokens:
-        if t.tag == "NNP":
-            return True
-        if t.tag == "SL" and doc.text[t.start:t.end] not in LATIN_STOP:
-            return True
-    return False
-
-
-def _named(text: str, chunks: list[Chunk], label_at: dict) -> tuple[list[bool], list[int]]:
-    """is_name_chunk of every chunk, and the indices of the named chunks not in `label_at`, in one loop."""
-    named = [False] * len(chunks)
-    free = []
-    for i, c in enumerate(chunks):
-        for t in c.tokens:
-            tag = t.tag
-            if tag == "NNP" or tag == "SL" and text[t.start:t.end] not in LATIN_STOP:
-                named[i] = True
-                if (c.start, c.end) not in label_at:
-                    free.append(i)
-                break
-    return named, free
+    return c.named
 
 
 def org_suffix(doc: Doc, c: Chunk) -> str | None:
@@ -290,7 +270,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         flags = list(map(_FLAG_MEMO.__getitem__, surfs))
     except KeyError:  # surfaces not seen before
         flags = list(map(_flags, surfs))
-    named, free_named = _named(text, chunks, label_at)  # free: for the passes after 3
+    named = list(map(_NAMED, chunks))
+    free_named = [i for i in compress(range(n), named) if (chunks[i].start, chunks[i].end) not in label_at]
     marked = list(compress(range(n), map(_MARKS.__and__, flags)))
 
     def spaced(i: int, j: int) -> bool:  # chunk j follows chunk i after one space, i takes no particle
@@ -632,6 +613,7 @@ def _word_before(text: str, pos: int) -> str:
 
 _YEAR_AT = re.compile(r"(?:19|20)\d\d")
 _START = attrgetter("start")
+_NAMED = attrgetter("named")
 
 
 def _year_tokens(doc: Doc):
