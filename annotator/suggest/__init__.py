@@ -40,10 +40,23 @@ def suggest(text: str, analysis: Analysis, schema: Schema,
     cands = suggest_entities(doc, schema, lexicon)
     trusted = Span.trusted  # the candidates' offsets, labels and scores are already checked values
     rounded = {s: round(s, 3) for s in {c.score for c in cands}}  # a few distinct scores; round() is ~0.3 us
-    spans = [trusted(f"s{i}", c.start, c.end, c.label, text[c.start:c.end], rounded[c.score], c.source)
-             for i, c in enumerate(cands, start=1)]
+    # (unpacked: a Cand's fields read by name cost a descriptor call each)
+    spans = [trusted(i, s, e, label, text[s:e], rounded[score], source)
+             for i, (s, e, label, score, source) in zip(_span_ids(len(cands)), cands, strict=False)]
     relations = relation_suggestions(doc, spans, schema, gazetteer_for(schema))
     return spans, relations
+
+
+_SPAN_IDS = [f"s{i}" for i in range(1, 1025)]
+
+
+def _span_ids(n: int) -> list[str]:
+    """s1, s2, ...: at least n span ids, made once, not per article (an f-string a span costs ~0.1 us).
+    A longer list replaces the old one whole, so a thread still reading the old one is not disturbed."""
+    global _SPAN_IDS
+    if len(_SPAN_IDS) < n:
+        _SPAN_IDS = [f"s{i}" for i in range(1, 2 * n + 1)]
+    return _SPAN_IDS
 
 
 def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -> list[Cand]:
