@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from itertools import compress
 from operator import attrgetter, itemgetter
 
-from annotator.suggest.cand import Cand
+from annotator.suggest.cand import Cand, make
 from annotator.suggest.doc import Chunk, Doc
 from annotator.suggest.lexical import Gazetteer
 from annotator.suggest.vocab import (
@@ -263,14 +263,14 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             return
         old = decided.get(i)
         if old is None or old.score < score:
-            decided[i] = Cand(s, e, label, score, "morph")
+            decided[i] = make(Cand, (s, e, label, score, "morph"))
 
     surfs = doc.surfs
     try:
         flags = list(map(_FLAG_MEMO.__getitem__, surfs))
     except KeyError:  # surfaces not seen before
         flags = list(map(_flags, surfs))
-    named = list(map(_NAMED, chunks))
+    named = [c.named for c in chunks]
     free_named = [i for i in compress(range(n), named) if (chunks[i].start, chunks[i].end) not in label_at]
     marked = list(compress(range(n), map(_MARKS.__and__, flags)))
 
@@ -614,7 +614,6 @@ def _word_before(text: str, pos: int) -> str:
 _YEAR_AT = re.compile(r"(?:19|20)\d\d")
 _START = attrgetter("start")
 _CAND_START, _CAND_END = itemgetter(0), itemgetter(1)  # Cand.start, Cand.end, read in C by map
-_NAMED = attrgetter("named")
 
 
 def _year_tokens(doc: Doc):
