@@ -66,14 +66,15 @@ def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -
     md, untyped = multidict_cands(doc)
     known += md
     cands = known + pattern_cands(doc) + morph_cands(doc, gaz, known, untyped)
-    cands = [_model_suffix(doc, c) if c.label == "PRODUCT" else c for c in cands]
+    cands = [_model_suffix(doc, c) if c.label == "PRODUCT" else c for c in cands if c.label in labels]
     if lexicon is not None:  # analysts rejected these often enough: never suggest them again
         cands = [c for c in cands if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
-    spans = propagate(doc, resolve([c for c in cands if c.label in labels]))
+    spans = propagate(doc, resolve(cands))
     for _ in range(3):  # aliases and list members take their neighbours' labels, then every mention
-        have = {(c.start, c.end, c.label) for c in spans}
-        more = [c for c in paren_aliases(doc, spans) + coordinated(doc, spans) + short_forms(doc, spans)
-                if (c.start, c.end, c.label) not in have]
+        more = paren_aliases(doc, spans) + coordinated(doc, spans) + short_forms(doc, spans)
+        if more:  # (usually there are none: only then is it worth indexing the spans)
+            have = {(c.start, c.end, c.label) for c in spans}
+            more = [c for c in more if (c.start, c.end, c.label) not in have]
         if not more:
             break
         if lexicon is not None:
