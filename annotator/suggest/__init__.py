@@ -40,10 +40,23 @@ def suggest(text: str, analysis: Analysis, schema: Schema,
     cands = suggest_entities(doc, schema, lexicon)
     trusted = Span.trusted  # the candidates' offsets, labels and scores are already checked values
     rounded = {s: round(s, 3) for s in {c.score for c in cands}}  # a few distinct scores; round() is ~0.3 us
-    spans = [trusted(f"s{i}", c.start, c.end, c.label, text[c.start:c.end], rounded[c.score], c.source)
-             for i, c in enumerate(cands, start=1)]
+    # (unpacked: a Cand's fields read by name cost a descriptor call each)
+    spans = [trusted(i, s, e, label, text[s:e], rounded[score], source)
+             for i, (s, e, label, score, source) in zip(_span_ids(len(cands)), cands, strict=False)]
     relations = relation_suggestions(doc, spans, schema, gazetteer_for(schema))
     return spans, relations
+
+
+_SPAN_IDS = [f"s{i}" for i in range(1, 1025)]
+
+
+def _span_ids(n: int) -> list[str]:
+    """s1, s2, ...: at least n span ids, made once, not per article (an f-string a span costs ~0.1 us).
+    A longer list replaces the old one whole, so a thread still reading the old one is not disturbed."""
+    global _SPAN_IDS
+    if len(_SPAN_IDS) < n:
+        _SPAN_IDS = [f"s{i}" for i in range(1, 2 * n + 1)]
+    return _SPAN_IDS
 
 
 def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -> list[Cand]:
@@ -53,14 +66,15 @@ def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -
     md, untyped = multidict_cands(doc)
     known += md
     cands = known + pattern_cands(doc) + morph_cands(doc, gaz, known, untyped)
-    cands = [_model_suffix(doc, c) if c.label == "PRODUCT" else c for c in cands]
+    cands = [_model_suffix(doc, c) if c.label == "PRODUCT" else c for c in cands if c.label in labels]
     if lexicon is not None:  # analysts rejected these often enough: never suggest them again
         cands = [c for c in cands if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
-    spans = propagate(doc, resolve([c for c in cands if c.label in labels]))
+    spans = propagate(doc, resolve(cands))
     for _ in range(3):  # aliases and list members take their neighbours' labels, then every mention
-        have = {(c.start, c.end, c.label) for c in spans}
-        more = [c for c in paren_aliases(doc, spans) + coordinated(doc, spans) + short_forms(doc, spans)
-                if (c.start, c.end, c.label) not in have]
+        more = paren_aliases(doc, spans) + coordinated(doc, spans) + short_forms(doc, spans)
+        if more:  # (usually there are none: only then is it worth indexing the spans)
+            have = {(c.start, c.end, c.label) for c in spans}
+            more = [c for c in more if (c.start, c.end, c.label) not in have]
         if not more:
             break
         if lexicon is not None:

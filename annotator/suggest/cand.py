@@ -21,3 +21,8 @@ class Cand(NamedTuple):
     @property
     def length(self) -> int:
         return self.end - self.start
+
+
+# make(Cand, (start, end, label, score, source)) builds a Cand in C, without the Python-level __new__
+# a NamedTuple has (~0.15 us less): for the rules that make hundreds an article.
+make = tuple.__new__

@@ -2,7 +2,8 @@
 
 A *chunk* is a maximal run of nominal tokens with nothing between them (no space, no particle):
 네이버(NAVER)는 -> [네이버] [NAVER]; 카카오브레인과 -> [카카오브레인]. Entity rules work on chunks,
-so particles, copulas and endings can never end up inside a span.
+so particles, copulas and endings can never end up inside a span. A chunk is *named* when it holds
+a proper noun or a Latin word that is no common vocabulary (AI, CEO: vocab.LATIN_STOP).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from itertools import compress
 from operator import itemgetter, lt
 
 from annotator.analysis.model import Analysis, Token
+from annotator.suggest.vocab import LATIN_STOP
 
 NOMINAL = frozenset({"NNP", "NNG", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN", "XR", "W_SERIAL"})
 PARTICLE_PREFIX = ("J",)
@@ -25,6 +27,7 @@ class Chunk:
     end: int
     tokens: list[Token]
     next_tag: str = ""  # tag of the token right after the chunk when adjacent (a particle...), else ""
+    named: bool = False  # a token is NNP, or SL and not in LATIN_STOP (found while the chunk is built)
 
     @property
     def tags(self) -> list[str]:
@@ -94,16 +97,22 @@ def _chunks(text: str, tokens: list[Token]) -> list[Chunk]:
     chunks: list[Chunk] = []
     cur: list[Token] = []
     end = -1  # end of the last token in cur
+    named = False  # cur holds a name
     for t in tokens:
-        if t.tag in NOMINAL:
+        tag = t.tag
+        if tag in NOMINAL:
             if cur and t.start != end:  # a gap (a space): the chunk ends, nothing adjacent
-                chunks.append(Chunk(cur[0].start, end, cur, ""))
+                chunks.append(Chunk(cur[0].start, end, cur, "", named))
                 cur = []
+                named = False
             cur.append(t)
             end = t.end
+            if tag == "NNP" or tag == "SL" and text[t.start:end] not in LATIN_STOP:
+                named = True
         elif cur:
-            chunks.append(Chunk(cur[0].start, end, cur, t.tag if t.start == end else ""))
+            chunks.append(Chunk(cur[0].start, end, cur, tag if t.start == end else "", named))
             cur = []
+            named = False
     if cur:
-        chunks.append(Chunk(cur[0].start, end, cur, ""))
+        chunks.append(Chunk(cur[0].start, end, cur, "", named))
     return chunks

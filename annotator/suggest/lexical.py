@@ -15,7 +15,7 @@ from pathlib import Path
 
 from annotator.labels import Schema
 from annotator.lexicon import Lexicon
-from annotator.suggest.cand import Cand
+from annotator.suggest.cand import Cand, make
 from annotator.suggest.doc import Doc
 
 HANJA_COUNTRIES = {
@@ -216,7 +216,7 @@ def _matches(doc: Doc, patterns: dict[str, tuple[re.Pattern, frozenset[str] | No
         if label == "LOC" and doc.suffix_after(e):
             label = None  # 한국형, 중국계, 미국산: an adjective, not the place
         if label:
-            out.append(Cand(s, e, label, score, source))
+            out.append(make(Cand, (s, e, label, score, source)))
         pos = e
     return out
 

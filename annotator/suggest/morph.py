@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
-from annotator.suggest.cand import Cand
+from annotator.suggest.cand import Cand, make
 from annotator.suggest.doc import Chunk, Doc
 from annotator.suggest.lexical import Gazetteer
 from annotator.suggest.vocab import (
@@ -181,27 +181,7 @@ def is_korean_name(doc: Doc, c: Chunk) -> bool:
 
 def is_name_chunk(doc: Doc, c: Chunk) -> bool:
     """A chunk that holds a proper noun or a Latin name (not Latin vocabulary like AI or CEO)."""
-    for t in c.tokens:
-        if t.tag == "NNP":
-            return True
-        if t.tag == "SL" and doc.text[t.start:t.end] not in LATIN_STOP:
-            return True
-    return False
-
-
-def _named(text: str, chunks: list[Chunk], label_at: dict) -> tuple[list[bool], list[int]]:
-    """is_name_chunk of every chunk, and the indices of the named chunks not in `label_at`, in one loop."""
-    named = [False] * len(chunks)
-    free = []
-    for i, c in enumerate(chunks):
-        for t in c.tokens:
-            tag = t.tag
-            if tag == "NNP" or tag == "SL" and text[t.start:t.end] not in LATIN_STOP:
-                named[i] = True
-                if (c.start, c.end) not in label_at:
-                    free.append(i)
-                break
-    return named, free
+    return c.named
 
 
 def org_suffix(doc: Doc, c: Chunk) -> str | None:
@@ -283,14 +263,15 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             return
         old = decided.get(i)
         if old is None or old.score < score:
-            decided[i] = Cand(s, e, label, score, "morph")
+            decided[i] = make(Cand, (s, e, label, score, "morph"))
 
     surfs = doc.surfs
     try:
         flags = list(map(_FLAG_MEMO.__getitem__, surfs))
     except KeyError:  # surfaces not seen before
         flags = list(map(_flags, surfs))
-    named, free_named = _named(text, chunks, label_at)  # free: for the passes after 3
+    named = [c.named for c in chunks]
+    free_named = [i for i in compress(range(n), named) if (chunks[i].start, chunks[i].end) not in label_at]
     marked = list(compress(range(n), map(_MARKS.__and__, flags)))
 
     def spaced(i: int, j: int) -> bool:  # chunk j follows chunk i after one space, i takes no particle
@@ -632,6 +613,7 @@ def _word_before(text: str, pos: int) -> str:
 
 _YEAR_AT = re.compile(r"(?:19|20)\d\d")
 _START = attrgetter("start")
+_CAND_START, _CAND_END = itemgetter(0), itemgetter(1)  # Cand.start, Cand.end, read in C by map
 
 
 def _year_tokens(doc: Doc):
@@ -755,15 +737,24 @@ def short_forms(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """라이엇 of 라이엇게임즈: an organisation's name without its company ending, standing alone;
     and the siblings of a versioned product or a university (_siblings)."""
     text = doc.text
-    stems = {stem for c in spans if c.label == "ORG" and (stem := _stem(text[c.start:c.end])) is not None}
-    sib = _siblings(doc, spans) if any(c.label == "PRODUCT" or c.label == "ORG" and text.endswith("대학교", c.start, c.end)
-                                       for c in spans) else []
+    stems = set()
+    seeds = []  # the spans _siblings acts on (one pass over the spans gathers both)
+    for c in spans:
+        if c.label == "ORG":
+            name = text[c.start:c.end]
+            if (stem := _stem(name)) is not None:
+                stems.add(stem)
+            if name.endswith("대학교") and len(name) >= 5:
+                seeds.append(c)
+        elif c.label == "PRODUCT":
+            seeds.append(c)
+    sib = _siblings(doc, seeds) if seeds else []
     if not stems:
         return sib
     hits = list(compress(doc.chunks, map(stems.__contains__, doc.surfs)))  # chunks written as a stem
     if not hits:
         return sib
-    taken = {(c.start, c.end) for c in spans}
+    taken = set(zip(map(_CAND_START, spans), map(_CAND_END, spans), strict=True))
     return [Cand(ch.start, ch.end, "ORG", 0.6, "morph") for ch in hits
             if (ch.start, ch.end) not in taken and all(t.tag in ("NNP", "SL") for t in ch.tokens)] + sib
 
@@ -827,8 +818,7 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
     # spans are looked up only at listed chunks and their neighbours: index just those
     starts = {chunks[k].start for i in listed for k in (i, i + 1) if k < len(chunks)}
     ends = {chunks[i - 1].end for i in listed if i > 0}
-    by_start = {c.start: c for c in spans if c.start in starts}
-    by_end = {c.end: c for c in spans if c.end in ends}
+    by_start, by_end = _index(_CAND_START, spans, starts), _index(_CAND_END, spans, ends)
     out = []
     for i in listed:
         ch = doc.chunks[i]
@@ -859,6 +849,12 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
         if len(labels) == 1 and (named or both_sides == 2):
             out.append(Cand(ch.start, ch.end, labels.pop(), 0.55, "morph"))
     return out
+
+
+def _index(key, cands: list[Cand], wanted: set[int]) -> dict[int, Cand]:
+    """{key(c): c} of the candidates whose key is wanted, the last one winning, built by map in C."""
+    keys = list(map(key, cands))
+    return dict(compress(zip(keys, cands, strict=True), map(wanted.__contains__, keys)))
 
 
 _SEPARATORS = ("·", ",", "、", "/", "와", "과", "및")

@@ -10,7 +10,7 @@ import re
 from itertools import compress
 from operator import itemgetter
 
-from annotator.suggest.cand import Cand
+from annotator.suggest.cand import Cand, make
 from annotator.suggest.doc import Doc
 
 CURRENCIES = ("원", "달러", "엔", "위안", "유로", "파운드", "루피", "弗", "페소", "링깃", "달러화", "엔화", "위안화")
@@ -130,7 +130,7 @@ def _number_phrase(doc: Doc, i: int) -> tuple[Cand | None, int]:
         return None, j + 1
     unit_end = u.end
     if unit in _CURRENCY_SET:
-        return Cand(_prefix(doc, start, QTY_PREFIX), unit_end, "MONEY", 0.9, "pattern"), k + 1
+        return make(Cand, (_prefix(doc, start, QTY_PREFIX), unit_end, "MONEY", 0.9, "pattern")), k + 1
     if unit in ("년", "월", "일", "분기", "반기"):
         return _date_from(doc, i, start, unit_end, unit), k + 1
     if unit in _NOT_QUANTITY_SET or unit.startswith("위"):
@@ -140,7 +140,7 @@ def _number_phrase(doc: Doc, i: int) -> tuple[Cand | None, int]:
     if unit in _COUNTER_SET:
         if unit == "대" and not any(t.tag == "NR" for t in toks[i:j + 1]) and _int(text[start:end]) < 10:
             return None, k + 1  # 3대 강국 is "three major", not a count
-        return Cand(_prefix(doc, start, QTY_PREFIX), unit_end, "QUANTITY", 0.85, "pattern"), k + 1
+        return make(Cand, (_prefix(doc, start, QTY_PREFIX), unit_end, "QUANTITY", 0.85, "pattern")), k + 1
     if u.tag not in ("NNB",):  # 2억 주, 3억 회 are counts; anything else may follow a bare amount
         money = _bare_money(doc, start, end, toks[j])
         if money is not None:
@@ -166,7 +166,7 @@ def _date_from(doc: Doc, i: int, start: int, end: int, unit: str) -> Cand | None
     num = text[start:end - len(unit)]
     if unit == "일" and _int(num) > 31 or unit == "월" and _int(num) > 12:
         return None
-    return Cand(_prefix(doc, start, _DATE_PREFIX_NEAR), end, "DATE", 0.9, "pattern")
+    return make(Cand, (_prefix(doc, start, _DATE_PREFIX_NEAR), end, "DATE", 0.9, "pattern"))
 
 
 def _date_words(doc: Doc) -> list[Cand]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import accumulate, compress, repeat
 from operator import itemgetter, lt, neg, sub
 
-from annotator.suggest.cand import SOURCE_RANK, Cand
+from annotator.suggest.cand import SOURCE_RANK, Cand, make
 from annotator.suggest.doc import Doc
 
 
@@ -90,7 +90,7 @@ def propagate(doc: Doc, spans: list[Cand]) -> list[Cand]:
         if text[e - 1].isascii() and e < len(text) and text[e].isascii() and text[e].isalnum():
             continue
         src = names[name]
-        extra.append(Cand(s, e, src.label, src.score, src.source))
+        extra.append(make(Cand, (s, e, src.label, src.score, src.source)))
     return resolve(spans + extra)
 
 
