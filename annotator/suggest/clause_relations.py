@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from annotator.suggest.morph import title_of
+from annotator.suggest.morph import find_all, title_of
 
 _MAKE = re.compile(r"(?:이|가) (?:(?:자체|직접|독자|함께|공동|공동으로|새로|처음) )?(?:개발한|개발해 온|만든|만들어 온|선보인|"
                    r"내놓은|출시한|공개한|설계한|제작한)(?= )")
@@ -97,10 +97,17 @@ _NEW_VERB = re.compile(r"[’'\"”]?(?:을|를) (?:공동으로 |함께 |새로
 _PLACE_PHRASE = re.compile(r"[^\s]*[^\s은는이가을를와과의로도](?: [^\s]*[^\s은는이가을를와과의로도]){0,2}")
 
 
+_KIND_QUOTE = re.compile(r"(?:인)? [‘'\"“]")  # after the kind word, before the name
+_KIND_WORDS = ("자회사", "법인", "합작회사", "합작사", "조인트벤처", "JV")
+
+
 def _new_companies(ctx, add) -> None:
     text = ctx.text
-    for x in ctx.spans:
-        if x.label != "ORG" or text[x.start - 1:x.start] not in "‘'\"“":
+    # from the few kind words of an article (str.find), not from every span or a regex scan of the text
+    for p in sorted({p + len(w) + (w == "JV" and text[p + 2:p + 3] == ")") for w in _KIND_WORDS for p in find_all(text, w)}):
+        q = _KIND_QUOTE.match(text, p)
+        x = ctx.by_start.get(q.end()) if q else None
+        if x is None or x.label != "ORG":
             continue
         kind = _NEW_KIND.search(text, max(0, x.start - 24), x.start)
         if kind is None or not _NEW_VERB.match(text, x.end):
@@ -622,16 +629,23 @@ _ACQUISITION_AFTER = re.compile(r"(?: 지분 [0-9.]+% ?)? ?인수")
 
 # A가 (독일 검사장비 기업) B (지분 100%) 인수를 마무리했다: the subject completes or decides the purchase
 _TO_TARGET = re.compile(r"(?:이|가|은|는) (?:[^\s.,]{1,10} ){0,4}")
-_TARGET_BOUGHT = re.compile(r"(?: 지분 [0-9.]+% ?)? ?인수(?:를|에) (?:[^\s.]{1,8} )?(?:마무리|완료|마쳤|끝냈|확정|결정|추진|매듭)")
+_TARGET_BOUGHT = re.compile(r"인수(?:를|에) (?:[^\s.]{1,8} )?(?:마무리|완료|마쳤|끝냈|확정|결정|추진|매듭)")
+
+
+_STAKE_BEFORE = re.compile(r"(?: 지분 [0-9.]+% ?| )?$")
 
 
 def acquisitions_by_subject(ctx, add) -> None:
     spans, text = ctx.spans, ctx.text
-    for i, a in enumerate(spans):
-        if a.label != "ORG" or text[a.end:a.end + 1] not in ("이", "가", "은", "는"):
+    for p in find_all(text, "인수"):  # from the few purchases: the target before, its buyer before that
+        if not _TARGET_BOUGHT.match(text, p):
             continue
-        b = next((s for s in spans[i + 1:i + 6] if s.label == "ORG"), None)
-        if b is not None and _TO_TARGET.fullmatch(text, a.end, b.start) and _TARGET_BOUGHT.match(text, b.end):
+        b = _span_ending(ctx, _STAKE_BEFORE.search(text, max(0, p - 16), p).start())
+        if b is None:
+            continue
+        i = bisect_left(ctx.starts, b.start)
+        a = next((s for s in reversed(spans[max(0, i - 5):i]) if s.label == "ORG"), None)
+        if a is not None and text[a.end:a.end + 1] in ("이", "가", "은", "는") and _TO_TARGET.fullmatch(text, a.end, b.start):
             add(ctx, a, "acquires", b, 0.7)
 
 

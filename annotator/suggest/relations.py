@@ -778,8 +778,8 @@ def _partners(ctx: _Ctx, spans: list[Span], tok) -> None:
     text = ctx.text
     # the organisations before the cue (_groups looks at no other span); a pair needs two
     inside = [s for s in spans if s.label == "ORG" and s.end <= tok.start]
-    if not inside:
-        return
+    if not inside or len(inside) == 1 and text[inside[0].end:inside[0].end + 1] not in ("와", "과"):
+        return  # one name pairs only as the companion of the company in focus (below)
     inside = [s for s in inside if not _in_brackets(text, s)]
     groups = [g for g in _groups(ctx, inside) if g and _joins(ctx, g)]
     multi = [g for g in groups if len(g) >= 2]
