@@ -10,7 +10,9 @@ corpus, then measures, on the same texts:
      results only (no conversion), so the last ratio below is what the rules themselves cost;
   3. the whole pipeline of `annotate suggest DIR --jsonl`: reading files, cleaning, analysis with
      the gazetteer's Kiwi, entity and relation rules, JSON out (to /dev/null), Kiwi already built.
-Prints characters per second for each and the ratios. Figures, not a test.
+The corpus is measured in slices (--rounds), each three ways back to back, so that a shared host
+changing speed during the run weighs on all three alike. Prints characters per second for each and
+the ratios (and the per-round ratio, to show the spread). Figures, not a test.
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", nargs="?", type=int, default=2000)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=4, help="the corpus is measured in this many slices (default 4)")
     args = ap.parse_args()
 
     from kiwipiepy import Kiwi
@@ -78,52 +81,73 @@ def main() -> int:
 
     rng = random.Random(20261122)
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "corpus"
-        root.mkdir()
+        # One folder per slice: each round measures its slice three ways back to back, so a change in the
+        # machine's speed during the run (a shared host) weighs on all three alike.
+        rounds = max(1, min(args.rounds, args.n))
+        dirs = [Path(tmp) / f"slice{r}" for r in range(rounds)]
+        for d in dirs:
+            d.mkdir()
         for i in range(args.n):
-            (root / f"{i:05d}.txt").write_text(article(rng), encoding="utf-8")
-        corpus = scan_paths([root])
-        raw_chars = sum(len(load_ref(r).text) for r in corpus.refs)
-        texts = [clean_doc(load_ref(r)).text for r in corpus.refs]
-        chars = sum(map(len, texts))
-        print(f"corpus: {args.n} articles, {raw_chars:,} raw / {chars:,} cleaned characters; workers={args.workers}")
+            (dirs[i % rounds] / f"{i:05d}.txt").write_text(article(rng), encoding="utf-8")
+        slices = []
+        for d in dirs:
+            refs = scan_paths([d]).refs
+            texts = [clean_doc(load_ref(r)).text for r in refs]
+            slices.append((d, texts, sum(len(load_ref(r).text) for r in refs)))
+        raw_chars = sum(s[2] for s in slices)
+        chars = sum(len(t) for _, texts, _ in slices for t in texts)
+        print(f"corpus: {args.n} articles, {raw_chars:,} raw / {chars:,} cleaned characters; workers={args.workers}; "
+              f"{rounds} rounds")
 
         kiwi = Kiwi(num_workers=args.workers)
         kiwi.tokenize("준비")
-        t0, c0 = time.perf_counter(), time.process_time()
-        for _ in kiwi.tokenize(iter(texts)):
-            pass
-        plain, plain_cpu = time.perf_counter() - t0, time.process_time() - c0
-        del kiwi
-        print(f"plain Kiwi.tokenize:       {chars / plain:>10,.0f} chars/s  ({plain:.1f} s wall, "
-              f"{plain_cpu / chars * 1e6:.2f} us CPU per char)")
-
         analyzer = Analyzer(load_labels(), num_workers=args.workers)  # build once, as one process does
-        lines = [line for text in texts for _, line in paragraphs(text)]
-        t0, c0 = time.perf_counter(), time.process_time()
-        for _ in analyzer.kiwi.tokenize(iter(lines), **TOKENIZE_OPTIONS):
-            pass
-        called, called_cpu = time.perf_counter() - t0, time.process_time() - c0
-        print(f"Kiwi as the pipeline calls it: {chars / called:>6,.0f} chars/s  ({called:.1f} s wall, "
-              f"{called_cpu / chars * 1e6:.2f} us CPU per char)")
-        ns = argparse.Namespace(paths=[str(root)], jsonl=True, workers=args.workers, labels=None, db=None,
-                                annotator=None)
-        with open(os.devnull, "wb") as null, contextlib.redirect_stderr(open(os.devnull, "w")):
-            real = sys.stdout
-            sys.stdout = _Sink(null)
-            try:
-                t0, c0 = time.perf_counter(), _cpu()
-                cmd.run(ns)
-                whole, whole_cpu = time.perf_counter() - t0, _cpu() - c0
-            finally:
-                sys.stdout = real
-        print(f"annotate suggest pipeline: {chars / whole:>10,.0f} chars/s  ({whole:.1f} s wall, "
-              f"{whole_cpu / chars * 1e6:.2f} us CPU per char)")
-        print(f"ratio pipeline / plain Kiwi: {plain / whole:.2f} by wall clock, {plain_cpu / whole_cpu:.2f} by CPU time "
-              f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other work skews wall-clock figures)")
-        print(f"ratio pipeline / Kiwi as the pipeline calls it: {called / whole:.2f} by wall clock, "
-              f"{called_cpu / whole_cpu:.2f} by CPU time")
+        totals = {"plain": [0.0, 0.0], "called": [0.0, 0.0], "pipeline": [0.0, 0.0]}
+        per_round = []
+        for d, texts, _ in slices:
+            lines = [line for text in texts for _, line in paragraphs(text)]
+            plain = _timed(lambda k=kiwi, t=texts: _drain(k.tokenize(iter(t))))
+            called = _timed(lambda k=analyzer.kiwi, t=lines: _drain(k.tokenize(iter(t), **TOKENIZE_OPTIONS)))
+            ns = argparse.Namespace(paths=[str(d)], jsonl=True, workers=args.workers, labels=None, db=None,
+                                    annotator=None)
+            whole = _timed(lambda a=ns: _quiet(cmd.run, a))
+            for key, t in (("plain", plain), ("called", called), ("pipeline", whole)):
+                totals[key][0] += t[0]
+                totals[key][1] += t[1]
+            per_round.append(plain[0] / whole[0])
+
+        for key, label in (("plain", "plain Kiwi.tokenize:          "), ("called", "Kiwi as the pipeline calls it:"),
+                           ("pipeline", "annotate suggest pipeline:    ")):
+            wall, cpu = totals[key]
+            print(f"{label} {chars / wall:>10,.0f} chars/s  ({wall:.1f} s wall, {cpu / chars * 1e6:.2f} us CPU per char)")
+        (pw, pc), (cw, cc), (ww, wc) = totals["plain"], totals["called"], totals["pipeline"]
+        print(f"ratio pipeline / plain Kiwi: {pw / ww:.2f} by wall clock, {pc / wc:.2f} by CPU time "
+              f"(rounds by wall clock: {', '.join(f'{r:.2f}' for r in per_round)}; "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+        print(f"ratio pipeline / Kiwi as the pipeline calls it: {cw / ww:.2f} by wall clock, {cc / wc:.2f} by CPU time")
     return 0
+
+
+def _timed(fn) -> tuple[float, float]:
+    t0, c0 = time.perf_counter(), _cpu()
+    fn()
+    return time.perf_counter() - t0, _cpu() - c0
+
+
+def _drain(results) -> None:
+    for _ in results:
+        pass
+
+
+def _quiet(run, ns) -> None:
+    """Run the command with its JSON to /dev/null and its progress bar out of sight."""
+    with open(os.devnull, "wb") as null, contextlib.redirect_stderr(open(os.devnull, "w")):
+        real = sys.stdout
+        sys.stdout = _Sink(null)
+        try:
+            run(ns)
+        finally:
+            sys.stdout = real
 
 
 def _cpu() -> float:
