@@ -155,3 +155,17 @@ def test_hospital_and_two_character_hanja(found):
     got = found("韓·印尼 협력 속에 가온대학교병원과 서울아산병원이 손잡았다. 대형 병원이 늘었다.")
     assert {("印尼", "LOC"), ("서울아산병원", "ORG")} <= got
     assert ("印", "LOC") not in got and ("병원", "ORG") not in got
+
+
+def test_a_particle_kiwi_glued_to_a_name_is_cut_off(found, analyzer):
+    # Kiwi reads some unknown names with their particle as one word (미나토제약에/NNP)
+    text = "가온바이오는 사쿠라제약과 손잡았다. 가온바이오는 지난달 일본 사쿠라제약에 대표 후보물질인 항체의 판권을 넘겼다."
+    assert "사쿠라제약에" in {text[t.start:t.end] for t in analyzer.analyze(text).tokens}  # the case this is about
+    got = found(text)
+    assert ("사쿠라제약", "ORG") in got
+    assert not any(t.endswith("제약에") for t, _ in got)
+
+
+def test_quoted_name_after_an_organisation_class_noun(found):
+    got = found("누리페이는 베트남에 100% 자회사 '누리페이 비나'를 세우고, 현지 통신사와 합작법인 '누리수마트라'를 만든다.")
+    assert {("누리페이 비나", "ORG"), ("누리수마트라", "ORG")} <= got

@@ -67,6 +67,7 @@ def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -
     known += md
     cands = known + pattern_cands(doc) + morph_cands(doc, gaz, known, untyped)
     cands = [_model_suffix(doc, c) if c.label == "PRODUCT" else c for c in cands if c.label in labels]
+    cands = _particles_off(doc.text, cands)
     if lexicon is not None:  # analysts rejected these often enough: never suggest them again
         cands = [c for c in cands if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
     spans = propagate(doc, resolve(cands))
@@ -83,6 +84,20 @@ def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -
     if lexicon is not None:
         spans = [c for c in spans if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
     return spans
+
+
+_PARTICLE_ENDS = frozenset("에은는이가을를의와과도")
+
+
+def _particles_off(text: str, cands: list[Cand]) -> list[Cand]:
+    """Kiwi sometimes reads an unknown name and its particle as one word (미나토제약에/NNP); when the
+    name without that last syllable is itself a candidate elsewhere, the particle is cut off."""
+    glued = [c for c in cands if text[c.end - 1] in _PARTICLE_ENDS and c.end - c.start >= 3]
+    if not glued:
+        return cands
+    names = {text[c.start:c.end] for c in cands}
+    cut = {c: Cand(c.start, c.end - 1, c.label, c.score, c.source) for c in glued if text[c.start:c.end - 1] in names}
+    return [cut.get(c, c) for c in cands] if cut else cands
 
 
 _MODEL = re.compile(r"(?:[0-9][0-9A-Za-z.+]*|-[0-9A-Za-z.+]+| (?:[0-9]+\.[0-9]+|[A-Z]?[0-9]+[A-Za-z+]*)(?![0-9A-Za-z.]))")

@@ -132,7 +132,7 @@ _ROLE_WORDS = frozenset({"담당", "소속", "출신", "당시", "신임", "전�
                          "수석", "선임", "공동", "초대", "차기", "전직", "은퇴", "퇴임", "취임"})
 # Compounds ending in these are organisation class nouns too (송금업체, 바이오기업, 장비제조사).
 _ORG_CLASS_HEADS = ("기업", "스타트업", "업체", "제조사", "운용사", "운영사", "유통사", "증권사", "투자사", "개발사", "게임사", "제약사",
-                    "전문기업", "벤처캐피털", "벤처캐피탈")
+                    "전문기업", "벤처캐피털", "벤처캐피탈", "법인", "자회사", "합작사", "계열사")  # 합작법인, 손자회사
 
 
 def _flags(s: str) -> int:
@@ -577,6 +577,8 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
         elif (prev := _word_before(text, m.start())) and (prev in PRODUCT_CLASS_NOUNS or prev.endswith(_PRODUCT_HEADS)
                                                           or prev.endswith(_CODED_HEADS) and _MODEL_CODE.search(inner)):
             out.append(Cand(s, e, "PRODUCT", 0.6, "morph"))  # 양극재 ‘RX-N9’, 후보물질 ‘OG-201’: a model code
+        elif prev and (prev in ORG_CLASS_NOUNS or prev.endswith(_ORG_CLASS_HEADS)) and len(words) <= 3:
+            out.append(Cand(s, e, "ORG", 0.6, "morph"))  # 합작법인 ‘누리세움’, 100% 자회사 ‘한빛 비나’
         elif (launched := _LAUNCH_AFTER.match(text, e)) and not all(t.tag == "NNG" for t in toks if t.tag != "SN"):
             out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))
         elif launched and _VERSION_CHAR.search(inner):

@@ -51,7 +51,7 @@ _NUMERAL_TAGS = frozenset({"MM", "NR"})
 _NOMINAL_NEXT = frozenset({"NNG", "NNP", "NNB", "SL", "SN", "XSN", "NR"})
 # A bare 억/조 amount is money where Korean headlines drop 원: 450억 시리즈B 유치, 매출 1조 돌파.
 _MONEY_NEXT = re.compile(r" ?(?:(?:에|의|을|를|으로|로|은|는|이|가)? ?)(?:규모|시리즈|투자|유치|펀딩|조달|상당|어치|베팅"
-                         r"|수주|계약|인수|매각|대출|손실|적자|흑자|펀드|예산|출자|매출|몸값|밸류)")
+                         r"|수주|계약|인수|매각|대출|손실|적자|흑자|펀드|예산|출자|매출|몸값|밸류|공급|납품|수출|판매|몰려|몰렸)")
 _MONEY_BEFORE = re.compile(r"(?:매출액?|영업(?:이)?익|순(?:이)?익|손실|적자|흑자|투자금?|자본금|시가총액|시총|기업가치|몸값"
                            r"|예산|자금|펀드|인수가|거래액|수주액|계약금|조달|유치|가치)(?:은|는|이|가|을|를|도|만|으로|로)?"
                            r" (?:약 |총 |무려 )?$")
@@ -152,7 +152,7 @@ def _bare_money(doc: Doc, start: int, end: int, last) -> Cand | None:
     """A number ending in 억 or 조 without 원, where what follows or precedes it says money:
     450억 시리즈B 유치, 2800억 규모, 매출 1조2000억을 (not 가입자 1억 돌파, 2억 화소, 2억 주)."""
     text = doc.text
-    if last.tag != "NR" or text[last.start:last.end] not in ("억", "조"):
+    if last.tag != "NR" or text[last.end - 1:last.end] not in ("억", "조"):  # 억, 조, 천억 (8천억)
         return None
     if _MONEY_NEXT.match(text, end) or _MONEY_BEFORE.search(text, max(0, start - 14), start):
         return Cand(_prefix(doc, start, QTY_PREFIX), end, "MONEY", 0.75, "pattern")
