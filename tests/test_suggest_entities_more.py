@@ -169,3 +169,9 @@ def test_a_particle_kiwi_glued_to_a_name_is_cut_off(found, analyzer):
 def test_quoted_name_after_an_organisation_class_noun(found):
     got = found("누리페이는 베트남에 100% 자회사 '누리페이 비나'를 세우고, 현지 통신사와 합작법인 '누리수마트라'를 만든다.")
     assert {("누리페이 비나", "ORG"), ("누리수마트라", "ORG")} <= got
+
+
+def test_two_part_foreign_name_before_an_organisation_and_title(found):
+    got = found("행사에는 장현수 한울정밀 사장과 마르쿠스 베버 헤르만옵틱 CEO가 참석했다.")
+    assert {("마르쿠스 베버", "PER"), ("헤르만옵틱", "ORG"), ("장현수", "PER"), ("한울정밀", "ORG")} <= got
+    assert ("베버", "ORG") not in got

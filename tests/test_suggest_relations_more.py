@@ -291,3 +291,10 @@ def test_joint_venture_partners_and_investors_named_with_에서(rels):
     assert ("누리페이", "partners_with", "세움텔레콤") in got
     got = rels("누리페이는 지난해 11월 한빛벤처스 등에서 800억원을 투자받았다.")
     assert ("한빛벤처스", "invests_in", "누리페이") in got
+
+
+def test_a_person_placed_once_is_not_given_the_company_in_focus(rels):
+    got = rels("가온텔레콤은 클라우드 협력을 발표했다. 마르쿠스 베버 헤르만옵틱 CEO가 서울을 찾았다. "
+               "가온텔레콤은 계약을 맺었다. 마르쿠스 베버 CEO는 한국 시장이 중요하다고 말했다.")
+    assert ("마르쿠스 베버", "leads", "헤르만옵틱") in got
+    assert ("마르쿠스 베버", "leads", "가온텔레콤") not in got

@@ -258,6 +258,7 @@ def _titles(ctx: _Ctx) -> None:
     leads, works = ctx.r.leads, ctx.r.works
     by_start = ctx.by_start
     chunks = doc.chunks
+    placed: set[str] = set()  # people already named with their organisation
     for per in ctx.pers:
         i = doc.chunk_at(per.start)
         if i is None:
@@ -292,7 +293,9 @@ def _titles(ctx: _Ctx) -> None:
             orgs.append(before)  # 네이버 최수연 대표 / 엔비디아의 젠슨 황 CEO
         for org in orgs:
             _add(ctx, per, label, org, 0.85)
-        if not orgs and label == "leads" and not _NAMED_BEFORE.search(text, max(0, per.start - 12), per.start):
+            placed.add(per.text)
+        if not orgs and label == "leads" and per.text not in placed \
+                and not _NAMED_BEFORE.search(text, max(0, per.start - 12), per.start):
             # a reporter or professor rarely belongs to the story's company
             org = _topic_org(ctx, per.start)
             if org is not None:
