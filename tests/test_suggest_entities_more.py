@@ -175,3 +175,9 @@ def test_two_part_foreign_name_before_an_organisation_and_title(found):
     got = found("행사에는 장현수 한울정밀 사장과 마르쿠스 베버 헤르만옵틱 CEO가 참석했다.")
     assert {("마르쿠스 베버", "PER"), ("헤르만옵틱", "ORG"), ("장현수", "PER"), ("한울정밀", "ORG")} <= got
     assert ("베버", "ORG") not in got
+
+
+def test_government_body_after_a_country(found):
+    got = found("체결식에는 인도네시아 투자부와 독일 연방카르텔청, 일본 경제산업성 관계자가 참석했다. 미국 정부와 미국 동부 지역도 반겼다.")
+    assert {("투자부", "ORG"), ("연방카르텔청", "ORG"), ("경제산업성", "ORG"), ("인도네시아", "LOC")} <= got
+    assert ("연방카르텔청", "LOC") not in got and not any(t in ("정부", "동부") for t, _ in got)

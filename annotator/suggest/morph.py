@@ -125,6 +125,14 @@ _PASS1 = _SUFFIXED | _EVENT | _LOC_ENDING
 # chunks some pass looks at whatever their tokens: the passes walk only these
 _MARKS = _PASS1 | _TITLED | _VENUE | _ADMIN | _PROVINCE | _CLASS
 
+# Endings of a government body's name, and words with them that name none (a region, 정부 itself, a unit).
+_GOV_ENDINGS = ("부", "청", "처", "성", "위원회", "국", "당국")
+_NOT_GOV = frozenset({"북동부", "북서부", "남동부", "남서부", "중서부", "중동부", "본사부", "연방정부", "중앙정부", "지방정부",
+                      "주정부", "자치정부", "사업부", "영업부", "인사부", "기획부", "연구부", "홍보부", "재무부서", "관계당국",
+                      "금융당국", "규제당국", "보건당국", "경쟁당국", "통상당국", "사법당국", "수사당국", "방역당국", "외교부서",
+                      "지역본부", "사업본부", "연구본부", "본부국", "가맹국", "회원국", "상대국", "수입국", "수출국",
+                      "생산국", "개최국", "주최국", "동맹국", "우방국", "참가국", "당사국", "선진국", "개도국", "신흥국"})
+
 _FLAG_MEMO: dict[str, int] = {}
 _NOT_GIVEN = _GENERIC | _CLASS | _TITLED | _SUFFIXED | _EVENT | _VENUE | _ADMIN | _PROVINCE
 # Words that stand before "김 박사" and are no given name.
@@ -457,6 +465,18 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         c = chunks[i]
         if _LAUNCHED.match(text, c.end, c.end + 14):
             put(i, "PRODUCT", 0.55)
+
+    # 3c2. a government body right after a country or city: 사우디아라비아 보건부, 독일 연방카르텔청, 일본 경제산업성
+    for (s, e), lab in label_at.items():
+        k = doc.chunk_at(s) if lab == "LOC" else None
+        if k is None or chunks[k].end != e or k + 1 >= n or not spaced(k, k + 1):
+            continue
+        i = k + 1
+        c = chunks[i]
+        if i in decided or (c.start, c.end) in label_at or not flags[i] & _HANGUL_F or len(surfs[i]) < 3:
+            continue
+        if surfs[i].endswith(_GOV_ENDINGS) and surfs[i] not in _NOT_GOV:
+            put(i, "ORG", 0.6)
 
     # 3d. venues: 코엑스 그랜드볼룸, 포시즌스 호텔 (a place, whatever kind of business runs it)
     for i in marked:
