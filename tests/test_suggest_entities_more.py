@@ -181,3 +181,8 @@ def test_government_body_after_a_country(found):
     got = found("체결식에는 인도네시아 투자부와 독일 연방카르텔청, 일본 경제산업성 관계자가 참석했다. 미국 정부와 미국 동부 지역도 반겼다.")
     assert {("투자부", "ORG"), ("연방카르텔청", "ORG"), ("경제산업성", "ORG"), ("인도네시아", "LOC")} <= got
     assert ("연방카르텔청", "LOC") not in got and not any(t in ("정부", "동부") for t, _ in got)
+
+
+def test_kind_with_an_acronym_and_a_division_are_no_organisations(found):
+    got = found("한울정밀은 영국 사모펀드(PEF) 린덴파트너스에 잔금을 치렀다. 에릭 탄을 동남아사업부문 대표로 영입했다.")
+    assert not any(t in ("사모펀드", "PEF", "동남아사업부문") for t, _ in got)

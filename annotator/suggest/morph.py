@@ -133,6 +133,8 @@ _NOT_GOV = frozenset({"북동부", "북서부", "남동부", "남서부", "중�
                       "지역본부", "사업본부", "연구본부", "본부국", "가맹국", "회원국", "상대국", "수입국", "수출국",
                       "생산국", "개최국", "주최국", "동맹국", "우방국", "참가국", "당사국", "선진국", "개도국", "신흥국"})
 
+_UNIT_ENDINGS = ("부문", "사업부", "본부", "사업단", "연구소장")  # units of a company, before a title
+
 _FLAG_MEMO: dict[str, int] = {}
 _NOT_GIVEN = _GENERIC | _CLASS | _TITLED | _SUFFIXED | _EVENT | _VENUE | _ADMIN | _PROVINCE
 # Words that stand before "김 박사" and are no given name.
@@ -406,7 +408,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
                     continue  # 김 박사: a surname and a title name nobody (rule: unnamed)
                 start = chunks[i - 1].start  # 레이철 김 박사: a foreign given name Kiwi cut (레이/NNG 철/NNG)
             put(i, "PER", 0.6, start=start)
-        elif lab is None and not mids and named[i] and not flags[i] & _GENERIC and len(surfs[i]) > 1:
+        elif lab is None and not mids and named[i] and not flags[i] & _GENERIC and len(surfs[i]) > 1 \
+                and not surfs[i].endswith(_UNIT_ENDINGS):  # 동남아사업부문 대표: a division's head, no company
             put(i, "ORG", 0.55)  # 센드버드 대표: the company's head (박 대표 is a person, unnamed)
             continue
         else:
@@ -530,7 +533,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         if not text.startswith("(", c.end) or not spaced(i - 1, i) or i in decided or (c.start, c.end) in label_at:
             continue  # (the acronym's bracket first: the cheapest test)
         m = _ACRONYM_AFTER.match(text, c.end, c.end + 10)
-        if m and m.group(1) not in LATIN_STOP and flags[i] & _HANGUL_F and len(surfs[i]) >= 3:
+        if m and m.group(1) not in LATIN_STOP and flags[i] & _HANGUL_F and len(surfs[i]) >= 3 \
+                and not flags[i] & _ORG_CLASS:  # 영국 사모펀드(PEF) 린덴파트너스: a kind, not a name
             put(i, "ORG", 0.65)
 
     # 3e. a proper noun that acts like a company: the subject of a business verb in its sentence
