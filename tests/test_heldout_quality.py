@@ -1,5 +1,5 @@
 """Regression guard on held-out pages: the real pipeline (`annotate suggest --jsonl`) on
-tests/fixtures/heldout and heldout2, scored like ../shared/eval/score.py (reimplemented here so CI
+tests/fixtures/heldout to heldout4, scored like ../shared/eval/score.py (reimplemented here so CI
 needs nothing outside the repo).
 
 The pages imitate outlets and portals other than the seeds (Naver/연합뉴스, 전자신문, ZDNet Korea,
@@ -34,11 +34,15 @@ SYMMETRIC = {"partners_with"}
 # heldout3: six more (헤럴드경제, 아시아경제, 파이낸셜뉴스, 뉴시스, 테크M, 한겨레), the same way. Untouched,
 # after the heldout2 round: drop 0.875, meta 0.833, entity F1 0.904, relation F1 0.570 (the honest
 # generalisation figure). Then tuned on, kinds of construction only: drop and meta 1.000, entity F1
-# 0.939, relation F1 0.749; joint ventures, passive supply sentences and unknown Latin-Hangul names miss.
+# 0.948, relation F1 0.764; joint ventures stated loosely and passive supply sentences still miss.
+# heldout4: six more (연합뉴스, 전자신문, ZDNet Korea, 머니투데이, 한국경제, 블로터). Untouched, after the
+# heldout3 round: drop 0.956, meta 0.778, entity F1 0.910, relation F1 0.511. Tuned on the same way:
+# drop and meta 1.000, entity F1 0.943, relation F1 0.792.
 FLOORS = {
     "heldout": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.98, "rel_f": 0.94},
     "heldout2": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.98, "rel_f": 0.90},
-    "heldout3": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.72},
+    "heldout3": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.74},
+    "heldout4": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.77},
 }
 
 pytestmark = pytest.mark.slow
