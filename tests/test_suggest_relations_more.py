@@ -298,3 +298,12 @@ def test_a_person_placed_once_is_not_given_the_company_in_focus(rels):
                "가온텔레콤은 계약을 맺었다. 마르쿠스 베버 CEO는 한국 시장이 중요하다고 말했다.")
     assert ("마르쿠스 베버", "leads", "헤르만옵틱") in got
     assert ("마르쿠스 베버", "leads", "가온텔레콤") not in got
+
+
+def test_parent_with_two_words_before_the_cue_and_a_shareholder_without_의(rels):
+    got = rels("가온로보틱스는 한울그룹의 물류 장비 계열사다.")
+    assert ("가온로보틱스", "subsidiary_of", "한울그룹") in got
+    got = rels("가온로보틱스는 다솜소프트 최대주주인 영국 사모펀드 누리파트너스에 잔금을 치렀다.")
+    assert ("누리파트너스", "invests_in", "다솜소프트") in got
+    got = rels("가온텔레콤은 그룹 계열사인 누리연구원과의 협력을 강조했다.")  # a topic is no parent by apposition
+    assert ("누리연구원", "subsidiary_of", "가온텔레콤") not in got

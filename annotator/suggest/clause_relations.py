@@ -31,7 +31,7 @@ _FOUNDED_BY = re.compile(r"(?:이|가) (?:(?:\d{4}년|지난해|올해)(?: \d{1,
 _FOUNDER_TITLES = ("창업주", "창업자", "공동창업자", "창립자", "설립자")
 _HEAD_TITLES = ("대표이사", "대표", "공동대표", "사장", "부회장", "회장", "의장", "CEO", "최고경영자")
 _PARENT = re.compile(r"의 (?:[가-힣A-Za-z]{1,6} )?(자회사|계열사|손자회사|모회사|지주사|지주회사|관계사)(?:인|로서|이자)? [‘'\"“]?")
-_SHAREHOLDER = re.compile(r"의 (?:최대|2대|3대|주요|단일 최대) ?주주(?:는|인|로는) ")
+_SHAREHOLDER = re.compile(r"(?:의)? (?:최대|2대|3대|주요|단일 최대) ?주주(?:는|인|로는) ")  # A(의) 최대주주인 B
 _SUPPLY_DEAL = re.compile(r"(?:와|과) (?:[^\s.]{1,12} ){0,4}?(?:공급|납품|판매|수출) ?(?:계약|협약)")
 _APPOINT = re.compile(r"(?:[가-힣A-Za-z]{1,8})?(?:을|를) (?:신임 |새 |차기 )?(?:각자 |공동 )?(대표이사|대표|사장|CEO|최고경영자|의장|회장)"
                       r"(?:으로|로) (?:선임|임명|내정|선출|승진)"
@@ -57,7 +57,7 @@ def clause_relations(ctx, add) -> None:
             after.setdefault(text[s.end:s.end + 1], []).append(s)
     of = after.get("의", [])
     _parents(ctx, add, of)
-    _shareholders(ctx, add, of)
+    _shareholders(ctx, add, of + [s for s in after.get(" ", ()) if text.startswith(" 최대주주", s.end)])
     if "주주" in text:
         _shareholder_subjects(ctx, add)
     _flagships(ctx, add, of)

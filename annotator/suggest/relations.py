@@ -669,7 +669,7 @@ _LIST_GAP = re.compile(r"(?:\([^()]{1,12}\))?\s*(?:와|과|,|·|및)\s*")  # 제
 
 # between a subject and its subsidiary cue: the particle and at most a place or kind (A는 베트남 자회사 B)
 _SUBSIDIARY_OF_SUBJECT = re.compile(r"(?:은|는|이|가) (?:[가-힣A-Za-z]{1,8} )?")
-_PARENT_GAP = re.compile(r"(?:의 | |)(?:[가-힣A-Za-z]{1,6} )?")  # A의 (클라우드) 자회사
+_PARENT_GAP = re.compile(r"(?:의 | )(?:[가-힣A-Za-z]{1,6} ){0,2}|")  # A의 (반도체 장비) 계열사 (not A는 그룹 계열사)
 
 
 def _subsidiary(ctx: _Ctx, tok, spans: list[Span], subj: list[Span]) -> None:
