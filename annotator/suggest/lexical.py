@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import getitem
 from pathlib import Path
+from typing import NamedTuple
 
 from annotator.labels import Schema
 from annotator.lexicon import Lexicon
@@ -154,10 +155,19 @@ def multidict_cands(doc: Doc) -> tuple[list[Cand], set[tuple[int, int]]]:
     return out, untyped
 
 
-def _alternation(surfaces) -> dict[str, tuple[re.Pattern, frozenset[str] | None]]:
+class Alternation(NamedTuple):
+    """What _matches looks names up by: first character -> its pattern (see _alternation); the first
+    two characters of the surfaces -> the pattern of the first; first characters that are surfaces
+    alone -> their pattern."""
+
+    by_first: dict[str, re.Pattern]
+    by_pair: dict[str, re.Pattern]
+    by_single: dict[str, re.Pattern]
+
+
+def _alternation(surfaces) -> Alternation:
     """First character -> a pattern that matches what the alternation of the surfaces starting with
-    it, longest first, matches (at a place, the longest surface written there), and the characters
-    that can come second (None when the first character alone is a surface). Each pattern is a
+    it, longest first, matches (at a place, the longest surface written there). Each pattern is a
     character trie, so the engine tries one branch per character; one pattern per first character,
     because a regex alternation of ~300 first characters walks every branch at each place it fails."""
     trie: dict = {}
@@ -168,8 +178,9 @@ def _alternation(surfaces) -> dict[str, tuple[re.Pattern, frozenset[str] | None]
         for ch in s:
             node = node.setdefault(ch, {})
         node[""] = {}  # a surface ends here
-    return {ch: (re.compile(re.escape(ch) + _trie_regex(sub)), None if "" in sub else frozenset(sub))
-            for ch, sub in trie.items()}
+    by_first = {ch: re.compile(re.escape(ch) + _trie_regex(sub)) for ch, sub in trie.items()}
+    return Alternation(by_first, {ch + nx: by_first[ch] for ch, sub in trie.items() for nx in sub if nx},
+                       {ch: by_first[ch] for ch, sub in trie.items() if "" in sub})
 
 
 def _trie_regex(node: dict) -> str:
@@ -181,24 +192,27 @@ def _trie_regex(node: dict) -> str:
     return "(?:" + body + ")?" if "" in node else body
 
 
-def _matches(doc: Doc, patterns: dict[str, tuple[re.Pattern, frozenset[str] | None]], label_of, source: str,
-             score: float) -> list[Cand]:
+def _matches(doc: Doc, patterns: Alternation, label_of, source: str, score: float) -> list[Cand]:
     out: list[Cand] = []
-    if not patterns:
+    by_first, by_pair, by_single = patterns
+    if not by_first:
         return out
     text, edges = doc.text, doc.edges
     # a name starts on a morpheme edge with one of the first characters (map/compress: no per-edge Python)
     starts = sorted(edges)
     if starts and starts[-1] == len(text):
         starts.pop()
+    # Most of those places have no name going on with the next character: one lookup of the two
+    # characters tells. A one-character surface (괌) is looked for only in texts that have one.
+    singles = len(by_single) > 8 or any(ch in text for ch in by_single)
     pos = 0
     # (operator.getitem, not text.__getitem__: a builtin calls faster from map than a slot wrapper)
-    for s in compress(starts, map(patterns.__contains__, map(getitem, repeat(text), starts))):
+    for s in compress(starts, map(by_first.__contains__, map(getitem, repeat(text), starts))):
         if s < pos:  # inside the last name taken
             continue
-        pattern, seconds = patterns[text[s]]
-        if seconds is not None and text[s + 1:s + 2] not in seconds:
-            continue  # most places: no name goes on with the next character (cheaper than a match call)
+        if (pattern := by_pair.get(text[s:s + 2])) is None:
+            if not singles or (pattern := by_single.get(text[s])) is None:
+                continue
         match = pattern.match
         if (m := match(text, s)) is None:
             continue

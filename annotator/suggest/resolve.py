@@ -31,7 +31,11 @@ def resolve(cands: list[Cand]) -> list[Cand]:
         while last + 1 < len(by_start) and joined[last]:
             last += 1
         out += by_start[done:k]
-        out += _pick(by_start[k:last + 1])
+        if last == k + 1:  # most groups are two candidates: the one _pick would order first wins
+            a, b = by_start[k], by_start[last]
+            out.append(a if _key(a) >= _key(b) else b)
+        else:
+            out += _pick(by_start[k:last + 1])
         done = last + 1
     out += by_start[done:]
     return out
@@ -60,6 +64,11 @@ def _pick(cands: list[Cand]) -> list[Cand]:
 
 
 _start, _end, _score, _source = itemgetter(0), itemgetter(1), itemgetter(3), itemgetter(4)  # Cand fields
+
+
+def _key(c: Cand) -> tuple:
+    """_pick's order of one candidate (greater first; of equal keys, the first given)."""
+    return c[1] - c[0], SOURCE_RANK.get(c[4], 0), c[3], -c[0]
 
 
 def propagate(doc: Doc, spans: list[Cand]) -> list[Cand]:
