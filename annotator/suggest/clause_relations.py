@@ -110,7 +110,11 @@ def _new_companies(ctx, add) -> None:
         if x is None or x.label != "ORG":
             continue
         kind = _NEW_KIND.search(text, max(0, x.start - 24), x.start)
-        if kind is None or not _NEW_VERB.match(text, x.end):
+        if kind is None:
+            continue
+        if not _NEW_VERB.match(text, x.end):
+            if kind.group(2) in _JV_KINDS:
+                _joint_venture_named_later(ctx, add, x)
             continue
         sent = _sentence(ctx, x.start)
         before = ctx.between(sent[0], kind.start())
@@ -118,14 +122,10 @@ def _new_companies(ctx, add) -> None:
             or (None if any(ctx.particle(s)[1] in _SUBJECT_MARKS for s in before) else _topic_org_before(ctx, sent[0]))
         if parent is None or parent.text == x.text:
             continue
-        if kind.group(2) in ("합작법인", "합작회사", "합작사", "조인트벤처", "JV"):
+        if kind.group(2) in _JV_KINDS:
             partner = next((s for s in reversed(before) if s.label == "ORG" and s is not parent
                             and text[s.end:s.end + 2] in ("와 ", "과 ")), None)
-            for owner in (parent, partner) if partner is not None else (parent,):
-                add(ctx, owner, "founded", x, 0.6)
-                add(ctx, owner, "invests_in", x, 0.6)
-            if partner is not None:  # setting up a joint venture together is a partnership
-                add(ctx, parent, "partners_with", partner, 0.6)
+            _joint_owners(ctx, add, x, parent, partner)
         else:
             add(ctx, parent, "founded", x, 0.65)
             add(ctx, x, "subsidiary_of", parent, 0.65)
@@ -136,6 +136,38 @@ def _new_companies(ctx, add) -> None:
         places += [s for s in ctx.between(kind.start(), x.start) if s.label == "LOC"]
         for loc in places:
             add(ctx, x, "located_in", loc, 0.6)
+
+
+_JV_KINDS = ("합작법인", "합작회사", "합작사", "조인트벤처", "JV")
+# A가 B와 손잡고 현지에 합작법인(JV)을 세운다: a joint venture set up before its name is given
+_JV_SET_UP = re.compile(r"(?:합작법인|합작회사|합작사|조인트벤처)(?:\(JV\))?(?:을|를) (?:공동으로 |함께 )?(?:설립|세웠|세운|세우|만들|만든|출범)")
+
+
+def _joint_owners(ctx, add, x, parent, partner) -> None:
+    for owner in (parent, partner) if partner is not None else (parent,):
+        add(ctx, owner, "founded", x, 0.6)
+        add(ctx, owner, "invests_in", x, 0.6)
+    if partner is not None:  # setting up a joint venture together is a partnership
+        add(ctx, parent, "partners_with", partner, 0.6)
+
+
+def _joint_venture_named_later(ctx, add, x) -> None:
+    """합작법인 'X'은 ... after a sentence (up to three back) in which A set one up with B: A and B own X."""
+    text, doc = ctx.text, ctx.doc
+    sents = doc.analysis.sentences
+    here = doc.sentence_of(x.start)
+    for k in range(here, max(here - 4, -1), -1):
+        a, b = sents[k] if sents else (0, len(text))
+        m = _JV_SET_UP.search(text, a, b)
+        if m is None:
+            continue
+        before = ctx.between(a, m.start())
+        parent = next((s for s in before if s.label == "ORG" and ctx.particle(s)[1] in _SUBJECT_MARKS), None)
+        partner = next((s for s in reversed(before) if s.label == "ORG" and s is not parent
+                        and text[s.end:s.end + 2] in ("와 ", "과 ")), None)
+        if parent is not None and parent.text != x.text:
+            _joint_owners(ctx, add, x, parent, partner)
+        return
 
 
 # P는 A와 B 등 20여곳이 쓰고 있다: the organisations using a product, closing a list
