@@ -310,7 +310,7 @@ def test_parent_with_two_words_before_the_cue_and_a_shareholder_without_의(rels
 
 
 def test_joint_venture_named_after_it_was_set_up(rels):
-    got = rels("누리페이는 인도네시아 통신사 세움텔레콤과 손잡고 현지에 합작법인(JV)을 세운다. "
+    got = rels("누리페이는 인도네시아 통신사 가온텔레콤과 손잡고 현지에 합작법인(JV)을 세운다. "
                "합작법인 '누리세움페이'는 자카르타에 들어선다.")
-    for owner in ("누리페이", "세움텔레콤"):
+    for owner in ("누리페이", "가온텔레콤"):
         assert {(owner, "founded", "누리세움페이"), (owner, "invests_in", "누리세움페이")} <= got
