@@ -95,7 +95,9 @@ def test_rule_share_widget():
                                   "SNS 기사보내기", "카카오톡(으)로 기사보내기", "다른 공유 찾기", "클린뷰", "읽기모드",
                                   "이 기사를 공유합니다", "기사 스크랩하기", "가상일보 AI 요약 보기", "AI 요약",
                                   "이 기사가 도움이 되셨나요?", "기사 본문 요약 | 글자크기 | 공유 | 프린트", "기사내용 요약",
-                                  "페이스북 | 트위터 | 네이버블로그 | 링크복사 | 글자 크기 설정 | 인쇄하기"],
+                                  "페이스북 | 트위터 | 네이버블로그 | 링크복사 | 글자 크기 설정 | 인쇄하기",
+                                  "카카오톡 공유 | 페이스북 | X | 링크 복사 | 글자 크기 변경 | 댓글 12",
+                                  "본문 글자 크기 | 공유 | 스크랩 | 인쇄", "이 기사 어떠셨나요?"],
                  ["이용자는 사진을 카카오톡으로 공유할 수 있다.", "이 기사를 공유합니다라는 문구가 사라졌다."])
 
 
@@ -130,6 +132,8 @@ def test_rule_byline_bracket():
                                       "[데일리테크 박하늘 기자]"])
     assert c.kept == [TITLE, "테크기업이 12일 새 서비스를 공개했다."]
     assert (c.meta.outlet, c.meta.reporters) == ("테크타임즈", ["김가람", "이나래", "박하늘"])
+    c = only("byline_bracket", lines=["[테크타임즈/박하늘 기자 (haneul@techtimes.example)]", BODY])
+    assert c.kept == [TITLE, BODY] and c.meta.reporters == ["박하늘"]
     c = only("byline_bracket", lines=["[반도체 업계 동향] 테크기업이 증설에 나섰다."])
     assert c.kept == [TITLE, "[반도체 업계 동향] 테크기업이 증설에 나섰다."]
 
@@ -161,7 +165,7 @@ def test_rule_byline_outlet_tag():
 def test_rule_reporter_email():
     c = assert_drops("reporter_email", ["김가람 (garam@techtimes.example)", "이나래 기자 narae@daily.example",
                                         "press@techtimes.example", "테크타임즈 뉴스룸 news@techtimes.example",
-                                        "문의 (help@techtimes.example)"],
+                                        "문의 (help@techtimes.example)", "기사제보 및 보도자료 desk@techtimes.example"],
                      ["문의는 이메일(help@tech.example)로 받는다고 회사는 밝혔다."])
     assert c.meta.reporters == ["김가람", "이나래"]
     c = assert_drops("reporter_email", ["김가람 기자 garam@tech.example·이나래 기자 narae@tech.example"], [BODY])
@@ -201,6 +205,9 @@ def test_rule_copyright_notice():
     # an outlet's Latin name is read as its Korean one
     c = only("copyright_notice", lines=["Copyright © ZDNet Korea. 무단전재 및 재배포 금지."])
     assert c.meta.outlet == "지디넷코리아"
+    assert only("copyright_notice", lines=["Copyright by dongA.com All rights reserved."]).meta.outlet == "동아일보"
+    c = only("copyright_notice", lines=["Copyright by techtimes.example All rights reserved."])
+    assert c.meta.outlet == "techtimes"  # 'by' is no outlet
 
 
 def test_rule_copyright_mark_line():

@@ -35,7 +35,11 @@ OUTLET_KOREAN = {
     "Asia Economy": "아시아경제", "The Financial News": "파이낸셜뉴스", "Financial News": "파이낸셜뉴스",
     "Bloter": "블로터", "BLOTER": "블로터", "thebell": "더벨", "The Bell": "더벨", "Digital Daily": "디지털데일리",
     "ChosunBiz": "조선비즈", "Chosun Biz": "조선비즈", "inews24": "아이뉴스24", "Digital Times": "디지털타임스",
-    "The Hankyoreh": "한겨레", "Hankyoreh": "한겨레", "TechM": "테크M", "Newspim": "뉴스핌", "Aju Business Daily": "아주경제",
+    "The Hankyoreh": "한겨레", "Hankyoreh": "한겨레", "TechM": "테크M", "Newspim": "뉴스핌", "NEWSPIM": "뉴스핌",
+    "Aju Business Daily": "아주경제", "AJU BUSINESS DAILY": "아주경제", "AJU Business Daily": "아주경제",
+    "The JoongAng": "중앙일보", "JoongAng Ilbo": "중앙일보", "The Chosun Ilbo": "조선일보", "Chosun Ilbo": "조선일보",
+    "The Dong-A Ilbo": "동아일보", "Dong-A Ilbo": "동아일보", "dongA.com": "동아일보", "etoday": "이투데이",
+    "The Kyunghyang Shinmun": "경향신문", "Kyunghyang Shinmun": "경향신문", "The Korea Times": "한국일보",
 }
 # Image agencies whose name alone on a line is a photo credit, never article text.
 PHOTO_AGENCIES = ("게티이미지뱅크", "게티이미지코리아", "게티이미지", "Getty Images", "gettyimages", "셔터스톡",
@@ -66,7 +70,8 @@ def iso_date(text: str) -> str | None:
 
 # Words that stand where a reporter's name would ("문의 help@...", "편집국 desk@...").
 NOT_NAMES = {"문의", "제보", "이메일", "메일", "뉴스룸", "편집국", "편집부", "독자", "기사", "사진", "취재",
-             "정리", "디자인", "그래픽", "디자인팀", "영상", "온라인", "디지털", "뉴스팀", "취재팀", "기자단"}
+             "정리", "디자인", "그래픽", "디자인팀", "영상", "온라인", "디지털", "뉴스팀", "취재팀", "기자단",
+             "기사제보", "보도자료", "구독문의", "광고문의", "독자제보", "제보하기"}
 
 
 def split_names(text: str) -> list[str]:

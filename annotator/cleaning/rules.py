@@ -63,8 +63,8 @@ EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 def _byline_bracket(m: re.Match, meta: MetaFinder) -> None:
     inside = m["inside"]
     outlet = outlet_in(inside)
-    if not outlet:  # an outlet we do not list is the first word, set apart by a space
-        first, _, rest = inside.partition(" ")
+    if not outlet:  # an outlet we do not list is the first word, set apart by a space or a slash
+        first, _, rest = inside.replace("/", " ", 1).partition(" ")
         outlet = first if rest and re.search(NAME, rest) and not re.search(REPORTER_ROLE + "$", first) else None
     meta.offer("outlet", outlet, 3)
     meta.add_reporters(split_names(inside.replace(outlet, " ", 1) if outlet else inside))
@@ -102,7 +102,8 @@ def _copyright(m: re.Match, meta: MetaFinder) -> None:
     text = m[0]
     found = outlet_in(text)
     if not found:  # "Copyright © 뉴스핌. ..." with an outlet we do not list: the word after the mark
-        w = re.search(r"(?:Copyright|COPYRIGHT|저작권자|ⓒ|©|\([cC]\))\s*(?:ⓒ|©|\([cC]\))?\s*(?:\d{4}\s*)?['\"‘“]?([^\s.,&'\"’”\]>]+)", text)
+        w = re.search(r"(?:Copyright|COPYRIGHT|저작권자|ⓒ|©|\([cC]\))\s*(?:ⓒ|©|\([cC]\))?\s*(?:\d{4}\s*)?(?:by\s+)?['\"‘“]?"
+                      r"([^\s.,&'\"’”\]>]+)", text)
         found = w[1] if w and not re.fullmatch(r"\d{4}|All|무단.*", w[1]) else None
     meta.offer("outlet", found, 1)
 
@@ -213,9 +214,10 @@ RULES: list[Rule] = [
                                   "기사\\s*보내기", "SNS\\s*기사\\s*보내기", "텔레그램", "링크드인", "요약", "요약\\s*보기", "번역",
                                   "구독", "구독중", "구독하기", "구독\\s*취소",
                                   "클린뷰", "읽기\\s*모드", "기사\\s*듣기", "기사\\s*본문\\s*요약", "본문\\s*요약",
-                                  "기사\\s*내용\\s*요약", "글자\\s*크기(?:\\s*(?:설정|조절|조정|변경))?", "메일\\s*보내기", "글씨\\s*키우기")
+                                  "기사\\s*내용\\s*요약", "(?:본문\\s*)?글자\\s*크기(?:\\s*(?:설정|조절|조정|변경))?", "메일\\s*보내기",
+                                  "카카오톡\\s*공유", "페이스북\\s*공유", "댓글(?:\\s*[0-9]+)?", "글씨\\s*키우기")
                          + r"|.{0,15}\(으\)로\s*기사\s*보내기|다른\s*공유\s*찾기|(?:\S{1,10}\s*)?AI\s*요약(?:\s*(?:보기|듣기|닫기))?"
-                         r"|이\s*기사가?\s*(?:도움이?\s*되셨나요|유익하셨나요|마음에\s*드셨나요)\s*\??"
+                         r"|이\s*기사가?\s*(?:도움이?\s*되셨나요|유익하셨나요|마음에\s*드셨나요|어떠셨나요|어떠세요)\s*\??"
                          r"|(?:이\s*)?기사를?\s*(?:공유|스크랩|저장|추천)\s*(?:합니다|하기|하세요|해\s*보세요|해\s*주세요)[.!]?")),
     Rule("comment_prompt", "widget",
          "Comment boxes and counters ('댓글 0', '첫 댓글을 작성해보세요', '로그인 후 댓글').",
@@ -249,9 +251,10 @@ RULES: list[Rule] = [
          meta=_outlet_tag,
          needs=("-", "|", ":", "–", "—")),
     Rule("byline_bracket", "byline",
-         "A bracketed byline before the lead ('[이데일리 김현아·김아름 기자]'); names outlet and reporters.",
+         "A bracketed byline before the lead ('[이데일리 김현아·김아름 기자]', '[이투데이/김가람 기자 (a@b.kr)]'); "
+         "names outlet and reporters.",
          strip=re.compile(rf"^[\[【]\s*(?P<inside>[^\]】=]{{0,30}}?{NAME}\s*{REPORTER_ROLE}"
-                          rf"(?:\s*[·,]\s*{NAME}\s*{REPORTER_ROLE})*)\s*[\]】]\s*(?:=\s*)?"),
+                          rf"(?:\s*[·,]\s*{NAME}\s*{REPORTER_ROLE})*)(?:\s*\(?\s*{EMAIL}\s*\)?)?\s*[\]】]\s*(?:=\s*)?"),
          meta=_byline_bracket),
     Rule("byline_dateline", "byline",
          "A wire-style dateline ('(서울=연합뉴스) 김철수 기자 =', '[세종=뉴시스]', '(블로터=홍길동 기자)').",
