@@ -314,3 +314,16 @@ def test_joint_venture_named_after_it_was_set_up(rels):
                "합작법인 '누리세움페이'는 자카르타에 들어선다.")
     for owner in ("누리페이", "가온텔레콤"):
         assert {(owner, "founded", "누리세움페이"), (owner, "invests_in", "누리세움페이")} <= got
+
+
+def test_more_ways_investors_join_a_round(rels):
+    got = rels("가온로보틱스가 500억원 규모의 시리즈C 투자를 유치했다. 이번 라운드는 한빛벤처스가 주도했고, "
+               "메모리 기업 SK하이닉스도 전략적 투자자(SI)로 처음 이름을 올렸다. 싱가포르 VC 세움캐피탈은 이 가운데 100억원을 넣었다.")
+    assert {("SK하이닉스", "invests_in", "가온로보틱스"), ("세움캐피탈", "invests_in", "가온로보틱스")} <= got
+
+
+def test_founded_with_others_and_a_supply_contract_worded_as_a_clause(rels):
+    got = rels("가온로보틱스는 2020년 교수 출신인 김도윤 대표가 삼성전자 출신 엔지니어들과 함께 창업한 회사다.")
+    assert ("김도윤", "founded", "가온로보틱스") in got
+    got = rels("가온로보틱스는 지난해 LG유플러스와 로봇 300대를 공급하는 계약을 맺었다.")
+    assert ("가온로보틱스", "supplies", "LG유플러스") in got

@@ -26,13 +26,14 @@ _MAKE = re.compile(r"(?:이|가) (?:(?:자체|직접|독자|함께|공동|공동
 # what may stand between a relative clause's verb and the product: a few words, an opening quote
 _TO_PRODUCT = re.compile(r" (?:[^\s.?!\"“”]{1,12} ){0,3}[‘'\"“]?")
 _LEAD_BY = re.compile(r"(?:을|를) (?:이끄는|이끌고 있는|이끌어 온|맡고 있는|운영하는) ")
-_FOUNDED_BY = re.compile(r"(?:이|가) (?:(?:\d{4}년|지난해|올해)(?: \d{1,2}월)?(?:에)? )?(?:창업한|설립한|세운|창립한|만든) "
+_FOUNDED_BY = re.compile(r"(?:이|가) (?:(?:\d{4}년|지난해|올해)(?: \d{1,2}월)?(?:에)? )?"
+                         r"(?:(?:[^\s.]{1,12} ){0,2}[^\s.]{0,12}(?:과|와) (?:함께 |같이 )?)?(?:창업한|설립한|세운|창립한|만든) "
                          r"(?:[^\s.]{1,12} ){0,3}?[^\s.]{0,12}(?:회사|기업|업체|스타트업|전문기업|벤처)(?:이다|다|로|로서|이며|인)")
 _FOUNDER_TITLES = ("창업주", "창업자", "공동창업자", "창립자", "설립자")
 _HEAD_TITLES = ("대표이사", "대표", "공동대표", "사장", "부회장", "회장", "의장", "CEO", "최고경영자")
 _PARENT = re.compile(r"의 (?:[가-힣A-Za-z]{1,6} )?(자회사|계열사|손자회사|모회사|지주사|지주회사|관계사)(?:인|로서|이자)? [‘'\"“]?")
 _SHAREHOLDER = re.compile(r"(?:의)? (?:최대|2대|3대|주요|단일 최대) ?주주(?:는|인|로는) ")  # A(의) 최대주주인 B
-_SUPPLY_DEAL = re.compile(r"(?:와|과) (?:[^\s.]{1,12} ){0,4}?(?:공급|납품|판매|수출) ?(?:계약|협약)")
+_SUPPLY_DEAL = re.compile(r"(?:와|과) (?:[^\s.]{1,12} ){0,4}?(?:공급|납품|판매|수출)(?:하는|하기로 한)? ?(?:계약|협약)")
 _APPOINT = re.compile(r"(?:[가-힣A-Za-z]{1,8})?(?:을|를) (?:신임 |새 |차기 )?(?:각자 |공동 )?(대표이사|대표|사장|CEO|최고경영자|의장|회장)"
                       r"(?:으로|로) (?:선임|임명|내정|선출|승진)"
                       r"|(?:[가-힣A-Za-z]{1,8})?(?:이|가) [^.\"]{0,16}?(?:신임|새|차기) (대표이사|대표|사장|CEO|최고경영자|의장|회장)"
@@ -414,18 +415,17 @@ def _founded_by_people(ctx, add) -> None:
 _SUBJECT_MARKS = ("은", "는", "이", "가")
 
 
-def _subject_org(ctx, lo: int, pos: int):
+def _subject_org(ctx, lo: int, pos: int, marks: tuple[str, ...] = _SUBJECT_MARKS):
     """The last organisation between `lo` and `pos` marked as a subject or topic (은/는/이/가)."""
-    return next((s for s in reversed(ctx.between(lo, pos)) if s.label == "ORG" and ctx.particle(s)[1] in _SUBJECT_MARKS),
-                None)
+    return next((s for s in reversed(ctx.between(lo, pos)) if s.label == "ORG" and ctx.particle(s)[1] in marks), None)
 
 
-def _topic_org_before(ctx, pos: int):
+def _topic_org_before(ctx, pos: int, marks: tuple[str, ...] = _SUBJECT_MARKS, back: int = 3):
     """The organisation the last sentences were about (X는 / X가 as a subject), up to three back."""
     doc = ctx.doc
     sents = doc.analysis.sentences
     here = doc.sentence_of(pos)
-    return _subject_org(ctx, sents[max(here - 3, 0)][0] if sents else 0, pos)
+    return _subject_org(ctx, sents[max(here - back, 0)][0] if sents else 0, pos, marks)
 
 
 def _parents(ctx, add, orgs: list) -> None:
@@ -484,7 +484,8 @@ def _supply_deals(ctx, add, orgs: list) -> None:
         sent = _sentence(ctx, b.start)
         head = _subject_org(ctx, sent[0], b.start)
         if head is None and not any(s.label == "ORG" for s in ctx.between(sent[0], b.start)):
-            head = _topic_org_before(ctx, sent[0])
+            # the company in focus (X는), not the subject of a clause about something else (N2는 TSMC가 생산)
+            head = _topic_org_before(ctx, sent[0], ("은", "는"), 4)
         if head is not None:
             add(ctx, head, "supplies", b, 0.6)
 
