@@ -1,5 +1,5 @@
 """Regression guard on held-out pages: the real pipeline (`annotate suggest --jsonl`) on
-tests/fixtures/heldout to heldout4, scored like ../shared/eval/score.py (reimplemented here so CI
+tests/fixtures/heldout to heldout5, scored like ../shared/eval/score.py (reimplemented here so CI
 needs nothing outside the repo).
 
 The pages imitate outlets and portals other than the seeds (Naver/연합뉴스, 전자신문, ZDNet Korea,
@@ -37,12 +37,16 @@ SYMMETRIC = {"partners_with"}
 # 0.948, relation F1 0.790; passive supply sentences and loosely stated customers still miss.
 # heldout4: six more (연합뉴스, 전자신문, ZDNet Korea, 머니투데이, 한국경제, 블로터). Untouched, after the
 # heldout3 round: drop 0.956, meta 0.778, entity F1 0.910, relation F1 0.511. Tuned on the same way:
-# drop and meta 1.000, entity F1 0.943, relation F1 0.792.
+# drop and meta 1.000, entity F1 0.943, relation F1 0.804.
+# heldout5: six more (조선일보, 중앙일보, 동아일보, 이투데이, 뉴스핌, 아주경제), written after the heldout4 round.
+# Untouched: drop 0.946, meta 0.833, entity F1 0.928, relation F1 0.678 (P 0.91, R 0.54). Tuned on:
+# drop and meta 1.000, entity F1 0.945, relation F1 0.720.
 FLOORS = {
     "heldout": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.98, "rel_f": 0.94},
     "heldout2": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.98, "rel_f": 0.90},
     "heldout3": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.77},
-    "heldout4": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.77},
+    "heldout4": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.78},
+    "heldout5": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.70},
 }
 
 pytestmark = pytest.mark.slow
