@@ -327,3 +327,8 @@ def test_founded_with_others_and_a_supply_contract_worded_as_a_clause(rels):
     assert ("김도윤", "founded", "가온로보틱스") in got
     got = rels("가온로보틱스는 지난해 LG유플러스와 로봇 300대를 공급하는 계약을 맺었다.")
     assert ("가온로보틱스", "supplies", "LG유플러스") in got
+
+
+def test_founder_title_with_인_before_the_name_and_its_company(rels):
+    got = rels("창업자인 김도윤 가온로보틱스 대표와 투자사가 보유한 지분을 넘겨받는다.")
+    assert ("김도윤", "founded", "가온로보틱스") in got
