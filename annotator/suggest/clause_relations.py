@@ -5,11 +5,11 @@
 - titles on both sides of a name: "A 대표이사 P 사장", "A 창업주 P 대표";
 - a founder in a relative clause: "A는 2020년 P가 창업한 회사다" (also "김 대표가": a surname and a
   title stand for the one person of that surname named in the article);
-- a parent or subsidiary in apposition: "A의 모회사인 B", "A의 미국 자회사 B";
-- a shareholder: "A의 최대주주는 B";
-- a supply contract with a partner: "A는 B와 ... 공급 계약을 맺었다";
-- a place of a company described by its kind: "미국 보스턴의 바이오기업 A";
-- a product launched in a sentence without a subject: the company the story is about made it.
+- founders as the subject of a topic company: "A는 P 대표와 Q CTO가 2022년 함께 창업했다";
+- a place of a company described by its kind: "미국 보스턴의 바이오기업 A", "독일 검사장비 기업 A";
+- a product launched in a sentence without a subject: the company the story is about made it;
+- ownership and deals (parents, shareholders, supply contracts, new companies, joint ventures, a
+  product's users, acquisitions): deal_relations.py, called from here so the order of relations holds.
 
 `ctx` is relations._Ctx (spans in text order, particles, sentences) and `add` its relations._add.
 """
@@ -19,7 +19,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from annotator.suggest.morph import find_all, title_of
+from annotator.suggest.clause_ctx import (
+    SUBJECT_MARKS,
+    sentence_at,
+    span_ending,
+    subject_org,
+    topic_org_before,
+)
+from annotator.suggest.deal_relations import (
+    acquisitions_by_subject,
+    acquisitions_named,
+    customers,
+    new_companies,
+    parents,
+    shareholder_subjects,
+    shareholders,
+    supply_deals,
+)
+from annotator.suggest.morph import title_of
 
 _MAKE = re.compile(r"(?:이|가) (?:(?:자체|직접|독자|함께|공동|공동으로|새로|처음) )?(?:개발한|개발해 온|만든|만들어 온|선보인|"
                    r"내놓은|출시한|공개한|설계한|제작한)(?= )")
@@ -31,9 +48,6 @@ _FOUNDED_BY = re.compile(r"(?:이|가) (?:(?:\d{4}년|지난해|올해)(?: \d{1,
                          r"(?:[^\s.]{1,12} ){0,3}?[^\s.]{0,12}(?:회사|기업|업체|스타트업|전문기업|벤처)(?:이다|다|로|로서|이며|인)")
 _FOUNDER_TITLES = ("창업주", "창업자", "공동창업자", "창립자", "설립자")
 _HEAD_TITLES = ("대표이사", "대표", "공동대표", "사장", "부회장", "회장", "의장", "CEO", "최고경영자")
-_PARENT = re.compile(r"의 (?:[가-힣A-Za-z]{1,6} )?(자회사|계열사|손자회사|모회사|지주사|지주회사|관계사)(?:인|로서|이자)? [‘'\"“]?")
-_SHAREHOLDER = re.compile(r"(?:의)? (?:최대|2대|3대|주요|단일 최대) ?주주(?:는|인|로는) ")  # A(의) 최대주주인 B
-_SUPPLY_DEAL = re.compile(r"(?:와|과) (?:[^\s.]{1,12} ){0,4}?(?:공급|납품|판매|수출)(?:하는|하기로 한)? ?(?:계약|협약)")
 _APPOINT = re.compile(r"(?:[가-힣A-Za-z]{1,8})?(?:을|를) (?:신임 |새 |차기 )?(?:각자 |공동 )?(대표이사|대표|사장|CEO|최고경영자|의장|회장)"
                       r"(?:으로|로) (?:선임|임명|내정|선출|승진)"
                       r"|(?:[가-힣A-Za-z]{1,8})?(?:이|가) [^.\"]{0,16}?(?:신임|새|차기) (대표이사|대표|사장|CEO|최고경영자|의장|회장)"
@@ -57,16 +71,16 @@ def clause_relations(ctx, add) -> None:
         if s.label == "ORG":
             after.setdefault(text[s.end:s.end + 1], []).append(s)
     of = after.get("의", [])
-    _parents(ctx, add, of)
-    _shareholders(ctx, add, of + [s for s in after.get(" ", ()) if text.startswith(" 최대주주", s.end)])
+    parents(ctx, add, of)
+    shareholders(ctx, add, of + [s for s in after.get(" ", ()) if text.startswith(" 최대주주", s.end)])
     if "주주" in text:
-        _shareholder_subjects(ctx, add)
+        shareholder_subjects(ctx, add)
     _flagships(ctx, add, of)
     for a, b in acquisitions_named(ctx, of):
         add(ctx, a, "acquires", b, 0.7)
     if "인수" in text:
         acquisitions_by_subject(ctx, add)
-    _supply_deals(ctx, add, after.get("와", []) + after.get("과", []))
+    supply_deals(ctx, add, after.get("와", []) + after.get("과", []))
     _founded_by_reference(ctx, add, after.get("을", []) + after.get("를", []))
     if "한 " in text or "든 " in text or "인 " in text or "은 " in text:
         _makers(ctx, add)
@@ -86,156 +100,8 @@ def clause_relations(ctx, add) -> None:
     if "창업" in text or "설립" in text or "창립" in text:
         founded_and_led(ctx, add)
     if "법인" in text or "자회사" in text or "합작" in text:
-        _new_companies(ctx, add)
-    _customers(ctx, add)  # last: it reads the develops relations found above
-
-
-# A는 일본 도쿄에 100% 자회사 'X'를 세웠다 / B와 합작법인 'X'를 세운다: a new company, named in quotes
-_NEW_KIND = re.compile(r"(?:(?:100% |현지 |해외 |신규 |첫 )?([가-힣]{0,5}[^\s와과은는이가을를의에] )?(자회사|법인|현지법인|손자회사|합작법인|합작회사|합작사|"
-                       r"조인트벤처|JV)(?:\(JV\))?(?:인)? [‘'\"“])$")
-_NEW_VERB = re.compile(r"[’'\"”]?(?:을|를) (?:공동으로 |함께 |새로 |새롭게 )?(?:설립|세웠|세운|세우|만들|만든|출범|차렸|신설)")
-# the place phrase before 에: up to three words, none with a particle (베트남 호찌민, 보스턴 켄들스퀘어)
-_PLACE_PHRASE = re.compile(r"[^\s]*[^\s은는이가을를와과의로도](?: [^\s]*[^\s은는이가을를와과의로도]){0,2}")
-
-
-_KIND_QUOTE = re.compile(r"(?:인)? [‘'\"“]")  # after the kind word, before the name
-_KIND_WORDS = ("자회사", "법인", "합작회사", "합작사", "조인트벤처", "JV")
-
-
-def _new_companies(ctx, add) -> None:
-    text = ctx.text
-    # from the few kind words of an article (str.find), not from every span or a regex scan of the text
-    for p in sorted({p + len(w) + (w == "JV" and text[p + 2:p + 3] == ")") for w in _KIND_WORDS for p in find_all(text, w)}):
-        q = _KIND_QUOTE.match(text, p)
-        x = ctx.by_start.get(q.end()) if q else None
-        if x is None or x.label != "ORG":
-            continue
-        kind = _NEW_KIND.search(text, max(0, x.start - 24), x.start)
-        if kind is None:
-            continue
-        if not _NEW_VERB.match(text, x.end):
-            if kind.group(2) in _JV_KINDS:
-                _joint_venture_named_later(ctx, add, x)
-            continue
-        sent = _sentence(ctx, x.start)
-        before = ctx.between(sent[0], kind.start())
-        parent = next((s for s in before if s.label == "ORG" and ctx.particle(s)[1] in _SUBJECT_MARKS), None) \
-            or (None if any(ctx.particle(s)[1] in _SUBJECT_MARKS for s in before) else _topic_org_before(ctx, sent[0]))
-        if parent is None or parent.text == x.text:
-            continue
-        if kind.group(2) in _JV_KINDS:
-            partner = next((s for s in reversed(before) if s.label == "ORG" and s is not parent
-                            and text[s.end:s.end + 2] in ("와 ", "과 ")), None)
-            _joint_owners(ctx, add, x, parent, partner)
-        else:
-            add(ctx, parent, "founded", x, 0.65)
-            add(ctx, x, "subsidiary_of", parent, 0.65)
-        # where it is: the places of the 'L에' phrase before it, and the place naming its kind (미국 법인)
-        at = text.rfind("에 ", sent[0], kind.start() + 1)
-        places = [s for s in before if s.label == "LOC" and at != -1 and s.end <= at
-                  and _PLACE_PHRASE.fullmatch(text, s.start, at)]
-        places += [s for s in ctx.between(kind.start(), x.start) if s.label == "LOC"]
-        for loc in places:
-            add(ctx, x, "located_in", loc, 0.6)
-
-
-_JV_KINDS = ("합작법인", "합작회사", "합작사", "조인트벤처", "JV")
-# A가 B와 손잡고 현지에 합작법인(JV)을 세운다: a joint venture set up before its name is given
-_JV_SET_UP = re.compile(r"(?:합작법인|합작회사|합작사|조인트벤처)(?:\(JV\))?(?:을|를) (?:공동으로 |함께 )?(?:설립|세웠|세운|세우|만들|만든|출범)")
-
-
-def _joint_owners(ctx, add, x, parent, partner) -> None:
-    for owner in (parent, partner) if partner is not None else (parent,):
-        add(ctx, owner, "founded", x, 0.6)
-        add(ctx, owner, "invests_in", x, 0.6)
-    if partner is not None:  # setting up a joint venture together is a partnership
-        add(ctx, parent, "partners_with", partner, 0.6)
-
-
-def _joint_venture_named_later(ctx, add, x) -> None:
-    """합작법인 'X'은 ... after a sentence (up to three back) in which A set one up with B: A and B own X."""
-    text, doc = ctx.text, ctx.doc
-    sents = doc.analysis.sentences
-    here = doc.sentence_of(x.start)
-    for k in range(here, max(here - 4, -1), -1):
-        a, b = sents[k] if sents else (0, len(text))
-        m = _JV_SET_UP.search(text, a, b)
-        if m is None:
-            continue
-        before = ctx.between(a, m.start())
-        parent = next((s for s in before if s.label == "ORG" and ctx.particle(s)[1] in _SUBJECT_MARKS), None)
-        partner = next((s for s in reversed(before) if s.label == "ORG" and s is not parent
-                        and text[s.end:s.end + 2] in ("와 ", "과 ")), None)
-        if parent is not None and parent.text != x.text:
-            _joint_owners(ctx, add, x, parent, partner)
-        return
-
-
-# P는 A와 B 등 20여곳이 쓰고 있다: the organisations using a product, closing a list
-_USED_BY = re.compile(r"(?: 등(?: [0-9][0-9,]*여?(?:곳|개사|개 ?기업|개 ?기관))?)?(?:이|가|에서) (?:[^\s.]{1,10} )?"
-                      r"(?:쓰고|쓴다|썼|사용하고|사용한다|사용했|사용 중|도입했|도입해|도입한다|이용하고|채택했)")
-
-
-# A와 B 등 (금융 대기업이) (잇달아) P를 도입하면서: the organisations taking a product up, as its subject
-_ADOPTS = re.compile(r"[’'\"”]?(?:을|를) (?:[^\s.]{1,8} )?(?:도입|사용|채택|쓰고|쓴다|구매|구입)")
-_USERS_BEFORE = re.compile(r"(?: 등)?(?: [^\s.]{1,10}){0,3}(?:이|가|도) (?:[^\s.]{1,8} ){0,2}[‘'\"“]?")
-
-
-def _customers(ctx, add) -> None:
-    """A product's users, in a sentence about the product (P는 ...) or taking it up (A와 B가 P를 도입),
-    are supplied by its maker."""
-    makers: dict[str, list] = {}
-    for (_, label, _), (_, head, tail) in ctx.out.items():
-        if label == "develops":
-            makers.setdefault(tail.text, []).append(head)
-    if not makers:
-        return
-    text = ctx.text
-    for i in ctx.products:
-        p = ctx.spans[i]
-        if p.text not in makers or ctx.particle(p)[1] not in ("은", "는"):
-            continue
-        sent = _sentence(ctx, p.start)
-        orgs = [s for s in ctx.between(p.end, sent[1]) if s.label == "ORG"]
-        last = next((o for o in orgs if _USED_BY.match(text, o.end)), None)
-        if last is not None:
-            _supplied(ctx, add, makers[p.text], orgs, last)
-    for i in ctx.products:  # A와 B 등 대기업이 잇달아 P를 도입
-        p = ctx.spans[i]
-        if p.text not in makers or not _ADOPTS.match(text, p.end):
-            continue
-        sent = _sentence(ctx, p.start)
-        orgs = [s for s in ctx.between(sent[0], p.start) if s.label == "ORG"]
-        if orgs and orgs[-1].text not in {m.text for m in makers[p.text]} and _USERS_BEFORE.fullmatch(text, orgs[-1].end, p.start):
-            _supplied(ctx, add, makers[p.text], orgs, orgs[-1])
-
-
-def _supplied(ctx, add, makers: list, orgs: list, last) -> None:
-    """The maker supplies `last` and the organisations listed before it (A와 B, C 등)."""
-    text = ctx.text
-    users = [last]
-    for o in reversed([o for o in orgs if o.end < last.start]):
-        if text[o.end:o.end + 1] not in ("와", "과", ",", "·") or users[0].start - o.end > 40:
-            break
-        users.insert(0, o)
-    for user in users:
-        for maker in makers:
-            add(ctx, maker, "supplies", user, 0.55)
-
-
-def _sentence(ctx, pos: int) -> tuple[int, int]:
-    sents = ctx.doc.analysis.sentences
-    return sents[ctx.doc.sentence_of(pos)] if sents else (0, len(ctx.text))
-
-
-def _span_ending(ctx, end: int, labels: tuple[str, ...] = ("ORG",)):
-    """The span ending exactly at `end` (before a particle), if it has one of the labels."""
-    i = bisect_left(ctx.starts, end) - 1
-    while i >= 0 and ctx.spans[i].end > end:
-        i -= 1
-    if i >= 0 and ctx.spans[i].end == end and ctx.spans[i].label in labels:
-        return ctx.spans[i]
-    return None
+        new_companies(ctx, add)
+    customers(ctx, add)  # last: it reads the develops relations found above
 
 
 def _with_partners(ctx, s) -> list:
@@ -256,10 +122,10 @@ def _makers(ctx, add) -> None:
     text = ctx.text
     for i in ctx.products:
         p = ctx.spans[i]
-        lo = max(_sentence(ctx, p.start)[0], p.start - 60)
+        lo = max(sentence_at(ctx, p.start)[0], p.start - 60)
         for m in _MAKE.finditer(text, lo, p.start):
             gap = _TO_PRODUCT.fullmatch(text, m.end(), p.start)
-            maker = _span_ending(ctx, m.start())
+            maker = span_ending(ctx, m.start())
             if gap is None or maker is None:
                 continue
             for org in _with_partners(ctx, maker):
@@ -286,14 +152,14 @@ def _leaders(ctx, add) -> None:
         lo = max(0, per.start - 20)
         m = _LEAD_BY.search(text, lo, per.start)
         if m is not None and m.end() == per.start:
-            org = _span_ending(ctx, m.start())
+            org = span_ending(ctx, m.start())
             if org is not None:
                 label = _relation_for(ctx, _title_after(ctx, per), "leads")
                 add(ctx, per, label, org, 0.7)
             continue
         m = re.search(r"에서 [^.\"“”]{0,30}?(?:총괄하는|담당하는|맡고 있는|이끄는|일하는|근무하는) $", text[max(0, per.start - 45):per.start])
         if m is not None:
-            org = _span_ending(ctx, per.start - len(m.group(0)))
+            org = span_ending(ctx, per.start - len(m.group(0)))
             label = _relation_for(ctx, _title_after(ctx, per), None)
             if org is not None and label is not None:
                 add(ctx, per, label, org, 0.6)
@@ -307,14 +173,14 @@ def _title_chains(ctx, add) -> None:
     for per in ctx.pers:
         dept = _DEPT_BEFORE.search(text, max(0, per.start - 16), per.start)
         if dept is not None:
-            org = _span_ending(ctx, dept.start())
+            org = span_ending(ctx, dept.start())
             label = _relation_for(ctx, _title_after(ctx, per), None)
             if org is not None and label is not None:
                 add(ctx, per, label, org, 0.7)
         bare = _BARE_TITLE.search(text, max(0, per.start - 8), per.start)
         if bare is not None and (bare.start() == 0 or text[bare.start() - 1] in "\n.“\"'‘ ") \
-                and _span_ending(ctx, bare.start() - 1) is None and bare.group(1) in ctx.r.leads:
-            org = _topic_org_before(ctx, per.start)
+                and span_ending(ctx, bare.start() - 1) is None and bare.group(1) in ctx.r.leads:
+            org = topic_org_before(ctx, per.start)
             if org is not None:
                 add(ctx, per, "leads", org, 0.55)
         m = _TITLE_WORD_BEFORE.search(text[max(0, per.start - 20):per.start])
@@ -323,7 +189,7 @@ def _title_chains(ctx, add) -> None:
         word = m.group(1)
         if word not in _FOUNDER_TITLES and word not in ctx.r.leads and word not in ctx.r.works:
             continue
-        org = _span_ending(ctx, per.start - len(m.group(0)) - 1)
+        org = span_ending(ctx, per.start - len(m.group(0)) - 1)
         if org is None or text[org.end:org.end + 1] != " ":
             continue
         after = _title_after(ctx, per)
@@ -365,13 +231,13 @@ def _founders(ctx, add) -> None:
     text = ctx.text
     by_surname = None
     for m in _FOUNDED_BY.finditer(text):
-        sent = _sentence(ctx, m.start())
-        founder = _span_ending(ctx, m.start(), ("PER", "ORG"))
+        sent = sentence_at(ctx, m.start())
+        founder = span_ending(ctx, m.start(), ("PER", "ORG"))
         if founder is None:  # 김도윤 대표가 / 김 대표가
             t = _TITLE_BEFORE.search(text, max(sent[0], m.start() - 16), m.start())
             if t is None:
                 continue
-            founder = _span_ending(ctx, t.start(), ("PER",))
+            founder = span_ending(ctx, t.start(), ("PER",))
             if founder is None:
                 ref = _SURNAME_END.search(text[max(sent[0], t.start() - 3):t.start()])
                 by_surname = by_surname if by_surname is not None else _people_by_surname(ctx)
@@ -392,7 +258,7 @@ def _founders(ctx, add) -> None:
         # "한 "/"운 " before the name first: most people are passed over without the regex
         if text[max(0, per.start - 2):per.start] in ("한 ", "운 ") and \
                 _FOUNDED_REF.search(text, max(0, per.start - 12), per.start):
-            org = _topic_org_before(ctx, per.start)
+            org = topic_org_before(ctx, per.start)
             if org is not None:
                 add(ctx, per, "founded", org, 0.6)
 
@@ -406,7 +272,7 @@ _PERSON_SUBJECT = re.compile(r"(?: [가-힣A-Za-z]{1,10}(?:\([A-Za-z]{2,6}\))?)?
 def _founded_by_people(ctx, add) -> None:
     text = ctx.text
     for m in _FOUNDED_FINITE.finditer(text):
-        sent = _sentence(ctx, m.start())
+        sent = sentence_at(ctx, m.start())
         inside = ctx.between(sent[0], m.start())
         topic = next((s for s in inside if s.label == "ORG" and ctx.particle(s)[1] in ("은", "는")), None)
         if topic is None:
@@ -418,84 +284,6 @@ def _founded_by_people(ctx, add) -> None:
             add(ctx, per, "founded", topic, 0.65)
 
 
-_SUBJECT_MARKS = ("은", "는", "이", "가")
-
-
-def _subject_org(ctx, lo: int, pos: int, marks: tuple[str, ...] = _SUBJECT_MARKS):
-    """The last organisation between `lo` and `pos` marked as a subject or topic (은/는/이/가)."""
-    return next((s for s in reversed(ctx.between(lo, pos)) if s.label == "ORG" and ctx.particle(s)[1] in marks), None)
-
-
-def _topic_org_before(ctx, pos: int, marks: tuple[str, ...] = _SUBJECT_MARKS, back: int = 3):
-    """The organisation the last sentences were about (X는 / X가 as a subject), up to three back."""
-    doc = ctx.doc
-    sents = doc.analysis.sentences
-    here = doc.sentence_of(pos)
-    return _subject_org(ctx, sents[max(here - back, 0)][0] if sents else 0, pos, marks)
-
-
-def _parents(ctx, add, orgs: list) -> None:
-    """A의 모회사인 B -> A subsidiary_of B; A의 미국 자회사 B -> B subsidiary_of A."""
-    text = ctx.text
-    for a in orgs:
-        m = _PARENT.match(text, a.end)
-        if m is None:
-            continue
-        b = ctx.by_start.get(m.end())
-        if b is None or b.label != "ORG":
-            continue
-        if m.group(1) in ("모회사", "지주사", "지주회사"):
-            add(ctx, a, "subsidiary_of", b, 0.75)
-        elif m.group(1) != "관계사":
-            add(ctx, b, "subsidiary_of", a, 0.75)
-
-
-def _shareholders(ctx, add, orgs: list) -> None:
-    """A의 최대주주는 B -> B invests_in A."""
-    text = ctx.text
-    for a in orgs:
-        m = _SHAREHOLDER.match(text, a.end)
-        if m is None:
-            continue
-        sent = _sentence(ctx, a.start)
-        holder = next((s for s in ctx.between(m.end(), sent[1]) if s.label in ("ORG", "PER")), None)
-        if holder is not None:
-            add(ctx, holder, "invests_in", a, 0.65)
-
-
-_SHAREHOLDER_IS = re.compile(r"(?:이|가) (?:최대|2대|3대|주요|단일 최대) ?주주(?:다|이다|로|이며|인) ?")
-
-
-def _shareholder_subjects(ctx, add) -> None:
-    """A는 (지분 34%를 가진) B가 최대주주다 -> B invests_in A (A the sentence's topic)."""
-    text = ctx.text
-    for m in _SHAREHOLDER_IS.finditer(text):
-        holder = _span_ending(ctx, m.start(), ("ORG", "PER"))
-        if holder is None:
-            continue
-        sent = _sentence(ctx, m.start())
-        topic = next((s for s in ctx.between(sent[0], holder.start) if s.label == "ORG"
-                      and ctx.particle(s)[1] in ("은", "는")), None)
-        if topic is not None:
-            add(ctx, holder, "invests_in", topic, 0.65)
-
-
-def _supply_deals(ctx, add, orgs: list) -> None:
-    """A는 (지난달) B와 칩 공급 계약을 맺었다 -> A supplies B."""
-    text = ctx.text
-    for b in orgs:
-        m = _SUPPLY_DEAL.match(text, b.end)
-        if m is None or m.end() - b.end > 40:
-            continue
-        sent = _sentence(ctx, b.start)
-        head = _subject_org(ctx, sent[0], b.start)
-        if head is None and not any(s.label == "ORG" for s in ctx.between(sent[0], b.start)):
-            # the company in focus (X는), not the subject of a clause about something else (N2는 TSMC가 생산)
-            head = _topic_org_before(ctx, sent[0], ("은", "는"), 4)
-        if head is not None:
-            add(ctx, head, "supplies", b, 0.6)
-
-
 def _appointments(ctx, add) -> None:
     """A는 ... P 부사장을 신임 대표이사로 선임했다 -> P leads A."""
     text = ctx.text
@@ -505,8 +293,8 @@ def _appointments(ctx, add) -> None:
             m = _APPOINT.match(text, per.end)
         if m is None:
             continue
-        sent = _sentence(ctx, per.start)
-        org = _subject_org(ctx, sent[0], per.start) or _topic_org_before(ctx, per.start)
+        sent = sentence_at(ctx, per.start)
+        org = subject_org(ctx, sent[0], per.start) or topic_org_before(ctx, per.start)
         if org is not None:
             add(ctx, per, _relation_for(ctx, m.group(1) or m.group(2), "leads"), org, 0.7)
 
@@ -537,10 +325,10 @@ def _launched_by_topic(ctx, add) -> None:
         end = p.end + (1 if text[p.end:p.end + 1] in "’'\"”" else 0)
         if not _LAUNCHED.match(text, end):
             continue
-        sent = _sentence(ctx, p.start)
+        sent = sentence_at(ctx, p.start)
         if any(s.label in ("ORG", "PER") for s in ctx.between(sent[0], sent[1])):
             continue  # someone in the sentence: the cue rules decide
-        org = _topic_org_before(ctx, p.start)
+        org = topic_org_before(ctx, p.start)
         if org is not None:
             add(ctx, org, "develops", p, 0.55)
 
@@ -555,8 +343,8 @@ def _hires(ctx, add) -> None:
         pos = per.end + (1 if text[per.end:per.end + 1] == " " else 0)
         if not (_HIRE.match(text, pos) or _HIRE.match(text, per.end)):
             continue
-        sent = _sentence(ctx, per.start)
-        org = _subject_org(ctx, sent[0], per.start) or _topic_org_before(ctx, per.start)
+        sent = sentence_at(ctx, per.start)
+        org = subject_org(ctx, sent[0], per.start) or topic_org_before(ctx, per.start)
         if org is not None:
             add(ctx, per, "works_for", org, 0.6)
 
@@ -570,7 +358,7 @@ def _flagships(ctx, add, orgs: list) -> None:
     for org in orgs:
         if not _FLAGSHIP.match(text, org.end):
             continue
-        sent = _sentence(ctx, org.start)
+        sent = sentence_at(ctx, org.start)
         for s in ctx.between(org.end, sent[1]):
             if s.label == "PRODUCT" and re.match(r"[’'\"”]?(?:이다|다|이며|로)", text[s.end:s.end + 4]):
                 add(ctx, org, "develops", s, 0.65)
@@ -587,10 +375,10 @@ def _own_make(ctx, add) -> None:
         p = ctx.spans[i]
         if not _OWN_MAKE.search(text, max(0, p.start - 30), p.start):
             continue
-        sent = _sentence(ctx, p.start)
-        org = _subject_org(ctx, sent[0], p.start)
+        sent = sentence_at(ctx, p.start)
+        org = subject_org(ctx, sent[0], p.start)
         if org is None and not any(s.label == "ORG" for s in ctx.between(sent[0], p.start)):
-            org = _topic_org_before(ctx, p.start)
+            org = topic_org_before(ctx, p.start)
         if org is not None:
             add(ctx, org, "develops", p, 0.6)
 
@@ -605,8 +393,8 @@ def _founded_by_reference(ctx, add, orgs: list) -> None:
     for org in orgs:
         if not _FOUND_VERB.match(text, org.end):
             continue
-        sent = _sentence(ctx, org.start)
-        if any(s.label in ("PER", "ORG") and ctx.particle(s)[1] in _SUBJECT_MARKS
+        sent = sentence_at(ctx, org.start)
+        if any(s.label in ("PER", "ORG") and ctx.particle(s)[1] in SUBJECT_MARKS
                for s in ctx.between(sent[0], org.start)):
             continue  # a named subject: the cue rules decide
         ref = _SURNAME_SUBJECT.search(text, sent[0], org.start)
@@ -629,11 +417,11 @@ def _offices_set_up(ctx, add) -> None:
         loc = spans[i]
         if not _OFFICE_SET_UP.match(text, loc.end):
             continue
-        sent = _sentence(ctx, loc.start)
+        sent = sentence_at(ctx, loc.start)
         if any(s.label == "ORG" and s.start > loc.end for s in ctx.between(loc.end, sent[1])
                if s.start - loc.end < 25):
             continue  # 실리콘밸리에 법인 ‘X’를 세웠다: the new organisation is placed (founded rules)
-        org = _subject_org(ctx, sent[0], loc.start) or _topic_org_before(ctx, loc.start)
+        org = subject_org(ctx, sent[0], loc.start) or topic_org_before(ctx, loc.start)
         if org is None:
             continue
         j = i
@@ -652,7 +440,7 @@ def founded_and_led(ctx, add) -> None:
         m = _FOUNDED_AND_LED.search(text, max(0, per.start - 45), per.start)
         if m is None:
             continue
-        org = _span_ending(ctx, m.start())
+        org = span_ending(ctx, m.start())
         if org is None:
             continue
         add(ctx, per, "founded", org, 0.7)
@@ -661,42 +449,3 @@ def founded_and_led(ctx, add) -> None:
             if label is not None:
                 add(ctx, per, label, org, 0.65)
 
-
-_ACQUISITION_OF = re.compile(r"의 (?:[가-힣A-Za-z]{1,10} ){0,2}$")
-_ACQUISITION_AFTER = re.compile(r"(?: 지분 [0-9.]+% ?)? ?인수")
-
-
-# A가 (독일 검사장비 기업) B (지분 100%) 인수를 마무리했다: the subject completes or decides the purchase
-_TO_TARGET = re.compile(r"(?:이|가|은|는) (?:[^\s.,]{1,10} ){0,4}")
-_TARGET_BOUGHT = re.compile(r"인수(?:를|에) (?:[^\s.]{1,8} )?(?:마무리|완료|마쳤|끝냈|확정|결정|추진|매듭)")
-
-
-_STAKE_BEFORE = re.compile(r"(?: 지분 [0-9.]+% ?| )?$")
-
-
-def acquisitions_by_subject(ctx, add) -> None:
-    spans, text = ctx.spans, ctx.text
-    for p in find_all(text, "인수"):  # from the few purchases: the target before, its buyer before that
-        if not _TARGET_BOUGHT.match(text, p):
-            continue
-        b = _span_ending(ctx, _STAKE_BEFORE.search(text, max(0, p - 16), p).start())
-        if b is None:
-            continue
-        i = bisect_left(ctx.starts, b.start)
-        a = next((s for s in reversed(spans[max(0, i - 5):i]) if s.label == "ORG"), None)
-        if a is not None and text[a.end:a.end + 1] in ("이", "가", "은", "는") and _TO_TARGET.fullmatch(text, a.end, b.start):
-            add(ctx, a, "acquires", b, 0.7)
-
-
-def acquisitions_named(ctx, orgs_of: list) -> list:
-    """가온클라우드의 데이터센터 운영사 이음IDC 인수 -> (A, B) pairs for acquires."""
-    text, out = ctx.text, []
-    for a in orgs_of:
-        i = bisect_left(ctx.starts, a.end)
-        if i >= len(ctx.spans):
-            continue
-        b = ctx.spans[i]
-        if b.label == "ORG" and b.start - a.end <= 24 and _ACQUISITION_OF.fullmatch(text, a.end, b.start) \
-                and _ACQUISITION_AFTER.match(text, b.end):
-            out.append((a, b))
-    return out

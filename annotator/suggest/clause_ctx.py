@@ -1,0 +1,37 @@
+"""What the phrase-shape relation rules ask of an article: the sentence around a position, the span
+ending at a position, and the organisation a sentence or the last few are about."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+
+def sentence_at(ctx, pos: int) -> tuple[int, int]:
+    sents = ctx.doc.analysis.sentences
+    return sents[ctx.doc.sentence_of(pos)] if sents else (0, len(ctx.text))
+
+
+def span_ending(ctx, end: int, labels: tuple[str, ...] = ("ORG",)):
+    """The span ending exactly at `end` (before a particle), if it has one of the labels."""
+    i = bisect_left(ctx.starts, end) - 1
+    while i >= 0 and ctx.spans[i].end > end:
+        i -= 1
+    if i >= 0 and ctx.spans[i].end == end and ctx.spans[i].label in labels:
+        return ctx.spans[i]
+    return None
+
+
+SUBJECT_MARKS = ("은", "는", "이", "가")
+
+
+def subject_org(ctx, lo: int, pos: int, marks: tuple[str, ...] = SUBJECT_MARKS):
+    """The last organisation between `lo` and `pos` marked as a subject or topic (은/는/이/가)."""
+    return next((s for s in reversed(ctx.between(lo, pos)) if s.label == "ORG" and ctx.particle(s)[1] in marks), None)
+
+
+def topic_org_before(ctx, pos: int, marks: tuple[str, ...] = SUBJECT_MARKS, back: int = 3):
+    """The organisation the last sentences were about (X는 / X가 as a subject), up to three back."""
+    doc = ctx.doc
+    sents = doc.analysis.sentences
+    here = doc.sentence_of(pos)
+    return subject_org(ctx, sents[max(here - back, 0)][0] if sents else 0, pos, marks)
