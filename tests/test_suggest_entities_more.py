@@ -186,3 +186,8 @@ def test_government_body_after_a_country(found):
 def test_kind_with_an_acronym_and_a_division_are_no_organisations(found):
     got = found("한울정밀은 영국 사모펀드(PEF) 린덴파트너스에 잔금을 치렀다. 에릭 탄을 동남아사업부문 대표로 영입했다.")
     assert not any(t in ("사모펀드", "PEF", "동남아사업부문") for t, _ in got)
+
+
+def test_foreign_name_before_a_division_and_title(found):
+    got = found("출범식에서 케빈 라슨 글로벌사업부문 대표가 발표했다.")
+    assert ("케빈 라슨", "PER") in got and not any(t in ("라슨", "글로벌사업부문") for t, _ in got)

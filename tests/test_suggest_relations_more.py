@@ -332,3 +332,13 @@ def test_founded_with_others_and_a_supply_contract_worded_as_a_clause(rels):
 def test_founder_title_with_인_before_the_name_and_its_company(rels):
     got = rels("창업자인 김도윤 가온로보틱스 대표와 투자사가 보유한 지분을 넘겨받는다.")
     assert ("김도윤", "founded", "가온로보틱스") in got
+
+
+def test_a_product_named_as_an_organisations_own(rels):
+    got = rels("가온로보틱스는 엔비디아의 그래픽처리장치(GPU) 'H100'보다 빠르다고 밝혔다. 삼성전자의 최신 스마트폰 '갤럭시 S25'도 지원한다.")
+    assert {("엔비디아", "develops", "H100"), ("삼성전자", "develops", "갤럭시 S25")} <= got
+
+
+def test_regulators_checking_together_is_no_partnership(rels):
+    got = rels("금융위원회는 금융감독원과 함께 플랫폼 수수료를 점검한다.")
+    assert not any(r[1] == "partners_with" for r in got)

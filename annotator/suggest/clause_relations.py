@@ -76,6 +76,7 @@ def clause_relations(ctx, add) -> None:
     if "주주" in text:
         shareholder_subjects(ctx, add)
     _flagships(ctx, add, of)
+    _products_of(ctx, add, of)
     for a, b in acquisitions_named(ctx, of):
         add(ctx, a, "acquires", b, 0.7)
     if "인수" in text:
@@ -363,6 +364,19 @@ def _flagships(ctx, add, orgs: list) -> None:
             if s.label == "PRODUCT" and re.match(r"[’'\"”]?(?:이다|다|이며|로)", text[s.end:s.end + 4]):
                 add(ctx, org, "develops", s, 0.65)
                 break
+
+
+# A의 (그래픽처리장치(GPU)) ‘H100’ / SK하이닉스의 차세대 메모리 ‘HBM4’: the product is the organisation's own
+_OF_PRODUCT = re.compile(r"의 (?:[^\s.,]{1,12}(?<![은는이가을를와과에도]) ){0,3}[‘'\"“]")
+
+
+def _products_of(ctx, add, orgs: list) -> None:
+    text = ctx.text
+    for org in orgs:
+        m = _OF_PRODUCT.match(text, org.end)
+        p = ctx.by_start.get(m.end()) if m else None
+        if p is not None and p.label == "PRODUCT":
+            add(ctx, org, "develops", p, 0.6)
 
 
 _OWN_MAKE = re.compile(r"(?:자체|독자|직접) ?개발(?:한)? (?:[^\s.]{1,10} ){0,2}[‘'\"“]?$")

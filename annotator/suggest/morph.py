@@ -376,12 +376,13 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
                 and c.tokens[-1].tag == "NNP" and chunks[mids[0]].tokens[0].tag == "NNP" and flags[mids[0]] & _HANGUL_F
                 and len(surfs[mids[0]]) <= 4 and (chunks[mids[0]].start, chunks[mids[0]].end) not in label_at
                 and not flags[mids[0]] & _SUFFIXED and not kname(mids[1]) and not cut_name(mids[1])
-                and (named[mids[1]] or label_at.get((chunks[mids[1]].start, chunks[mids[1]].end)) == "ORG")):
+                and (named[mids[1]] or label_at.get((chunks[mids[1]].start, chunks[mids[1]].end)) == "ORG"
+                     or surfs[mids[1]].endswith(_UNIT_ENDINGS))):  # 케빈 라슨 글로벌사업부문 대표
             # 마르쿠스 베버 헤르만옵틱 CEO: two name words before an organisation are one foreign name
             # (a Korean name is one word, so even a Korean-looking first word is the given name here)
             put(i, "PER", 0.6, end=chunks[mids[0]].end)
             middles.update(mids)
-            if (chunks[mids[1]].start, chunks[mids[1]].end) not in label_at:
+            if (chunks[mids[1]].start, chunks[mids[1]].end) not in label_at and not surfs[mids[1]].endswith(_UNIT_ENDINGS):
                 put(mids[1], "ORG", 0.7)
             continue
         if mids and (kname(mids[-1]) or cut_name(mids[-1]) or lab == "ORG" and len(mids) == 1 and loose_name(mids[-1])) \

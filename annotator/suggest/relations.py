@@ -499,7 +499,7 @@ def _cues(ctx: _Ctx) -> None:
 
 
 # A와 함께 ... 발표했다: announcing something together (ministries, a joint statement) is no partnership
-_ANNOUNCED = re.compile(r"발표|밝혔|밝힌|공개했|설명했|참석|주최|개최")
+_ANNOUNCED = re.compile(r"발표|밝혔|밝힌|공개했|설명했|참석|주최|개최|점검|검사|조사|단속|감독")  # and regulators' checks
 
 
 def _connectives(doc: Doc) -> tuple[list[int], list[int]]:
