@@ -7,8 +7,7 @@ from bisect import bisect_left
 
 
 def sentence_at(ctx, pos: int) -> tuple[int, int]:
-    sents = ctx.doc.analysis.sentences
-    return sents[ctx.doc.sentence_of(pos)] if sents else (0, len(ctx.text))
+    return ctx.doc.sentence_around(pos)
 
 
 def span_ending(ctx, end: int, labels: tuple[str, ...] = ("ORG",)):

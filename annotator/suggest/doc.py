@@ -70,6 +70,11 @@ class Doc:
     def sentence_of(self, pos: int) -> int:
         return max(bisect_left(self._sent_starts, pos + 1) - 1, 0)
 
+    def sentence_around(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding `pos`; the whole text when Kiwi gave no sentences."""
+        sents = self.analysis.sentences
+        return sents[self.sentence_of(pos)] if sents else (0, len(self.text))
+
     def tokens_from(self, pos: int):
         """Tokens starting at or after `pos`, in order."""
         toks = self.tokens

@@ -547,7 +547,7 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             continue
         if not (len(c.tokens) == 1 and c.tokens[0].tag == "NNP" and flags[i] & _HANGUL_F) or kname(i):
             continue
-        sent = doc.analysis.sentences[doc.sentence_of(c.start)] if doc.analysis.sentences else (0, len(text))
+        sent = doc.sentence_around(c.start)
         if _BUSINESS_VERBS.search(text, c.end, sent[1]):
             put(i, "ORG", 0.5)
 

@@ -338,8 +338,7 @@ def _located(ctx: _Ctx) -> None:
                 _add(ctx, nxt, "located_in", loc, 0.7)
         # 최윤아 로보웨이브 대표가 경기 성남시 판교 본사에서: the company of the sentence has its head office there
         if _HEAD_OFFICE.match(text, loc.end, loc.end + 8):  # not 미국 본사 스타트업
-            sent = ctx.doc.analysis.sentences[ctx.doc.sentence_of(loc.start)] if ctx.doc.analysis.sentences \
-                else (0, len(text))
+            sent = ctx.doc.sentence_around(loc.start)
             org = next((x for x in reversed(ctx.between(sent[0], loc.start)) if x.label == "ORG"
                         and not _in_brackets(text, x)), None)
             if org is not None:
@@ -609,7 +608,7 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
         tails = obj[-1:] if obj else []
         if rel == "develops" and not tails:
             # ‘X’를 ... 손잡고 출시한다 (the object sits before a clause cut) / X는 Y가 개발한 ...
-            sent = doc.analysis.sentences[doc.sentence_of(a)] if doc.analysis.sentences else (0, len(text))
+            sent = doc.sentence_around(a)
             if head is None:
                 head = next((s for s in reversed(ctx.between(sent[0], a)) if s.label == "ORG"
                              and ctx.particle(s)[1] in _HEAD_PARTICLES), None)
@@ -800,7 +799,7 @@ def _partners(ctx: _Ctx, spans: list[Span], tok) -> None:
         pairs.append((subj[-2][0], subj[-1][0]))
     elif companions and companions[-1] is inside[-1] and not subj and not multi:
         # 지난 7월에는 SBS와 협약을 맺었다: the partner is the last name before the cue; the other, the company in focus
-        a = ctx.doc.analysis.sentences[ctx.doc.sentence_of(tok.start)][0] if ctx.doc.analysis.sentences else 0
+        a = ctx.doc.sentence_around(tok.start)[0]
         topic = None if _has_subject(ctx, a, tok.start) else _topic_org(ctx, a)
         if topic is not None and topic.text != companions[-1].text:
             pairs.append((topic, companions[-1]))
