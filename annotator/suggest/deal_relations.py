@@ -37,6 +37,17 @@ _PLACE_PHRASE = re.compile(r"[^\s]*[^\s은는이가을를와과의로도](?: [^\
 
 _KIND_QUOTE = re.compile(r"(?:인)? [‘'\"“]")  # after the kind word, before the name
 _KIND_WORDS = ("자회사", "법인", "합작회사", "합작사", "조인트벤처", "JV")
+_JV_KINDS = ("합작법인", "합작회사", "합작사", "조인트벤처", "JV")
+
+
+def _subject_and_partner(ctx, before: list):
+    """Among the spans before a company is set up: the first organisation marked as the subject, and
+    the last other one joined by 와/과 (A는 ... B와 합작법인을 세운다)."""
+    subject = next((s for s in before if s.label == "ORG" and ctx.particle(s)[1] in SUBJECT_MARKS), None)
+    text = ctx.text
+    partner = next((s for s in reversed(before) if s.label == "ORG" and s is not subject
+                    and text[s.end:s.end + 2] in ("와 ", "과 ")), None)
+    return subject, partner
 
 
 def new_companies(ctx, add) -> None:
@@ -56,13 +67,12 @@ def new_companies(ctx, add) -> None:
             continue
         sent = sentence_at(ctx, x.start)
         before = ctx.between(sent[0], kind.start())
-        parent = next((s for s in before if s.label == "ORG" and ctx.particle(s)[1] in SUBJECT_MARKS), None) \
-            or (None if any(ctx.particle(s)[1] in SUBJECT_MARKS for s in before) else topic_org_before(ctx, sent[0]))
+        parent, partner = _subject_and_partner(ctx, before)
+        if parent is None and not any(ctx.particle(s)[1] in SUBJECT_MARKS for s in before):
+            parent = topic_org_before(ctx, sent[0])  # no subject at all: the company in focus
         if parent is None or parent.text == x.text:
             continue
         if kind.group(2) in _JV_KINDS:
-            partner = next((s for s in reversed(before) if s.label == "ORG" and s is not parent
-                            and text[s.end:s.end + 2] in ("와 ", "과 ")), None)
             _joint_owners(ctx, add, x, parent, partner)
         else:
             add(ctx, parent, "founded", x, 0.65)
@@ -76,7 +86,6 @@ def new_companies(ctx, add) -> None:
             add(ctx, x, "located_in", loc, 0.6)
 
 
-_JV_KINDS = ("합작법인", "합작회사", "합작사", "조인트벤처", "JV")
 # A가 B와 손잡고 현지에 합작법인(JV)을 세운다: a joint venture set up before its name is given
 _JV_SET_UP = re.compile(r"(?:합작법인|합작회사|합작사|조인트벤처)(?:\(JV\))?(?:을|를) (?:공동으로 |함께 )?(?:설립|세웠|세운|세우|만들|만든|출범)")
 
@@ -99,10 +108,7 @@ def _joint_venture_named_later(ctx, add, x) -> None:
         m = _JV_SET_UP.search(text, a, b)
         if m is None:
             continue
-        before = ctx.between(a, m.start())
-        parent = next((s for s in before if s.label == "ORG" and ctx.particle(s)[1] in SUBJECT_MARKS), None)
-        partner = next((s for s in reversed(before) if s.label == "ORG" and s is not parent
-                        and text[s.end:s.end + 2] in ("와 ", "과 ")), None)
+        parent, partner = _subject_and_partner(ctx, ctx.between(a, m.start()))
         if parent is not None and parent.text != x.text:
             _joint_owners(ctx, add, x, parent, partner)
         return
