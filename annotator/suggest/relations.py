@@ -840,11 +840,15 @@ _LEAD_INVESTOR = re.compile(r"(?: 등)?(?:(?:이|가|도)? ?(?:(?:이번|해당|
 _JOINED = re.compile(r"참여|합류|이름을 올렸|투자에 나섰|주도했|원을 넣었|원을 투자했")
 
 
+_RAISED_WORDS = ("유치", "투자받", "투자를 받")  # a round raised
+_RAISED = re.compile("|".join(_RAISED_WORDS))
+
+
 def _funding(ctx: _Ctx) -> None:
     """A funding round: 'A는 B가 주도한 시리즈B 라운드에서 N억원을 유치했다', 'A는 B로부터 투자를 유치',
     then 'C와 D가 참여했다' in a sentence about the round: B, C and D invest in A."""
     doc, text = ctx.doc, ctx.text
-    if "유치" not in text and "투자받" not in text and "투자를 받" not in text:  # no round raised: no investee
+    if not any(w in text for w in _RAISED_WORDS):  # no round raised: no investee (str.find, not a regex scan)
         return
     investee: Span | None = None
     since = 99
@@ -875,7 +879,6 @@ def _funding(ctx: _Ctx) -> None:
                 _add(ctx, s, "invests_in", investee, 0.6)
 
 
-_RAISED = re.compile(r"유치|투자받|투자를 받")
 
 
 def _has_subject(ctx: _Ctx, a: int, b: int) -> bool:
