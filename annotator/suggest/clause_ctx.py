@@ -34,3 +34,8 @@ def topic_org_before(ctx, pos: int, marks: tuple[str, ...] = SUBJECT_MARKS, back
     sents = doc.analysis.sentences
     here = doc.sentence_of(pos)
     return subject_org(ctx, sents[max(here - back, 0)][0] if sents else 0, pos, marks)
+
+
+def first_topic_org(ctx, lo: int, pos: int):
+    """The first organisation between `lo` and `pos` marked as the topic (X는): what a sentence is about."""
+    return next((s for s in ctx.between(lo, pos) if s.label == "ORG" and ctx.particle(s)[1] in ("은", "는")), None)

@@ -21,6 +21,7 @@ from bisect import bisect_left
 
 from annotator.suggest.clause_ctx import (
     SUBJECT_MARKS,
+    first_topic_org,
     sentence_at,
     span_ending,
     subject_org,
@@ -246,8 +247,7 @@ def _founders(ctx, add) -> None:
                 if len(people) != 1 or people[0].start > m.start():
                     continue
                 founder = people[0]
-        topic = next((s for s in ctx.between(sent[0], m.start()) if s.label == "ORG"
-                      and ctx.particle(s)[1] in ("은", "는")), None)
+        topic = first_topic_org(ctx, sent[0], m.start())
         if topic is not None and topic is not founder:
             add(ctx, founder, "founded", topic, 0.7)
     for per in ctx.pers:  # 창업자인 서민혁 하람시큐리티 대표: the founder's company named after the name
@@ -275,7 +275,7 @@ def _founded_by_people(ctx, add) -> None:
     for m in _FOUNDED_FINITE.finditer(text):
         sent = sentence_at(ctx, m.start())
         inside = ctx.between(sent[0], m.start())
-        topic = next((s for s in inside if s.label == "ORG" and ctx.particle(s)[1] in ("은", "는")), None)
+        topic = first_topic_org(ctx, sent[0], m.start())
         if topic is None:
             continue
         people = [s for s in inside if s.label == "PER" and s.start > topic.end and _PERSON_SUBJECT.match(text, s.end)]

@@ -15,6 +15,7 @@ from bisect import bisect_left
 
 from annotator.suggest.clause_ctx import (
     SUBJECT_MARKS,
+    first_topic_org,
     sentence_at,
     span_ending,
     subject_org,
@@ -206,8 +207,7 @@ def shareholder_subjects(ctx, add) -> None:
         if holder is None:
             continue
         sent = sentence_at(ctx, m.start())
-        topic = next((s for s in ctx.between(sent[0], holder.start) if s.label == "ORG"
-                      and ctx.particle(s)[1] in ("은", "는")), None)
+        topic = first_topic_org(ctx, sent[0], holder.start)
         if topic is not None:
             add(ctx, holder, "invests_in", topic, 0.65)
 
