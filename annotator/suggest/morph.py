@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import compress
-from operator import attrgetter, itemgetter
+from itertools import compress, repeat
+from operator import attrgetter, is_, itemgetter
 
 from annotator.suggest.cand import Cand, make
 from annotator.suggest.doc import Chunk, Doc
@@ -276,10 +276,10 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             decided[i] = make(Cand, (s, e, label, score, "morph"))
 
     surfs = doc.surfs
-    try:
-        flags = list(map(_FLAG_MEMO.__getitem__, surfs))
-    except KeyError:  # surfaces not seen before
-        flags = list(map(_flags, surfs))
+    flags = list(map(_FLAG_MEMO.get, surfs))
+    if None in flags:  # surfaces not seen before (numbers, new names: most articles have some)
+        for i in compress(range(n), map(is_, flags, repeat(None))):
+            flags[i] = _flags(surfs[i])
     named = [c.named for c in chunks]
     free_named = [i for i in compress(range(n), named) if (chunks[i].start, chunks[i].end) not in label_at]
     marked = list(compress(range(n), map(_MARKS.__and__, flags)))
