@@ -41,12 +41,15 @@ SYMMETRIC = {"partners_with"}
 # heldout5: six more (조선일보, 중앙일보, 동아일보, 이투데이, 뉴스핌, 아주경제), written after the heldout4 round.
 # Untouched: drop 0.946, meta 0.833, entity F1 0.928, relation F1 0.678 (P 0.91, R 0.54). Tuned on:
 # drop and meta 1.000, entity F1 0.950, relation F1 0.754.
+# Session of 2026-11-23 (sites run in a list of places, co-developers, 자사 products, supply contracts
+# worded at length, deputies' affiliations, new companies named after their parent): relation F1
+# heldout3 0.832, heldout4 0.827, heldout5 0.810; entity F1 heldout4 0.950.
 FLOORS = {
     "heldout": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.98, "rel_f": 0.94},
     "heldout2": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.98, "rel_f": 0.90},
-    "heldout3": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.77},
-    "heldout4": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.78},
-    "heldout5": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.73},
+    "heldout3": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.81},
+    "heldout4": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.94, "rel_f": 0.80},
+    "heldout5": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.79},
 }
 
 pytestmark = pytest.mark.slow

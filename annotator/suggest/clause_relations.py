@@ -96,8 +96,12 @@ def clause_relations(ctx, add) -> None:
     _kind_places(ctx, add)
     _launched_by_topic(ctx, add)
     _hires(ctx, add)
-    if "개발" in text:
+    if "개발" in text or "자사 " in text:
         _own_make(ctx, add)
+    if "공동 개발" in text or "공동개발" in text or "함께 개발" in text:
+        _co_developers(ctx, add)
+    if "운영" in text or "가동" in text or "두고" in text:
+        _operates_in(ctx, add)
     _offices_set_up(ctx, add)
     if "창업" in text or "설립" in text or "창립" in text:
         founded_and_led(ctx, add)
@@ -379,7 +383,9 @@ def _products_of(ctx, add, orgs: list) -> None:
             add(ctx, org, "develops", p, 0.6)
 
 
-_OWN_MAKE = re.compile(r"(?:자체|독자|직접) ?개발(?:한)? (?:[^\s.]{1,10} ){0,2}[‘'\"“]?$")
+# 자체 개발한 (모델) ‘X’ / 자사 (대출 비교 앱) ‘X’ (no word between with a particle: not 자사 플랫폼에 ‘X’)
+_OWN_MAKE = re.compile(r"(?:(?:자체|독자|직접) ?개발(?:한)? (?:[^\s.]{1,10} ){0,2}|자사 (?:[^\s.]{0,9}[^\s.에을를와과은는이가의로도] ){0,3})"
+                       r"[‘'\"“]?$")
 
 
 def _own_make(ctx, add) -> None:
@@ -395,6 +401,59 @@ def _own_make(ctx, add) -> None:
             org = topic_org_before(ctx, p.start)
         if org is not None:
             add(ctx, org, "develops", p, 0.6)
+
+
+# ...에서(도) 데이터센터 5곳을 운영한다 / 공장을 가동하고: the organisation has a site there
+_RUNS_THERE = re.compile(r"(?: 등)?에서(?:도|는)? (?:[^\s.]{1,10} ){0,3}?(?:데이터센터|공장|생산기지|법인|사무소|연구소|"
+                         r"연구센터|센터|지사|매장|캠퍼스|거점|생산라인|라인)\S{0,4} (?:[^\s.]{1,8} )?(?:운영|가동|두고)")
+_PLACE_LIST_GAPS = (" ", "와 ", "과 ", ", ", ",", "·")
+
+
+def _operates_in(ctx, add) -> None:
+    """A는 경기 안양시와 부산, 세종 등에서 데이터센터를 운영한다 -> A located_in each place."""
+    text, spans = ctx.text, ctx.spans
+    for i in ctx.locs:
+        loc = spans[i]
+        if not _RUNS_THERE.match(text, loc.end):
+            continue
+        places, k = [loc], i
+        while k > 0 and spans[k - 1].label == "LOC" and text[spans[k - 1].end:places[0].start] in _PLACE_LIST_GAPS:
+            k -= 1
+            places.insert(0, spans[k])
+        sent = sentence_at(ctx, loc.start)
+        org = subject_org(ctx, sent[0], places[0].start)
+        if org is None and not any(s.label == "ORG" for s in ctx.between(sent[0], places[0].start)):
+            org = topic_org_before(ctx, sent[0])
+        if org is not None:
+            for place in places:
+                add(ctx, org, "located_in", place, 0.6)
+
+
+_CO_DEVELOP = re.compile(r"공동 ?개발|함께 개발")
+_PARTNER_MARK = ("와 ", "과 ", "와의", "과의")
+
+
+def _co_developers(ctx, add) -> None:
+    """‘X’는 B와 공동 개발했다 / B와 공동 개발한 ‘X’ / B와의 협력 ... ‘X’를 공동 개발: B develops X too."""
+    text = ctx.text
+    for m in _CO_DEVELOP.finditer(text):
+        sent = sentence_at(ctx, m.start())
+        before = ctx.between(sent[0], m.start())
+        partners = [s for s in before if s.label == "ORG" and text[s.end:s.end + 2] in _PARTNER_MARK]
+        if not partners:
+            continue
+        after = next((s for s in ctx.between(m.end(), min(sent[1], m.end() + 16)) if s.label == "PRODUCT"), None)
+        if after is not None and text.startswith("한 ", m.end()):
+            product = after  # B와 공동 개발한 (AI 모델) ‘X’
+        else:
+            products = [s for s in before if s.label == "PRODUCT" and s.start > partners[0].start
+                        and ctx.particle(s)[1] in ("을", "를")]
+            product = products[-1] if products else next(
+                (s for s in before if s.label == "PRODUCT" and ctx.particle(s)[1] in ("은", "는")), None)
+        if product is None:
+            continue
+        for b in partners:
+            add(ctx, b, "develops", product, 0.6)
 
 
 _FOUND_VERB = re.compile(r"(?:을|를) (?:공동 )?(?:창업|설립|창립)(?:했|한|하)")

@@ -25,15 +25,24 @@ from annotator.suggest.morph import find_all
 
 _PARENT = re.compile(r"의 (?:[가-힣A-Za-z]{1,6} )?(자회사|계열사|손자회사|모회사|지주사|지주회사|관계사)(?:인|로서|이자)? [‘'\"“]?")
 _SHAREHOLDER = re.compile(r"(?:의)? (?:최대|2대|3대|주요|단일 최대) ?주주(?:는|인|로는) ")  # A(의) 최대주주인 B
-_SUPPLY_DEAL = re.compile(r"(?:와|과) (?:[^\s.]{1,12} ){0,4}?(?:공급|납품|판매|수출)(?:하는|하기로 한)? ?(?:계약|협약)")
+# A는 B와 (칩 / 자체 개발한 ... 'X'를 3년 동안) 공급하는 (360억원 규모) 계약: the words between name no
+# other party (checked in supply_deals)
+_SUPPLY_DEAL = re.compile(r"(?:와|과) (?:[^\s.]{1,14} ){0,12}?(?:공급|납품|판매|수출)(?:하는|하기로 한)? ?"
+                          r"(?:[0-9][0-9,.]*\s?[조억만천]*\s?(?:원|달러|유로|엔) 규모(?:의)? )?(?:계약|협약)")
 
 
 # A는 일본 도쿄에 100% 자회사 'X'를 세웠다 / B와 합작법인 'X'를 세운다: a new company, named in quotes
 _NEW_KIND = re.compile(r"(?:(?:100% |현지 |해외 |신규 |첫 )?([가-힣]{0,5}[^\s와과은는이가을를의에] )?(자회사|법인|현지법인|손자회사|합작법인|합작회사|합작사|"
                        r"조인트벤처|JV)(?:\(JV\))?(?:인)? [‘'\"“])$")
 _NEW_VERB = re.compile(r"[’'\"”]?(?:을|를) (?:공동으로 |함께 |새로 |새롭게 )?(?:설립|세웠|세운|세우|만들|만든|출범|차렸|신설)")
-# the place phrase before 에: up to three words, none with a particle (베트남 호찌민, 보스턴 켄들스퀘어)
-_PLACE_PHRASE = re.compile(r"[^\s]*[^\s은는이가을를와과의로도](?: [^\s]*[^\s은는이가을를와과의로도]){0,2}")
+# the place phrase before 에: up to three words (베트남 호찌민, 멕시코 누에보레온주 몬테레이), none with a
+# particle (Kiwi's tags tell: 몬테레이 ends like a subject but is none)
+_PLACE_PHRASE = re.compile(r"[^\s,.]+(?: [^\s,.]+){0,2}")
+
+
+def _place_phrase(ctx, start: int, end: int) -> bool:
+    return _PLACE_PHRASE.fullmatch(ctx.text, start, end) is not None and \
+        not any(t.tag[0] == "J" for t in ctx.doc.tokens_between(start, end))
 
 
 _KIND_QUOTE = re.compile(r"(?:인)? [‘'\"“]")  # after the kind word, before the name
@@ -70,7 +79,7 @@ def new_companies(ctx, add) -> None:
         before = ctx.between(sent[0], kind.start())
         parent, partner = _subject_and_partner(ctx, before)
         if parent is None and not any(ctx.particle(s)[1] in SUBJECT_MARKS for s in before):
-            parent = topic_org_before(ctx, sent[0])  # no subject at all: the company in focus
+            parent = topic_org_before(ctx, sent[0]) or _named_after(ctx, x)  # no subject: the company in focus
         if parent is None or parent.text == x.text:
             continue
         if kind.group(2) in _JV_KINDS:
@@ -81,10 +90,15 @@ def new_companies(ctx, add) -> None:
         # where it is: the places of the 'L에' phrase before it, and the place naming its kind (미국 법인)
         at = text.rfind("에 ", sent[0], kind.start() + 1)
         places = [s for s in before if s.label == "LOC" and at != -1 and s.end <= at
-                  and _PLACE_PHRASE.fullmatch(text, s.start, at)]
+                  and _place_phrase(ctx, s.start, at)]
         places += [s for s in ctx.between(kind.start(), x.start) if s.label == "LOC"]
         for loc in places:
             add(ctx, x, "located_in", loc, 0.6)
+
+
+def _named_after(ctx, x):
+    """The organisation whose name the new one carries first (아라칩스 of 아라칩스 아메리카)."""
+    return next((o for name, o in ctx.last_org.items() if x.text.startswith(name + " ")), None)
 
 
 # A가 B와 손잡고 현지에 합작법인(JV)을 세운다: a joint venture set up before its name is given
@@ -217,7 +231,7 @@ def supply_deals(ctx, add, orgs: list) -> None:
     text = ctx.text
     for b in orgs:
         m = _SUPPLY_DEAL.match(text, b.end)
-        if m is None or m.end() - b.end > 40:
+        if m is None or m.end() - b.end > 40 and any(s.label == "ORG" for s in ctx.between(b.end, m.end())):
             continue
         sent = sentence_at(ctx, b.start)
         head = subject_org(ctx, sent[0], b.start)

@@ -133,6 +133,8 @@ _NOT_GOV = frozenset({"북동부", "북서부", "남동부", "남서부", "중�
                       "지역본부", "사업본부", "연구본부", "본부국", "가맹국", "회원국", "상대국", "수입국", "수출국",
                       "생산국", "개최국", "주최국", "동맹국", "우방국", "참가국", "당사국", "선진국", "개도국", "신흥국"})
 
+# a determiner before a class noun: the noun points back to an organisation already named (이 회사, 해당 업체)
+_THIS_ONE = re.compile(r"(?:^|(?<=[\s(]))(?:이|그|해당|같은|두|양|동) $")
 _UNIT_ENDINGS = ("부문", "사업부", "본부", "사업단", "연구소장")  # units of a company, before a title
 
 _FLAG_MEMO: dict[str, int] = {}
@@ -446,6 +448,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
             if not (quoted and flags[i] & _HANGUL_F and len(surfs[i]) >= 2):
                 continue
         prev = chunks[p]
+        if _THIS_ONE.search(text, max(0, prev.start - 4), prev.start):
+            continue  # 이 회사 CT 장비: the company already named, and something of its own
         if text[prev.end:c.start].strip(" ‘'\"“<《「") == "" and prev.next_tag in ("", "SSO"):
             if flags[p] & _ORG_CLASS:
                 put(i, "ORG", 0.7)
@@ -885,9 +889,21 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
                 labels.add(other.label)
                 both_sides += 1
         named = is_name_chunk(doc, ch)
+        if labels == {"LOC"} and _placed_before(doc, i, by_end):
+            continue  # 싱가포르 그랩과 인도네시아 고투: a place written before a name describes it
         if len(labels) == 1 and (named or both_sides == 2):
             out.append(Cand(ch.start, ch.end, labels.pop(), 0.55, "morph"))
     return out
+
+
+def _placed_before(doc: Doc, i: int, by_end: dict[int, Cand]) -> bool:
+    """Chunk i comes right after a place and one space (미국 X)."""
+    if i == 0:
+        return False
+    prev = doc.chunks[i - 1]
+    place = by_end.get(prev.end)
+    return place is not None and place.label == "LOC" and place.start == prev.start and \
+        not prev.next_tag and doc.chunks[i].start - prev.end == 1 and doc.text[prev.end] == " "
 
 
 def _index(key, cands: list[Cand], wanted: set[int]) -> dict[int, Cand]:

@@ -1,0 +1,94 @@
+"""Relations of sites, partners in a product and deals worded at length (sentences written here):
+where an organisation runs things, who co-develops a product, supply contracts with the terms in
+between, new companies named after their parent, deputies' affiliations."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def ents(schema, analyzer):
+    """text -> {(span text, label)} of the suggested entities."""
+    from annotator.suggest import suggest
+
+    def _ents(text: str) -> set[tuple[str, str]]:
+        spans, _ = suggest(text, analyzer.analyze(text), schema)
+        return {(s.text, s.label) for s in spans}
+
+    return _ents
+
+
+def test_sites_run_in_a_list_of_places(rels):
+    got = rels("가온텔레콤은 경기 안양시와 부산, 세종 등에서 데이터센터 5곳을 운영한다.")
+    assert {("가온텔레콤", "located_in", p) for p in ("경기", "안양시", "부산", "세종")} <= got
+
+
+def test_a_plant_run_abroad_too(rels):
+    got = rels("한빛전자가 미국 조지아에서도 공장을 가동하고 있다.")
+    assert {("한빛전자", "located_in", "미국"), ("한빛전자", "located_in", "조지아")} <= got
+
+
+def test_a_place_before_a_verb_other_than_running_a_site_is_no_office(rels):
+    got = rels("한빛전자는 미국에서 열린 전시회에 신제품을 내놓았다.")
+    assert not any(label == "located_in" for _, label, _ in got)
+
+
+def test_partner_in_a_co_developed_product_after_the_cue(rels):
+    got = rels("누리랩은 미르전자와 공동 개발한 AI 모델 '누리온'을 공개했다.")
+    assert {("누리랩", "develops", "누리온"), ("미르전자", "develops", "누리온")} <= got
+
+
+def test_partner_in_a_co_developed_product_named_as_the_topic(rels):
+    got = rels("로봇 관제 플랫폼 ‘온새 링크’는 한빛전자와 공동 개발했다.")
+    assert ("한빛전자", "develops", "온새 링크") in got
+
+
+def test_an_organisations_own_product_named_with_자사(rels):
+    got = rels("가온텔레콤은 자사 주식 거래 앱 '누리톡'으로 가입자를 모았다.")
+    assert ("가온텔레콤", "develops", "누리톡") in got
+
+
+def test_자사_with_a_particle_between_is_someone_elses_product(rels):
+    got = rels("가온텔레콤은 자사 플랫폼에 '미르톡'을 탑재했다.")
+    assert ("가온텔레콤", "develops", "미르톡") not in got
+
+
+def test_supply_contract_with_the_product_and_amount_between(rels):
+    got = rels("미르바이오는 가온병원과 자체 개발한 판독 보조 소프트웨어 '클라라 체스트'를 3년 동안 "
+               "공급하는 360억원 규모 계약을 맺었다.")
+    assert ("미르바이오", "supplies", "가온병원") in got
+
+
+def test_a_long_supply_phrase_with_another_company_between_names_that_one(rels):
+    got = rels("세움전자는 가온모터스와 손잡고 한빛자동차에 배터리를 공급하는 계약을 맺었다.")
+    assert ("세움전자", "supplies", "가온모터스") not in got
+
+
+def test_a_new_company_named_after_its_parent_without_a_subject(rels):
+    got = rels("업계는 한빛전자의 성장에 주목한다. 임직원을 250명으로 늘리고, 다음 달에는 미국 새너제이에 "
+               "현지 법인 '한빛전자 아메리카'를 세운다.")
+    assert {("한빛전자", "founded", "한빛전자 아메리카"), ("한빛전자 아메리카", "subsidiary_of", "한빛전자"),
+            ("한빛전자 아메리카", "located_in", "새너제이")} <= got
+
+
+def test_a_new_companys_place_named_in_three_words(rels):
+    got = rels("한빛전자는 멕시코 누에보레온주 몬테레이에 현지 법인 '한빛전자 멕시코'를 세운다.")
+    assert ("한빛전자 멕시코", "located_in", "멕시코") in got
+
+
+@pytest.mark.parametrize("title", ["부위원장", "부회장", "차관", "법인장"])
+def test_a_deputy_works_for_the_organisation(rels, title):
+    got = rels(f"이승준 금융위원회 {title}이 간담회에서 발언했다.")
+    assert ("이승준", "works_for", "금융위원회") in got
+    assert ("이승준", "leads", "금융위원회") not in got
+
+
+def test_a_name_after_a_place_is_not_a_place_by_its_list(ents):
+    got = ents("다만 태국 라온과 인도네시아 고투 등 현지 슈퍼앱이 시장을 장악했다.")
+    assert ("라온", "LOC") not in got
+
+
+def test_this_company_and_a_word_is_not_a_company_name(ents):
+    got = ents("한빛메디는 지난 6월 가온헬스케어와 손잡고 이 회사 CT 장비에 판독 프로그램을 탑재했다.")
+    assert ("CT", "ORG") not in got
