@@ -191,3 +191,23 @@ def test_kind_with_an_acronym_and_a_division_are_no_organisations(found):
 def test_foreign_name_before_a_division_and_title(found):
     got = found("출범식에서 케빈 라슨 글로벌사업부문 대표가 발표했다.")
     assert ("케빈 라슨", "PER") in got and not any(t in ("라슨", "글로벌사업부문") for t, _ in got)
+
+
+# ---------------------------------------------------------------- places with their administrative word
+
+@pytest.mark.parametrize("text, place", [
+    ("새 공장은 미국 버지니아주에 들어선다.", "버지니아주"),
+    ("베트남 박닌성 공장을 증설한다.", "박닌성"),
+    ("충북 청주 오창읍에 있는 연구소로 옮긴다.", "오창읍"),
+])
+def test_a_place_takes_the_administrative_word_glued_to_it(found, text, place):
+    assert (place, "LOC") in found(text)
+
+
+def test_a_place_glued_to_a_noun_stays_the_place(found):
+    got = found("미국주식 투자가 늘었다.")
+    assert ("미국", "LOC") in got and not any(t.startswith("미국주") for t, _ in got)
+
+
+def test_months_of_a_duration_keep_간(found):
+    assert ("6개월간", "DATE") in found("금융위는 새 제도를 6개월간 시범 운영한다.")

@@ -24,7 +24,7 @@ from annotator.labels import Schema
 from annotator.lexicon import Lexicon
 from annotator.models import Relation, Span
 from annotator.suggest.cand import Cand
-from annotator.suggest.doc import Doc
+from annotator.suggest.doc import NOMINAL, Doc
 from annotator.suggest.lexical import gazetteer_for, hanja_cands, lexicon_cands, multidict_cands
 from annotator.suggest.morph import coordinated, morph_cands, paren_aliases, short_forms
 from annotator.suggest.patterns import pattern_cands
@@ -66,7 +66,8 @@ def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -
     md, untyped = multidict_cands(doc)
     known += md
     cands = known + pattern_cands(doc) + morph_cands(doc, gaz, known, untyped)
-    cands = [_model_suffix(doc, c) if c.label == "PRODUCT" else c for c in cands if c.label in labels]
+    cands = [_model_suffix(doc, c) if c.label == "PRODUCT" else _place_suffix(doc, c) if c.label == "LOC" else c
+             for c in cands if c.label in labels]
     cands = _particles_off(doc.text, cands)
     if lexicon is not None:  # analysts rejected these often enough: never suggest them again
         cands = [c for c in cands if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
@@ -101,6 +102,25 @@ def _particles_off(text: str, cands: list[Cand]) -> list[Cand]:
 
 
 _MODEL = re.compile(r"(?:[0-9][0-9A-Za-z.+]*|-[0-9A-Za-z.+]+| (?:[0-9]+\.[0-9]+|[A-Z]?[0-9]+[A-Za-z+]*)(?![0-9A-Za-z.]))")
+
+
+# one-syllable words that make a place of the place before them: 버지니아주, 박닌성, 오창읍, 시즈오카현
+_PLACE_SUFFIXES = frozenset("주성섬읍현군")
+
+
+def _place_suffix(doc: Doc, c: Cand) -> Cand:
+    """A place takes the administrative word glued after it (Kiwi: 버지니아/NNP 주/NNG), when a particle,
+    a space or punctuation follows (not 미국주식 or 중국성장률)."""
+    text, e = doc.text, c.end
+    if text[e:e + 1] not in _PLACE_SUFFIXES or e + 1 not in doc.edges:
+        return c
+    nxt = next(doc.tokens_from(e), None)
+    if nxt is None or nxt.start != e or nxt.end != e + 1 or nxt.tag not in ("NNG", "NNB", "XSN"):
+        return c
+    after = next(doc.tokens_from(e + 1), None)
+    if after is not None and after.start == e + 1 and after.tag in NOMINAL:
+        return c
+    return Cand(c.start, e + 1, c.label, c.score, c.source)
 
 
 _PARTICLE_SURFACES = frozenset("과 와 은 는 이 가 을 를 의 도 로 으로 에 에서".split())

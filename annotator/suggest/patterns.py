@@ -136,6 +136,8 @@ def _number_phrase(doc: Doc, i: int) -> tuple[Cand | None, int]:
     if unit in _NOT_QUANTITY_SET or unit.startswith("위"):
         return None, k + 1
     if unit in _DURATION_SET:
+        if unit == "개월" and text[unit_end:unit_end + 1] == "간" and unit_end + 1 in doc.edges:
+            unit_end += 1  # 6개월간, as 3년간
         return Cand(_prefix(doc, start, ("최근", "지난", "향후", "앞으로")), unit_end, "DATE", 0.8, "pattern"), k + 1
     if unit in _COUNTER_SET:
         if unit == "대" and not any(t.tag == "NR" for t in toks[i:j + 1]) and _int(text[start:end]) < 10:
