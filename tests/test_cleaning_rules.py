@@ -53,10 +53,16 @@ def test_rule_skip_link():
                  ["본문 바로가기 기능을 없앤 포털도 있다."])
 
 
+def test_rule_site_address():
+    assert_drops("site_address", ["gasangilbo.com", "www.techtimes.co.kr", "https://news.example.kr/"],
+                 ["가상일보는 gasangilbo.com에서 볼 수 있다.", "Node는 3.5배 빨라졌다."])
+
+
 def test_rule_menu_bar():
     assert_drops("menu_bar", ["홈 | 정치 | 경제 | IT/과학", "로그인 회원가입", "전체메뉴", "모바일 | 게임 | 보안 | 인사",
                               "뉴스 > IT·과학 > 모바일", "다음뉴스", "가상부 | 가상국 | 가상과",
-                              "컴퓨팅 | 홈&모바일 | 반도체/디스플레이 | 중기&스타트업"],
+                              "컴퓨팅 | 홈&모바일 | 반도체/디스플레이 | 중기&스타트업", "속보 | 많이 본 뉴스 | 가상일보 TV",
+                              "본문 글씨 키우기 | 본문 글씨 줄이기 | 기사저장"],
                  ["경제 부처는 IT 예산을 늘렸다.", "A사 | B사 협력"])
 
 
@@ -74,6 +80,7 @@ def test_rule_portal_notice():
                   "텍스트 음성 변환 서비스 사용하기", "이 기사를 추천합니다", "언론사 구독 설정",
                   "이 기사에 대해 어떻게 생각하시나요?", "기사 섹션 분류 안내", "연합뉴스 구독", "전자신문 구독중",
                   "기사원문", "원문 보기", "기사를 읽어드립니다", "Your browser does not support the audio element.",
+                  "기사 읽어주기 ▶ 재생",
                   "0:00 / 3:41"],
                  ["오픈랩은 모델을 세 가지 카테고리로 분류했다.", "구독자 100만명을 넘어서며 흑자로 돌아섰다.",
                   "연합뉴스 구독자 수가 100만명을 넘었다.", "법원은 판결 원문을 공개했다."])
@@ -95,6 +102,7 @@ def test_rule_share_widget():
                                   "SNS 기사보내기", "카카오톡(으)로 기사보내기", "다른 공유 찾기", "클린뷰", "읽기모드",
                                   "이 기사를 공유합니다", "기사 스크랩하기", "가상일보 AI 요약 보기", "AI 요약",
                                   "이 기사가 도움이 되셨나요?", "기사 본문 요약 | 글자크기 | 공유 | 프린트", "기사내용 요약",
+                                  "기사 URL이 복사되었습니다.",
                                   "페이스북 | 트위터 | 네이버블로그 | 링크복사 | 글자 크기 설정 | 인쇄하기",
                                   "카카오톡 공유 | 페이스북 | X | 링크 복사 | 글자 크기 변경 | 댓글 12",
                                   "본문 글자 크기 | 공유 | 스크랩 | 인쇄", "이 기사 어떠셨나요?"],
@@ -168,6 +176,8 @@ def test_rule_reporter_email():
                                         "문의 (help@techtimes.example)", "기사제보 및 보도자료 desk@techtimes.example"],
                      ["문의는 이메일(help@tech.example)로 받는다고 회사는 밝혔다."])
     assert c.meta.reporters == ["김가람", "이나래"]
+    c = assert_drops("reporter_email", ["창원=김가람 기자 garam@tech.example"], [BODY])
+    assert c.meta.reporters == ["김가람"]
     c = assert_drops("reporter_email", ["김가람 기자 garam@tech.example·이나래 기자 narae@tech.example"], [BODY])
     assert c.meta.reporters == ["김가람", "이나래"]
     c = assert_drops("reporter_email", ["garam@tech.example 김가람 기자", "◎공감언론 뉴시스 press@tech.example"], [BODY])
@@ -211,7 +221,8 @@ def test_rule_copyright_notice():
 
 
 def test_rule_copyright_mark_line():
-    assert_drops("copyright_mark_line", ["ⓒ 테크타임즈", "Copyright © 데일리테크 & daily.example", "<저작권자 ⓒ 블로터>"],
+    assert_drops("copyright_mark_line", ["ⓒ 테크타임즈", "Copyright © 데일리테크 & daily.example", "<저작권자 ⓒ 블로터>",
+                                         "ⓒ 세상을 여는 창, 믿음의 미디어 국민일보"],
                  ["ⓒ 표시는 저작권을 뜻한다고 설명했다."])
 
 

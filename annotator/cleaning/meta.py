@@ -23,7 +23,8 @@ OUTLETS = (
     "지디넷코리아", "ZDNet Korea", "블로터", "바이라인네트워크", "아이뉴스24", "테크M", "IT조선",
     "더벨", "비즈니스워치", "딜사이트", "인베스트조선", "한국경제TV", "SBS Biz", "SBS", "KBS", "MBC",
     "JTBC", "YTN", "MBN", "채널A", "TV조선", "연합뉴스TV", "노컷뉴스", "오마이뉴스", "프레시안",
-    "미디어오늘", "매일일보", "뉴데일리", "에너지경제", "비즈워치", "이코노미스트", "포춘코리아",
+    "미디어오늘", "매일일보", "뉴데일리경제", "뉴데일리", "에너지경제", "비즈워치", "이코노미스트", "포춘코리아",
+    "더구루", "비즈니스포스트", "뉴스웨이", "데일리한국", "위키트리", "쿠키뉴스",
 )
 # Latin names outlets also print (masthead, copyright): the outlet is given by its Korean name.
 OUTLET_KOREAN = {
@@ -40,6 +41,10 @@ OUTLET_KOREAN = {
     "The JoongAng": "중앙일보", "JoongAng Ilbo": "중앙일보", "The Chosun Ilbo": "조선일보", "Chosun Ilbo": "조선일보",
     "The Dong-A Ilbo": "동아일보", "Dong-A Ilbo": "동아일보", "dongA.com": "동아일보", "etoday": "이투데이",
     "The Kyunghyang Shinmun": "경향신문", "Kyunghyang Shinmun": "경향신문", "The Korea Times": "한국일보",
+    "Hankookilbo": "한국일보", "Hankook Ilbo": "한국일보", "KMIB": "국민일보", "Kukmin Ilbo": "국민일보",
+    "SEGYE.com": "세계일보", "Segye.com": "세계일보", "Segye": "세계일보", "Segye Ilbo": "세계일보",
+    "NewDaily Biz": "뉴데일리경제", "NewDaily": "뉴데일리", "THE GURU": "더구루", "The Guru": "더구루",
+    "Businesspost": "비즈니스포스트", "Newsway": "뉴스웨이",
 }
 # Image agencies whose name alone on a line is a photo credit, never article text.
 PHOTO_AGENCIES = ("게티이미지뱅크", "게티이미지코리아", "게티이미지", "Getty Images", "gettyimages", "셔터스톡",

@@ -84,9 +84,13 @@ def _names(m: re.Match, meta: MetaFinder) -> None:
     meta.add_reporters(split_names(groups.get("names") or groups.get("names2") or ""))
 
 
+_DATELINE_PLACE = re.compile(r"^\s*[\[(<]?\s*/?\s*[가-힣]{2,5}\s*=")
+
+
 def _names_and_mails(m: re.Match, meta: MetaFinder) -> None:
     """Every reporter of an e-mail line ('문지현 기자 moon@x.com·강태민 기자 ktm@x.com')."""
-    meta.add_reporters([n for n in split_names(re.sub(EMAIL, " ", m[0])) if outlet_in(n) != n])  # not '공감언론 뉴시스'
+    text = _DATELINE_PLACE.sub(" ", re.sub(EMAIL, " ", m[0]))  # 창원=김가람 기자: the place is no name
+    meta.add_reporters([n for n in split_names(text) if outlet_in(n) != n])  # not '공감언론 뉴시스'
 
 
 def _byline_date(m: re.Match, meta: MetaFinder) -> None:
@@ -148,10 +152,14 @@ RULES: list[Rule] = [
          "Accessibility skip links ('본문 바로가기', '컨텐츠 바로가기', 'Skip to content').",
          drop=re.compile(r"(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|검색|하단\s*메뉴|내비게이션)\s*(?:으로\s*)?"
                          r"(?:바로\s*가기|건너\s*뛰기)\s*)+|[Ss]kip\s+to\s+(?:main\s+)?content", re.I)),
+    Rule("site_address", "navigation",
+         "The site's web address alone on a line, under or beside the masthead ('hankookilbo.com', 'www.x.co.kr').",
+         drop=re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]{1,30}\.){1,3}[A-Za-z]{2,6}/?"),
+         needs=(".",)),
     Rule("menu_bar", "navigation",
          "Site menus: lines made only of section and account words (홈 | 정치 | 경제 | IT | 로그인), "
          "or of three or more short items split by '|' ('반도체/디스플레이 | 중기&스타트업 | 게임').",
-         drop=re.compile(r"(?:[^|\s]{1,12}(?:\s[^|\s]{1,8})?\s*\|\s*){2,}[^|\s]{1,12}(?:\s[^|\s]{1,8})?|" + _words("홈", "뉴스홈", "뉴스", "정치", "경제", "사회", "생활/문화", "생활", "문화", "세계",
+         drop=re.compile(r"(?:[^|\s]{1,12}(?:\s[^|\s]{1,8}){0,2}\s*\|\s*){2,}[^|\s]{1,12}(?:\s[^|\s]{1,8}){0,2}|" + _words("홈", "뉴스홈", "뉴스", "정치", "경제", "사회", "생활/문화", "생활", "문화", "세계",
                                 "국제", "IT/과학", "IT", "과학", "연예", "스포츠", "오피니언", "사설", "칼럼", "포토",
                                 "영상", "랭킹", "전체", "전체메뉴", "전체\\s*메뉴", "메뉴", "로그인", "로그아웃",
                                 "회원가입", "마이페이지", "검색", "닫기", "이전", "다음", "이전\\s*기사",
@@ -186,7 +194,7 @@ RULES: list[Rule] = [
                          r"|.{0,10}(?:언론사는|언론사에서).{0,40}(?:카테고리|섹션)(?:으로|로)\s*분류.{0,20}"
                          r"|.{0,20}해당\s*언론사로\s*(?:연결|이동).{0,20}|언론사\s*(?:홈|구독|편집|선정)(?:\s*(?:설정|하기|바로\s*가기))?"
                          r"|.{0,20}Translated\s+by.{0,30}|번역\s*(?:beta|베타|설정).{0,30}"
-                         r"|(?:음성으로\s*듣기|음성\s*재생|본문\s*듣기)(?:\s*(?:설정|중지|시작))?|(?:이\s*)?기사를\s*읽어\s*드립니다|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}"
+                         r"|(?:음성으로\s*듣기|음성\s*재생|본문\s*듣기|(?:기사\s*)?읽어\s*주기)(?:\s*[▶■▷]?\s*(?:설정|중지|시작|재생|정지))?|(?:이\s*)?기사를\s*읽어\s*드립니다|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}"
                          r"|Your browser does not support the (?:audio|video) (?:element|tag)\.?"
                          r"|(?:기자|언론사)\s*(?:구독|프로필|페이지)(?:\s*하기)?|구독자\s*[\d,]+(?:\s*명)?|응원\s*수\s*[\d,]+"
                          r"|.{0,20}(?:이\s*)?(?:기자|언론사)의\s*다른\s*기사.{0,20}|.{0,15}다른\s*기사\s*(?:보기|더\s*보기)"
@@ -206,7 +214,7 @@ RULES: list[Rule] = [
     Rule("share_widget", "widget",
          "Share, copy-link, print, scrap and reading-mode buttons ('클린뷰', '이 기사를 공유합니다') and their "
          "confirmations ('주소복사가 완료되었습니다').",
-         drop=re.compile(r"(?:주소|URL|url|링크)\s*(?:가\s*|이\s*)?복사(?:가|되었|됐|완료|하기).{0,20}|"
+         drop=re.compile(r"(?:기사\s*)?(?:주소|URL|url|링크)\s*(?:가\s*|이\s*)?복사(?:가|되었|됐|완료|하기).{0,20}|"
                          + _words("공유", "공유하기", "SNS\\s*공유", "기사\\s*공유", "페이스북", "트위터", "X",
                                   "카카오톡", "카카오스토리", "밴드", "네이버\\s*블로그", "블로그", "링크\\s*복사",
                                   "URL\\s*복사", "주소\\s*복사", "이메일", "메일", "인쇄", "인쇄하기", "프린트",
@@ -271,7 +279,7 @@ RULES: list[Rule] = [
          meta=_outlet_tag),
     Rule("reporter_email", "byline",
          "A reporter's name with e-mail ('김현아 (x@y.co.kr)', '홍길동 기자 hong@...', a bare address).",
-         drop=re.compile(rf"[\[(<]?\s*/?\s*(?:(?P<names>{NAMES})\s*(?:{REPORTER_ROLE})?\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?"
+         drop=re.compile(rf"[\[(<]?\s*/?\s*(?:[가-힣]{{2,5}}\s*=\s*)?(?:(?P<names>{NAMES})\s*(?:{REPORTER_ROLE})?\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?"
                          rf"(?:\s*[,/·ㆍ]?\s*(?:{NAMES})?\s*(?:{REPORTER_ROLE})?\s*[\[(<]?\s*{EMAIL}\s*[\])>]?)*\s*[\])>]?"
                          rf"|[^@\n]{{0,25}}?[\[(<:]?\s*{EMAIL}\s*[\])>]?"
                          rf"|{EMAIL}\s*(?:{NAMES})\s*{REPORTER_ROLE}"),  # the address first (nanin@... 남예린 기자)
@@ -306,8 +314,10 @@ RULES: list[Rule] = [
          meta=_names,
          needs=("@", "/")),  # an e-mail address, or the slash before a name
     Rule("copyright_mark_line", "copyright",
-         "A copyright mark with only an owner after it ('ⓒ 이데일리', 'Copyright © 블로터', '<저작권자 © X>').",
-         drop=re.compile(r"[-\[<(]?\s*(?:Copyright|COPYRIGHT|저작권자)?\s*(?:ⓒ|©|\([cC]\))\s*(?:\d{4}\s*)?"
+         "A copyright mark with only an owner after it ('ⓒ 이데일리', 'Copyright © 블로터', '<저작권자 © X>'), "
+         "or with the outlet's slogan before its name ('ⓒ 세상을 보는 눈, 글로벌 미디어 세계일보').",
+         drop=re.compile(rf"(?:ⓒ|©)\s*[^\n]{{0,40}}(?:{_OUTLET_ALT})\s*\.?|"
+                         r"[-\[<(]?\s*(?:Copyright|COPYRIGHT|저작권자)?\s*(?:ⓒ|©|\([cC]\))\s*(?:\d{4}\s*)?"
                          r"[^\s]{1,20}(?:\s*(?:&|\.)\s*\S{1,25})?\s*[.\]>)\-]?\s*"
                          r"|[-\[<(]?\s*(?:Copyright|COPYRIGHT)\s+(?:\d{4}\s*)?[^\s]{1,20}\s*[.\]>)\-]?")),
     Rule("print_edition", "dateline",
