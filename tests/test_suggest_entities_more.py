@@ -211,3 +211,30 @@ def test_a_place_glued_to_a_noun_stays_the_place(found):
 
 def test_months_of_a_duration_keep_간(found):
     assert ("6개월간", "DATE") in found("금융위는 새 제도를 6개월간 시범 운영한다.")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("매출은 전년 동기 대비 12% 늘었다.", "전년 동기"),
+    ("주가는 전 거래일보다 3% 올랐다.", "전 거래일"),
+    ("1년 전보다 두 배로 늘었다.", "1년 전"),
+    ("수출은 전년 같은 기간보다 18% 늘었다.", "전년 같은 기간"),
+])
+def test_dates_relative_to_the_story(found, text, date):
+    assert (date, "DATE") in found(text)
+
+
+def test_전년도_is_one_word_not_a_date_and_a_suffix(found):
+    assert not any(t == "전년" for t, _ in found("전년도 실적을 발표했다."))
+
+
+@pytest.mark.parametrize("text, product", [
+    ("공급 제품은 ‘SR-H40’이다.", "SR-H40"),
+    ("하모닉 감속기 ‘SR-H40’을 점검하고 있다.", "SR-H40"),
+    ("초급속 충전기 ‘하이퍼차지 350’의 부품을 공급한다.", "하이퍼차지 350"),
+])
+def test_a_quoted_model_code_or_a_device_name_is_a_product(found, text, product):
+    assert (product, "PRODUCT") in found(text)
+
+
+def test_a_company_ending_in_머티리얼즈(found):
+    assert ("한결머티리얼즈", "ORG") in found("한결머티리얼즈는 양극재를 만든다.")

@@ -92,3 +92,40 @@ def test_a_name_after_a_place_is_not_a_place_by_its_list(ents):
 def test_this_company_and_a_word_is_not_a_company_name(ents):
     got = ents("한빛메디는 지난 6월 가온헬스케어와 손잡고 이 회사 CT 장비에 판독 프로그램을 탑재했다.")
     assert ("CT", "ORG") not in got
+
+
+def test_a_member_of_a_group_written_as_계열(rels):
+    got = rels("초기 투자자인 카카오 계열 벤처캐피털(VC) 카카오벤처스의 지분을 넘겨받는다.")
+    assert ("카카오벤처스", "subsidiary_of", "카카오") in got
+
+
+def test_the_topic_bought_by_the_subject(rels):
+    got = rels("보스턴다이나믹스는 현대차그룹이 2021년 인수했다.")
+    assert ("현대차그룹", "acquires", "보스턴다이나믹스") in got
+
+
+def test_an_alias_points_from_the_short_form_whichever_the_gazetteer_names_first(rels):
+    got = rels("현대자동차그룹은 로봇에 투자한다. 현대차그룹은 지난해 보스턴다이나믹스를 인수했다.")
+    assert ("현대차그룹", "alias_of", "현대자동차그룹") in got
+    assert ("현대자동차그룹", "acquires", "보스턴다이나믹스") in got  # relations go to the full form
+
+
+def test_a_head_office_in_a_town_no_source_knows(rels):
+    got = rels("미국 매사추세츠주 월섬에 본사를 둔 보스턴다이나믹스는 로봇을 만든다.")
+    assert {("보스턴다이나믹스", "located_in", "매사추세츠주"), ("보스턴다이나믹스", "located_in", "미국")} <= got
+
+
+def test_a_cue_word_inside_a_company_name_is_no_cue(rels):
+    got = rels("누리엘소재는 미국 테네시주 클라크스빌에 공장을 짓는다.")
+    assert ("누리엘소재", "located_in", "미국") not in got
+
+
+def test_the_head_of_a_local_unit_does_not_lead_the_story_company(rels):
+    got = rels("한빛전자는 미국 진출을 서두른다. 현지 법인은 브라이언 콜 대표가 이끌고 있다.")
+    assert ("브라이언 콜", "leads", "한빛전자") not in got
+
+
+def test_an_appointment_by_a_company_marked_with_도(rels):
+    got = rels("한빛전자는 실적을 냈다. 경쟁사인 한결머티리얼즈도 지난해 박재훈 부사장을 대표로 선임했다.")
+    assert ("박재훈", "leads", "한결머티리얼즈") in got
+    assert ("박재훈", "leads", "한빛전자") not in got

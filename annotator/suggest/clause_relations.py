@@ -28,9 +28,11 @@ from annotator.suggest.clause_ctx import (
     topic_org_before,
 )
 from annotator.suggest.deal_relations import (
+    acquired_topics,
     acquisitions_by_subject,
     acquisitions_named,
     customers,
+    group_members,
     new_companies,
     parents,
     shareholder_subjects,
@@ -73,6 +75,8 @@ def clause_relations(ctx, add) -> None:
             after.setdefault(text[s.end:s.end + 1], []).append(s)
     of = after.get("의", [])
     parents(ctx, add, of)
+    if "계열" in text or "산하" in text:
+        group_members(ctx, add, after.get(" ", []))
     shareholders(ctx, add, of + [s for s in after.get(" ", ()) if text.startswith(" 최대주주", s.end)])
     if "주주" in text:
         shareholder_subjects(ctx, add)
@@ -82,6 +86,7 @@ def clause_relations(ctx, add) -> None:
         add(ctx, a, "acquires", b, 0.7)
     if "인수" in text:
         acquisitions_by_subject(ctx, add)
+        acquired_topics(ctx, add, after.get("이", []) + after.get("가", []))
     supply_deals(ctx, add, after.get("와", []) + after.get("과", []))
     _founded_by_reference(ctx, add, after.get("을", []) + after.get("를", []))
     if "한 " in text or "든 " in text or "인 " in text or "은 " in text:
@@ -299,7 +304,8 @@ def _appointments(ctx, add) -> None:
         if m is None:
             continue
         sent = sentence_at(ctx, per.start)
-        org = subject_org(ctx, sent[0], per.start) or topic_org_before(ctx, per.start)
+        # (X도 ... P를 대표로 선임: 도 marks the appointing company too, after another one's story)
+        org = subject_org(ctx, sent[0], per.start, SUBJECT_MARKS + ("도",)) or topic_org_before(ctx, per.start)
         if org is not None:
             add(ctx, per, _relation_for(ctx, m.group(1) or m.group(2), "leads"), org, 0.7)
 

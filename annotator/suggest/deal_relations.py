@@ -197,6 +197,23 @@ def parents(ctx, add, orgs: list) -> None:
             add(ctx, b, "subsidiary_of", a, 0.75)
 
 
+_GROUP_OF = re.compile(r" ?(?:계열|산하)(?:사|의)? ")
+_GROUP_GAP = re.compile(r"(?:[^\s.,]{1,12} ){0,3}")  # 로봇 기업 / 벤처캐피털(VC): what kind of member it is
+
+
+def group_members(ctx, add, orgs: list) -> None:
+    """현대자동차그룹 계열 로봇 기업 보스턴다이나믹스 / 카카오 산하 카카오벤처스 -> the member subsidiary_of the group."""
+    text = ctx.text
+    for x in orgs:
+        m = _GROUP_OF.match(text, x.end)
+        if m is None:
+            continue
+        g = _GROUP_GAP.match(text, m.end())
+        member = next((y for y in ctx.between(m.end(), g.end() + 1) if y.label == "ORG" and y.start <= g.end()), None)
+        if member is not None and member.text != x.text:
+            add(ctx, member, "subsidiary_of", x, 0.7)
+
+
 def shareholders(ctx, add, orgs: list) -> None:
     """A의 최대주주는 B -> B invests_in A."""
     text = ctx.text
@@ -266,6 +283,23 @@ def acquisitions_by_subject(ctx, add) -> None:
         a = next((s for s in reversed(spans[max(0, i - 5):i]) if s.label == "ORG"), None)
         if a is not None and text[a.end:a.end + 1] in ("이", "가", "은", "는") and _TO_TARGET.fullmatch(text, a.end, b.start):
             add(ctx, a, "acquires", b, 0.7)
+
+
+# X는 (2021년) Y가 인수했다 / X는 Y가 지난해 인수한 회사다: the topic was bought by the subject
+_BOUGHT_BY = re.compile(r"(?:이|가) (?:[^\s.,]{1,10} ){0,2}인수(?:했|한|해)")
+
+
+def acquired_topics(ctx, add, orgs: list) -> None:
+    """`orgs`: organisations followed by 이/가. X는 Y가 2021년 인수했다 -> Y acquires X (no object between)."""
+    text = ctx.text
+    for y in orgs:
+        if not _BOUGHT_BY.match(text, y.end):
+            continue
+        sent = sentence_at(ctx, y.start)
+        x = first_topic_org(ctx, sent[0], y.start)
+        if x is not None and x.text != y.text and not any(
+                ctx.particle(s)[1] in ("을", "를") for s in ctx.between(x.end, y.start)):
+            add(ctx, y, "acquires", x, 0.65)
 
 
 def acquisitions_named(ctx, orgs_of: list) -> list:

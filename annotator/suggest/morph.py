@@ -620,6 +620,8 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
             out.append(Cand(s, e, "PRODUCT", 0.6, "morph"))  # 양극재 ‘RX-N9’, 후보물질 ‘OG-201’: a model code
         elif prev and (prev in ORG_CLASS_NOUNS or prev.endswith(_ORG_CLASS_HEADS)) and len(words) <= 3:
             out.append(Cand(s, e, "ORG", 0.6, "morph"))  # 합작법인 ‘누리세움’, 100% 자회사 ‘한빛 비나’
+        elif _CODE_NAME.fullmatch(inner) and not _YEAR_END.search(inner):
+            out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))  # ‘SR-H40’, ‘HT-9000’: a model code alone in quotes
         elif (launched := _LAUNCH_AFTER.match(text, e)) and not all(t.tag == "NNG" for t in toks if t.tag != "SN"):
             out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))
         elif launched and _VERSION_CHAR.search(inner):
@@ -629,7 +631,8 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
 
 # Compounds ending in these are product class nouns too (운반로봇, 판독솔루션, 차세대칩).
 _PRODUCT_HEADS = ("로봇", "솔루션", "플랫폼", "서비스", "모델", "소프트웨어", "칩", "앱", "신작", "게임", "반도체",
-                  "스마트폰", "챗봇", "에이전트", "프로세서", "가속기", "기기", "단말", "브랜드", "시리즈", "서버")
+                  "스마트폰", "챗봇", "에이전트", "프로세서", "가속기", "기기", "단말", "브랜드", "시리즈", "서버",
+                  "감속기", "충전기", "테스터", "검사기", "인버터", "액추에이터")
 
 
 # Nouns of things that are named by model codes; a quoted code after them is a product.
@@ -638,6 +641,10 @@ _CODED_HEADS = ("서버", "장비", "모듈", "센서", "배터리", "소재", "
                 "단말기", "라우터", "스위치", "위성", "모터")
 # A model code: letters and digits together (RX-N9, OG-201, X2, A100), not a year or a plain word.
 _MODEL_CODE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z]{1,5}-?[A-Za-z]?[0-9]+[A-Za-z0-9]*|[0-9]+-?[A-Za-z]+[0-9]*)(?![A-Za-z0-9])")
+
+
+# A quoted model code that needs no class noun before it: letters, a hyphen, digits (SR-H40, HT-5100)
+_CODE_NAME = re.compile(r"[A-Z]{1,4}-[A-Z]{0,3}[0-9]{1,5}[A-Z]{0,2}")
 
 
 def _glued(text: str, t, end: int) -> bool:

@@ -58,6 +58,10 @@ _MONEY_BEFORE = re.compile(r"(?:매출액?|영업(?:이)?익|순(?:이)?익|손�
 _start = itemgetter(0)  # Cand.start
 
 
+_BEFORE_DATE = re.compile(r"(?<![가-힣0-9])(?:전년(?: 동기| 같은 기간| 동월| 동기간)?|전 거래일|전날|직전 분기|전 분기|전분기|전월"
+                          r"|[0-9]+(?:년|개월|주) 전)")
+
+
 def pattern_cands(doc: Doc) -> list[Cand]:
     out: list[Cand] = []
     toks = doc.tokens
@@ -73,6 +77,9 @@ def pattern_cands(doc: Doc) -> list[Cand]:
             nxt = j
     out += _date_words(doc)
     out += _spaced_counts(doc)
+    if "전" in doc.text:  # 전년 (동기), 전 거래일, 1년 전: dates relative to the story's own (guidelines rule 8)
+        out += [Cand(m.start(), m.end(), "DATE", 0.8, "pattern") for m in _BEFORE_DATE.finditer(doc.text)
+                if doc.on_edges(m.start(), m.end())]
     if "분의" in doc.text:  # 5분의 1, 10분의 1: a ratio (not 5분, a duration)
         out += [Cand(m.start(), m.end(), "QUANTITY", 0.85, "pattern") for m in _FRACTION.finditer(doc.text)
                 if doc.on_edges(m.start(), m.end())]

@@ -204,6 +204,15 @@ def _past_brackets(text: str, pos: int) -> int:
 _REGIONAL = frozenset({"코리아", "재팬", "차이나", "아메리카", "인터내셔널", "USA", "유럽"})
 
 
+def _short_first(a: Span, b: Span) -> tuple[Span, Span]:
+    """(alias, full form) of two names of one thing, whichever the gazetteer calls its entry: the Latin
+    or the shorter one is the alias (SKT -> SK텔레콤, 현대차그룹 -> 현대자동차그룹), as the guidelines say."""
+    la, lb = _LATIN.search(a.text) is not None, _LATIN.search(b.text) is not None
+    if la != lb:
+        return (a, b) if la else (b, a)
+    return (b, a) if len(b.text) < len(a.text) else (a, b)
+
+
 def _aliases(ctx: _Ctx, gaz: Gazetteer) -> dict[str, Span]:
     """alias_of relations; returns surface -> the full-form span other relations should use."""
     text = ctx.text
@@ -226,9 +235,10 @@ def _aliases(ctx: _Ctx, gaz: Gazetteer) -> dict[str, Span]:
     for surface, s in first.items():  # SKT and SK텔레콤 both in the article (places never)
         canon = canonical(surface) if s.label != "LOC" else None
         if canon and canon != surface and canon in first and first[canon].label == s.label:
-            _add(ctx, s, "alias_of", first[canon], 0.85)
+            head, tail = _short_first(s, first[canon])
+            _add(ctx, head, "alias_of", tail, 0.85)
             if s.label == "ORG":
-                alias_to.setdefault(surface, first[canon])
+                alias_to.setdefault(head.text, tail)
     # 라이엇 and 라이엇게임즈: the name without its company ending. stem -> the first ORG surface
     # (in order of first mention) that is that stem plus a company ending
     full_of: dict[str, Span] = {}
@@ -295,8 +305,10 @@ def _titles(ctx: _Ctx) -> None:
             _add(ctx, per, label, org, 0.85)
             placed.add(per.text)
         if not orgs and label == "leads" and per.text not in placed \
-                and not _NAMED_BEFORE.search(text, max(0, per.start - 12), per.start):
-            # a reporter or professor rarely belongs to the story's company
+                and not _NAMED_BEFORE.search(text, max(0, per.start - 12), per.start) \
+                and not _UNIT_TOPIC.search(text, doc.sentence_around(per.start)[0], per.start):
+            # a reporter or professor rarely belongs to the story's company; the head of 현지 법인은 ...
+            # leads that unit, not the story's company
             org = _topic_org(ctx, per.start)
             if org is not None:
                 _add(ctx, per, label, org, 0.5)
@@ -305,6 +317,9 @@ def _titles(ctx: _Ctx) -> None:
 # 소담랩스를 이끄는 P 대표 / X 창업주 P 대표 / X 대표이사 P 사장: the organisation is named before the person
 # (clause_relations handles those); the story's company is not a fallback then.
 _NAMED_BEFORE = re.compile(r"(?:(?:을|를) (?:이끄는|이끌고 있는|맡고 있는|운영하는)|창업주|창업자|공동창업자|대표이사|설립자) $")
+
+
+_UNIT_TOPIC = re.compile(r"(?:법인|자회사|합작사|합작회사|지사|지점|사무소|연구소|사업부|계열사)(?:은|는) ")
 
 
 def _topic_org(ctx: _Ctx, pos: int) -> Span | None:
@@ -713,11 +728,24 @@ def _founded_places(ctx: _Ctx, org: Span, dat: list[Span]) -> None:
             _add(ctx, org, "located_in", prev, 0.7)
 
 
+_UNKNOWN_PLACE_AFTER = re.compile(r" [가-힣]{2,6}(?:에|에서) ")
+
+
+def _unknown_place_after(ctx: _Ctx, s: Span) -> bool:
+    """The place is followed by one proper noun no source labelled, then 에/에서 (매사추세츠주 월섬에)."""
+    if not _UNKNOWN_PLACE_AFTER.match(ctx.text, s.end):
+        return False
+    nxt = next(ctx.doc.tokens_from(s.end + 1), None)
+    return nxt is not None and nxt.start == s.end + 1 and nxt.tag == "NNP" and s.end + 1 not in ctx.by_start
+
+
 def _headquarters(ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
     """본사는 미국 샌프란시스코에 있다 / 서울에 본사를 둔 X: located_in."""
     text = ctx.doc.text
     # no place with 에/에서/(으)로 in the clause (most clauses): nothing to do, whatever the cue
-    locs = [s for s in spans if s.label == "LOC" and ctx.particle(s)[1] in ("에", "에서", "으로", "로")]
+    # (and a place with one unknown word after it: 매사추세츠주 월섬에, a town Kiwi and the gazetteer do not know)
+    locs = [s for s in spans if s.label == "LOC" and (ctx.particle(s)[1] in ("에", "에서", "으로", "로")
+                                                      or _unknown_place_after(ctx, s))]
     if not locs:
         return
     clause = text[a:b]
@@ -725,6 +753,12 @@ def _headquarters(ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
     if not cues:
         return
     cue_pos = a + clause.index(cues[0])
+    if any(s.start <= cue_pos < s.end for s in spans):  # 소재 in 누리엘소재: a name, not the cue word
+        cue_pos = next((a + m.start() for c in cues for m in re.finditer(re.escape(c), clause)
+                        if not any(s.start <= a + m.start() < s.end for s in spans)), None)
+        if cue_pos is None:
+            return
+        cues = [next(c for c in cues if text.startswith(c, cue_pos))]
     orgs = [s for s in spans if s.label == "ORG" and ctx.particle(s)[0] in SUBJECT]
     after_rel = [s for s in spans if s.label == "ORG" and s.start > cue_pos
                  and _KEEPS.match(text[cue_pos + len(cues[0]):s.start])]
