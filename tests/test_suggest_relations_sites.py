@@ -129,3 +129,18 @@ def test_an_appointment_by_a_company_marked_with_도(rels):
     got = rels("한빛전자는 실적을 냈다. 경쟁사인 한결머티리얼즈도 지난해 박재훈 부사장을 대표로 선임했다.")
     assert ("박재훈", "leads", "한결머티리얼즈") in got
     assert ("박재훈", "leads", "한빛전자") not in got
+
+
+def test_an_amount_after_a_relative_supply_verb_heads_nothing(rels):
+    got = rels("가온텔레콤은 한빛전자에 올해부터 3년간 칩 약 300만개를 공급하는 1200억원 규모 계약을 체결했다.")
+    assert ("가온텔레콤", "supplies", "한빛전자") in got
+
+
+def test_a_product_supplied_in_the_passive_by_the_maker_of_a_relative_clause(rels):
+    got = rels("한빛전자가 2023년 자체 개발한 이 제품은 미국 마이크론과 대만 TSMC의 후공정 라인에 공급되고 있다.")
+    assert {("한빛전자", "supplies", "마이크론"), ("한빛전자", "supplies", "TSMC")} <= got
+
+
+def test_a_product_supplied_in_the_passive_by_its_known_maker(rels):
+    got = rels("가온텔레콤은 관제 플랫폼 ‘온새링크’를 개발했다. ‘온새링크’는 현재 한빛전자 등 40곳에 공급되고 있다.")
+    assert ("가온텔레콤", "supplies", "한빛전자") in got

@@ -35,6 +35,7 @@ from annotator.suggest.deal_relations import (
     group_members,
     new_companies,
     parents,
+    passive_supplies,
     shareholder_subjects,
     shareholders,
     supply_deals,
@@ -112,6 +113,8 @@ def clause_relations(ctx, add) -> None:
         founded_and_led(ctx, add)
     if "법인" in text or "자회사" in text or "합작" in text:
         new_companies(ctx, add)
+    if "공급되" in text or "공급돼" in text or "공급된" in text or "납품되" in text or "납품돼" in text:
+        passive_supplies(ctx, add)
     customers(ctx, add)  # last: it reads the develops relations found above
 
 

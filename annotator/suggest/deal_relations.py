@@ -168,6 +168,38 @@ def customers(ctx, add) -> None:
             _supplied(ctx, add, makers[p.text], orgs, orgs[-1])
 
 
+_SUPPLIED_TO = re.compile(r"(?:공급|납품)(?:되|돼|된)")
+_MADE_BY = re.compile(r"(?:이|가) (?:[^\s.,]{1,10} ){0,3}(?:자체 |직접 |독자 )?(?:개발|생산|제조|만든|설계)")
+
+
+def passive_supplies(ctx, add) -> None:
+    """‘P’는 (A 등 병원 140곳과) B와 C의 라인에 공급되고 있다: P's maker supplies the organisations named
+    before the passive verb. The maker: who develops P (found above), else X가 개발한 (이 제품은), else the
+    company in focus."""
+    text = ctx.text
+    makers: dict[str, list] = {}
+    for (_, label, _), (_, head, tail) in ctx.out.items():
+        if label == "develops":
+            makers.setdefault(tail.text, []).append(head)
+    for m in _SUPPLIED_TO.finditer(text):
+        sent = sentence_at(ctx, m.start())
+        before = ctx.between(sent[0], m.start())
+        topic = next((s for s in before if ctx.particle(s)[1] in ("은", "는")), None)
+        by = makers.get(topic.text, []) if topic is not None and topic.label == "PRODUCT" else []
+        if not by:
+            made = next((s for s in before if s.label == "ORG" and _MADE_BY.match(text, s.end)), None)
+            by = [made] if made is not None else []
+        if not by and topic is not None and topic.label == "PRODUCT":
+            org = topic_org_before(ctx, sent[0])
+            by = [org] if org is not None else []
+        start = topic.end if topic is not None else sent[0]
+        users = [s for s in before if s.label == "ORG" and s.start >= start and s not in by
+                 and text[s.end:s.end + 1] in ("와", "과", ",", "·", " ", "의", "에")]
+        for maker in by:
+            for user in users:
+                add(ctx, maker, "supplies", user, 0.55)
+
+
 def _supplied(ctx, add, makers: list, orgs: list, last) -> None:
     """The maker supplies `last` and the organisations listed before it (A와 B, C 등)."""
     text = ctx.text

@@ -585,7 +585,9 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
     rel_head = None
     if _RELATIVE.match(text, tok.end, tok.end + 12):
         nxt = next((s for s in spans if s.start >= tok.end), None)
-        if nxt is not None and nxt.start - tok.end <= 12:
+        rule = ctx.rules.get(rel)
+        # (공급하는 1200억원 규모 계약: an amount after the relative verb heads nothing)
+        if nxt is not None and nxt.start - tok.end <= 12 and (rule is None or nxt.label in rule.head):
             rel_head = nxt
     if not subj and rel_head is None:  # ...를 열고 ‘익시오’를 공개: the sentence's topic is the subject
         subj = clause.topic()
