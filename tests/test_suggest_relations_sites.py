@@ -144,3 +144,43 @@ def test_a_product_supplied_in_the_passive_by_the_maker_of_a_relative_clause(rel
 def test_a_product_supplied_in_the_passive_by_its_known_maker(rels):
     got = rels("가온텔레콤은 관제 플랫폼 ‘온새링크’를 개발했다. ‘온새링크’는 현재 한빛전자 등 40곳에 공급되고 있다.")
     assert ("가온텔레콤", "supplies", "한빛전자") in got
+
+
+def test_a_company_and_a_kind_of_thing_before_its_quoted_name(rels):
+    got = rels("한빛전자 초급속 충전기 '하이퍼차지 350'이 인기다.")
+    assert ("한빛전자", "develops", "하이퍼차지 350") in got
+
+
+def test_a_flagship_named_as_the_companys_주력_제품(rels):
+    got = rels("가온텔레콤은 주력 제품인 초급속 충전기 '하이퍼차지 350'의 부품을 공급한다.")
+    assert ("가온텔레콤", "develops", "하이퍼차지 350") in got
+
+
+def test_a_particle_between_company_and_product_is_no_brand(rels):
+    got = rels("한빛전자에 충전기 '하이퍼차지 350'을 공급한다.")
+    assert ("한빛전자", "develops", "하이퍼차지 350") not in got
+
+
+def test_the_company_running_a_product_named_after_it(rels):
+    got = rels("배달앱 ‘한끼로’ 운영사 가온텔레콤은 과징금을 냈다.")
+    assert ("가온텔레콤", "develops", "한끼로") in got
+
+
+def test_companies_listed_before_their_country_and_kind(rels):
+    got = rels("감속기 시장은 하모닉드라이브시스템즈(HDS)와 나부테스코 등 일본 업체들이 70%를 차지해 왔다.")
+    assert {("하모닉드라이브시스템즈", "located_in", "일본"), ("나부테스코", "located_in", "일본")} <= got
+
+
+def test_a_caption_with_the_company_its_address_and_head_office(rels):
+    got = rels("한빛전자 경기 화성시 본사 전경.")
+    assert {("한빛전자", "located_in", "경기"), ("한빛전자", "located_in", "화성시")} <= got
+
+
+def test_where_a_new_company_stands(rels):
+    got = rels("합작법인 '한빛비나'는 베트남 하노이에 들어선다.")
+    assert {("한빛비나", "located_in", "하노이"), ("한빛비나", "located_in", "베트남")} <= got
+
+
+def test_a_local_outlet_of_a_country(rels):
+    got = rels("6일 인도네시아 현지 매체 안타라통신에 따르면 계약이 맺어졌다.")
+    assert ("안타라통신", "located_in", "인도네시아") in got

@@ -59,7 +59,7 @@ _APPOINT = re.compile(r"(?:[가-힣A-Za-z]{1,8})?(?:을|를) (?:신임 |새 |차
 # 미국 보스턴의 바이오기업 A / 독일 광학 검사장비 기업 A / 영국 사모펀드(PEF) A: a few words (no particle) and a kind
 _KIND_OF_COMPANY = re.compile(r"(?:의)? (?:[가-힣A-Za-z]{0,9}[가-힣A-Za-z](?<![에을를이가은는와과로의서]) ){0,3}?"
                               r"([가-힣A-Za-z]{0,8}(?:기업|업체|회사|스타트업|제조사|운용사|개발사|게임사|제약사|증권사|은행|"
-                              r"기관|통신사|사모펀드|벤처캐피털|VC|투자사|사)(?:\([A-Z]{2,5}\))?) ")
+                              r"기관|통신사|사모펀드|벤처캐피털|VC|투자사|매체|언론사|방송사|일간지|사)(?:\([A-Z]{2,5}\))?) ")
 _LAUNCHED = re.compile(r"(?:을|를) (?:[^\s.]{1,10} ){0,2}?(?:개발했|출시했|선보였|공개했|내놨|내놓았|출시한다|공개한다|선보인다)")
 # " 대표" right before a founding verb's particle, and a surname alone before it (김 대표가)
 _TITLE_BEFORE = re.compile(r" (?:신임 |공동 )?(?:대표이사|대표|사장|의장|회장|부회장|CEO|창업자|창업주)$")
@@ -100,10 +100,14 @@ def clause_relations(ctx, add) -> None:
         _founded_by_people(ctx, add)
     _appointments(ctx, add)
     _kind_places(ctx, add)
+    if ctx.locs:
+        _places_around(ctx, add)
     _launched_by_topic(ctx, add)
     _hires(ctx, add)
-    if "개발" in text or "자사 " in text:
+    if "개발" in text or "자사 " in text or "주력 " in text or "대표 " in text:
         _own_make(ctx, add)
+    if ctx.products:
+        _brand_products(ctx, add)
     if "공동 개발" in text or "공동개발" in text or "함께 개발" in text:
         _co_developers(ctx, add)
     if "운영" in text or "가동" in text or "두고" in text:
@@ -313,6 +317,54 @@ def _appointments(ctx, add) -> None:
             add(ctx, per, _relation_for(ctx, m.group(1) or m.group(2), "leads"), org, 0.7)
 
 
+# A와 B 등 일본 업체들이 / A, B 같은 미국 빅테크: companies listed before their country and kind
+_LISTED_KIND = re.compile(r" ?(?:등|같은|등의) $")
+_PAREN = re.compile(r"\([^()]{0,30}\)")
+_KIND_AFTER_PLACE = re.compile(r" (?:[가-힣]{0,6}(?:업체|기업|회사|빅테크|스타트업|제조사|통신사|은행|증권사)들?)(?:이|가|은|는|과|와|의|도|을|를)? ")
+# X 경기 화성시 동탄 본사 전경 / X 서울 본사: a company, its address, its head office (a caption)
+_OFFICE_AFTER = re.compile(r"(?: [가-힣]{2,6}){0,2} (?:본사|사옥|본점)")
+# X는 L에 들어선다 / 위치한다 / 자리 잡았다: where the organisation stands
+_STANDS_AT = re.compile(r"(?:에|에서) (?:[^\s.,]{1,8} )?(?:들어선|들어설|들어섰|위치|자리)")
+
+
+def _places_around(ctx, add) -> None:
+    text, spans = ctx.text, ctx.spans
+    for i in ctx.locs:
+        loc = spans[i]
+        # A와 B 등 일본 업체들이
+        if i and _KIND_AFTER_PLACE.match(text, loc.end) and _LISTED_KIND.search(text, max(0, loc.start - 4), loc.start):
+            j = i - 1
+            while j >= 0 and spans[j].label != "ORG" and loc.start - spans[j].end < 12:
+                j -= 1
+            members = []
+            while j >= 0 and spans[j].label == "ORG":
+                if text[spans[j].start - 1:spans[j].start] == "(":  # 하모닉드라이브시스템즈(HDS): the alias
+                    j -= 1
+                    continue
+                gap = _PAREN.sub("", text[spans[j].end:members[0].start]) if members else ""
+                if gap.strip(" ,·") not in ("", "와", "과", "및"):
+                    break
+                members.insert(0, spans[j])
+                j -= 1
+            for m in members:
+                add(ctx, m, "located_in", loc, 0.6)
+        # X 경기 화성시 동탄 본사
+        first = i
+        while first and spans[first - 1].label == "LOC" and text[spans[first - 1].end:spans[first].start] == " ":
+            first -= 1
+        if first and spans[first - 1].label == "ORG" and text[spans[first - 1].end:spans[first].start] == " " \
+                and (i + 1 == len(spans) or spans[i + 1].label != "LOC") and _OFFICE_AFTER.match(text, loc.end):
+            for place in spans[first:i + 1]:
+                add(ctx, spans[first - 1], "located_in", place, 0.6)
+        # X는 L에 들어선다
+        if _STANDS_AT.match(text, loc.end):
+            sent = sentence_at(ctx, loc.start)
+            org = subject_org(ctx, sent[0], spans[first].start)
+            if org is not None:
+                for place in spans[first:i + 1]:
+                    add(ctx, org, "located_in", place, 0.6)
+
+
 def _kind_places(ctx, add) -> None:
     """미국 보스턴의 바이오기업 A / 독일 검사장비 기업 A -> A located_in 보스턴 (and 미국)."""
     text, spans = ctx.text, ctx.spans
@@ -383,6 +435,30 @@ def _flagships(ctx, add, orgs: list) -> None:
 _OF_PRODUCT = re.compile(r"의 (?:[^\s.,]{1,12}(?<![은는이가을를와과에도]) ){0,3}[‘'\"“]")
 
 
+# 차지온 초급속 충전기 ‘하이퍼차지 350’ / 엔비디아 GPU ‘H100’: a company, what kind of thing, its name
+_BRAND_GAP = re.compile(r" (?:[가-힣A-Za-z0-9]{1,10} ){1,3}[‘'\"“]")
+# 배달앱 ‘한끼로’ 운영사 한끼컴퍼니: the product, then the company that makes or runs it
+_MAKER_AFTER = re.compile(r"[’'\"”]? (?:운영사|개발사|제조사|운영업체|개발업체)인? ")
+
+
+def _brand_products(ctx, add) -> None:
+    text, spans = ctx.text, ctx.spans
+    for i in ctx.products:
+        p = spans[i]
+        m = _MAKER_AFTER.match(text, p.end)
+        maker = ctx.by_start.get(m.end()) if m else None
+        if maker is not None and maker.label == "ORG":
+            add(ctx, maker, "develops", p, 0.6)
+            continue
+        org = next((s for s in reversed(spans[max(0, i - 3):i]) if s.label == "ORG"), None)
+        if org is None or p.start - org.end > 40 or not _BRAND_GAP.fullmatch(text, org.end, p.start):
+            continue
+        gap = ctx.doc.tokens_between(org.end, p.start)
+        if all(t.tag in ("NNG", "NNP", "SL", "SN", "XSN", "XPN", "SSO", "NNB") for t in gap) \
+                and not any(s.start > org.end for s in spans[max(0, i - 3):i]):
+            add(ctx, org, "develops", p, 0.55)
+
+
 def _products_of(ctx, add, orgs: list) -> None:
     text = ctx.text
     for org in orgs:
@@ -393,8 +469,10 @@ def _products_of(ctx, add, orgs: list) -> None:
 
 
 # 자체 개발한 (모델) ‘X’ / 자사 (대출 비교 앱) ‘X’ (no word between with a particle: not 자사 플랫폼에 ‘X’)
-_OWN_MAKE = re.compile(r"(?:(?:자체|독자|직접) ?개발(?:한)? (?:[^\s.]{1,10} ){0,2}|자사 (?:[^\s.]{0,9}[^\s.에을를와과은는이가의로도] ){0,3})"
-                       r"[‘'\"“]?$")
+# and 주력 제품인 (초급속 충전기) ‘X’ / 대표 파이프라인인 (고형암 이중항체) ‘X’: the company's own flagship
+_OWN_MAKE = re.compile(r"(?:(?:자체|독자|직접) ?개발(?:한)? (?:[^\s.]{1,10} ){0,2}|자사 (?:[^\s.]{0,9}[^\s.에을를와과은는이가의로도] ){0,3}"
+                       r"|(?:주력|대표) (?:제품|상품|파이프라인|서비스|게임|모델|브랜드)(?:인|은|이|으로)? "
+                       r"(?:[^\s.]{0,9}[^\s.에을를와과은는이가의로도] ){0,5})[‘'\"“]?$")
 
 
 def _own_make(ctx, add) -> None:
@@ -402,7 +480,7 @@ def _own_make(ctx, add) -> None:
     text = ctx.text
     for i in ctx.products:
         p = ctx.spans[i]
-        if not _OWN_MAKE.search(text, max(0, p.start - 30), p.start):
+        if not _OWN_MAKE.search(text, max(0, p.start - 45), p.start):
             continue
         sent = sentence_at(ctx, p.start)
         org = subject_org(ctx, sent[0], p.start)
