@@ -238,3 +238,19 @@ def test_a_quoted_model_code_or_a_device_name_is_a_product(found, text, product)
 
 def test_a_company_ending_in_머티리얼즈(found):
     assert ("한결머티리얼즈", "ORG") in found("한결머티리얼즈는 양극재를 만든다.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("한소라 공정거래위원회 시장감시국장이 25일 발표했다.", "한소라"),  # Kiwi: 한/MM 소라/NNG
+    ("장석현 하이엘테크 대표는 말했다.", "장석현"),  # Kiwi: 장석/NNG 현/MM
+])
+def test_a_name_kiwi_cut_up_before_an_organisation_and_a_title(found, text, name):
+    assert (name, "PER") in found(text)
+
+
+def test_a_word_with_a_particle_before_an_organisation_and_title_is_no_name(found):
+    assert not any(lab == "PER" for _, lab in found("이번엔 하이엘테크 대표가 나섰다."))
+
+
+def test_bare_억_after_a_fine_is_money(found):
+    assert ("328억", "MONEY") in found("공정위, 배달앱에 과징금 328억…“입점업체에 강요”")

@@ -26,7 +26,7 @@ from annotator.models import Relation, Span
 from annotator.suggest.cand import Cand
 from annotator.suggest.doc import NOMINAL, Doc
 from annotator.suggest.lexical import gazetteer_for, hanja_cands, lexicon_cands, multidict_cands
-from annotator.suggest.morph import coordinated, morph_cands, paren_aliases, short_forms
+from annotator.suggest.morph import coordinated, morph_cands, names_before_titles, paren_aliases, short_forms
 from annotator.suggest.patterns import pattern_cands
 from annotator.suggest.relations import relation_suggestions
 from annotator.suggest.resolve import propagate, resolve
@@ -73,7 +73,8 @@ def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -
         cands = [c for c in cands if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
     spans = propagate(doc, resolve(cands))
     for _ in range(3):  # aliases and list members take their neighbours' labels, then every mention
-        more = paren_aliases(doc, spans) + coordinated(doc, spans) + short_forms(doc, spans)
+        more = paren_aliases(doc, spans) + coordinated(doc, spans) + short_forms(doc, spans) + \
+            names_before_titles(doc, spans)
         if more:  # (usually there are none: only then is it worth indexing the spans)
             have = {(c.start, c.end, c.label) for c in spans}
             more = [c for c in more if (c.start, c.end, c.label) not in have]
