@@ -184,3 +184,9 @@ def test_where_a_new_company_stands(rels):
 def test_a_local_outlet_of_a_country(rels):
     got = rels("6일 인도네시아 현지 매체 안타라통신에 따르면 계약이 맺어졌다.")
     assert ("안타라통신", "located_in", "인도네시아") in got
+
+
+def test_an_alias_with_latin_in_the_full_name_points_to_the_full_name(rels):
+    got = rels("IBK기업은행은 핀테크와 손잡았다. 기업은행은 이 회사에 투자했다.")
+    assert ("기업은행", "alias_of", "IBK기업은행") in got
+    assert ("IBK기업은행", "alias_of", "기업은행") not in got

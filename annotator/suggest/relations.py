@@ -204,10 +204,14 @@ def _past_brackets(text: str, pos: int) -> int:
 _REGIONAL = frozenset({"코리아", "재팬", "차이나", "아메리카", "인터내셔널", "USA", "유럽"})
 
 
+_ALL_LATIN = re.compile(r"[A-Za-z0-9 .&'-]+")
+
+
 def _short_first(a: Span, b: Span) -> tuple[Span, Span]:
-    """(alias, full form) of two names of one thing, whichever the gazetteer calls its entry: the Latin
-    or the shorter one is the alias (SKT -> SK텔레콤, 현대차그룹 -> 현대자동차그룹), as the guidelines say."""
-    la, lb = _LATIN.search(a.text) is not None, _LATIN.search(b.text) is not None
+    """(alias, full form) of two names of one thing, whichever the gazetteer calls its entry: the one
+    written in Latin letters only, else the shorter one, is the alias (SKT -> SK텔레콤, 기업은행 ->
+    IBK기업은행, 현대차그룹 -> 현대자동차그룹), as the guidelines say."""
+    la, lb = _ALL_LATIN.fullmatch(a.text) is not None, _ALL_LATIN.fullmatch(b.text) is not None
     if la != lb:
         return (a, b) if la else (b, a)
     return (b, a) if len(b.text) < len(a.text) else (a, b)
