@@ -44,7 +44,9 @@ OUTLET_KOREAN = {
     "Hankookilbo": "한국일보", "Hankook Ilbo": "한국일보", "KMIB": "국민일보", "Kukmin Ilbo": "국민일보",
     "SEGYE.com": "세계일보", "Segye.com": "세계일보", "Segye": "세계일보", "Segye Ilbo": "세계일보",
     "NewDaily Biz": "뉴데일리경제", "NewDaily": "뉴데일리", "THE GURU": "더구루", "The Guru": "더구루",
-    "Businesspost": "비즈니스포스트", "Newsway": "뉴스웨이",
+    "Businesspost": "비즈니스포스트", "BUSINESSPOST": "비즈니스포스트", "Business Post": "비즈니스포스트", "Newsway": "뉴스웨이",
+    "SEOUL SHINMUN": "서울신문", "Seoul Shinmun": "서울신문", "Byline Network": "바이라인네트워크", "MoneyS": "머니S",
+    "DealSite": "딜사이트", "Dealsite": "딜사이트", "DigitalTimes": "디지털타임스",
 }
 # Image agencies whose name alone on a line is a photo credit, never article text.
 PHOTO_AGENCIES = ("게티이미지뱅크", "게티이미지코리아", "게티이미지", "Getty Images", "gettyimages", "셔터스톡",

@@ -81,7 +81,7 @@ def _byline_dateline(m: re.Match, meta: MetaFinder) -> None:
 
 def _names(m: re.Match, meta: MetaFinder) -> None:
     groups = m.groupdict()
-    meta.add_reporters(split_names(groups.get("names") or groups.get("names2") or ""))
+    meta.add_reporters(split_names(groups.get("names") or groups.get("names2") or groups.get("names3") or ""))
 
 
 _DATELINE_PLACE = re.compile(r"^\s*[\[(<]?\s*/?\s*[가-힣]{2,5}\s*=")
@@ -136,7 +136,7 @@ _DATE_ITEM = (r"(?:\d{4}\s*[.\-/년]\s*)?\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?
               r"업데이트|기사\s*전송|기사\s*원문|일시|일자|날짜|KST"
               r"|지면\s*[A-Z]?\d{1,2}(?:\s*면)?")  # where it ran in print (지면A14), after the dates
 # One quote: a name, a price, an arrow or sign with the change, maybe a percentage ('코스피 2,500.12 ▲ 10.3 (+0.41%)').
-_QUOTE = (r"\S{1,20}(?:\s+\S{1,12})?\s*(?:\(?\d{6}\)?\s*)?[\d,]+(?:\.\d+)?\s*(?:원|만원|억원|달러|USD|KRW|pt|p)?\s*"
+_QUOTE = (r"\S{1,20}(?:\s+\S{1,12})?\s*(?:\(?\d{6}\)?\s*)?[\d,]+(?:\.\d+)?\s*(?:원|만원|억원|달러|USD|KRW|pt|p|%)?\s*"
           r"[|]?\s*(?:[▲▼△▽↑↓]\s*|[+\-−])[\d,]+(?:\.\d+)?\s*(?:%|원|만원|p)?"
           r"(?:\s*\(?\s*[+\-−▲▼]?\s*[\d,]+(?:\.\d+)?\s*%?\s*\)?)?")
 # A bare "3월 5일" may be a timeline sub-headline; a stamp has a year, a time, a weekday or a label.
@@ -185,8 +185,9 @@ RULES: list[Rule] = [
     Rule("summary_disclaimer", "portal",
          "A portal's note on its automatic summary ('자동 추출 기술로 요약된 내용입니다 ... 본문 보기를 권장').",
          drop=re.compile(r".{0,80}?(?:자동\s*추출\s*기술로\s*요약|요약\s*기술의\s*특성상|전체\s*맥락을\s*이해하기\s*위해서는|"
-                         r"본문\s*(?:전체\s*)?보기를\s*권장|AI\s*가?\s*요약한\s*내용입니다).{0,160}|(?:본문\s*)?요약봇.{0,20}"),
-         needs=("기술", "이해하기", "보기를", "내용입니다", "요약봇")),
+                         r"본문\s*(?:전체\s*)?보기를\s*권장|AI\s*가?\s*요약한\s*내용입니다|AI\s*가?\s*기사를\s*요약했습니다).{0,160}"
+                         r"|(?:본문\s*)?요약봇.{0,20}"),
+         needs=("기술", "이해하기", "보기를", "내용입니다", "요약봇", "요약했습니다")),
     Rule("portal_notice", "portal",
          "Portal notes about categories/sections, translation, audio, subscribing to the outlet or reporter "
          "('연합뉴스 구독') and the link to the original ('기사원문').",
@@ -223,7 +224,9 @@ RULES: list[Rule] = [
                                   "구독", "구독중", "구독하기", "구독\\s*취소",
                                   "클린뷰", "읽기\\s*모드", "기사\\s*듣기", "기사\\s*본문\\s*요약", "본문\\s*요약",
                                   "기사\\s*내용\\s*요약", "(?:본문\\s*)?글자\\s*크기(?:\\s*(?:설정|조절|조정|변경))?", "메일\\s*보내기",
-                                  "카카오톡\\s*공유", "페이스북\\s*공유", "댓글(?:\\s*[0-9]+)?", "글씨\\s*키우기")
+                                  "카카오톡\\s*공유", "페이스북\\s*공유", "댓글(?:\\s*[0-9]+)?", "글씨\\s*키우기",
+                                  "가(?:\\s+가)*", "글씨\\s*크기(?:\\s*(?:조절|조정|설정|변경))?", "폰트\\s*크기", "확대", "축소",
+                                  "기사\\s*URL\\s*복사", "URL\\s*복사", "기사\\s*요약")
                          + r"|.{0,15}\(으\)로\s*기사\s*보내기|다른\s*공유\s*찾기|(?:\S{1,10}\s*)?AI\s*요약(?:\s*(?:보기|듣기|닫기))?"
                          r"|이\s*기사가?\s*(?:도움이?\s*되셨나요|유익하셨나요|마음에\s*드셨나요|어떠셨나요|어떠세요)\s*\??"
                          r"|(?:이\s*)?기사를?\s*(?:공유|스크랩|저장|추천)\s*(?:합니다|하기|하세요|해\s*보세요|해\s*주세요)[.!]?")),
@@ -246,7 +249,7 @@ RULES: list[Rule] = [
     Rule("image_click", "caption",
          "Captions that only say how to view the picture ('이미지를 클릭하시면 크게 보실 수 있습니다', '원본보기').",
          drop=re.compile(r"[<\[(]?\s*(?:이미지|사진|그림|그래픽)(?:를|을)?\s*클릭하(?:시|)면.{0,30}?[>\])]?"
-                         r"|[<\[(]?\s*(?:(?:사진|이미지)\s*)?(?:원본\s*보기|확대\s*보기|크게\s*보기|확대|원본)\s*[>\])]?"
+                         r"|[<\[(]?\s*(?:(?:사진|이미지)\s*)?(?:원본\s*보기|확대\s*보기|크게\s*보기|확대하기|확대|원본)\s*[>\])]?"
                          r"|[<\[(]\s*(?:사진|이미지|그래픽|영상|표)\s*[>\])]|(?:▶\s*)?(?:동영상|영상)\s*(?:재생|보기)")),
     Rule("photo_credit", "caption",
          "A photo/graphic credit alone on a line ('(사진=카카오 제공)', '[그래픽=홍길동 기자]', '자료=통계청', '/카카오 제공').",
@@ -286,10 +289,17 @@ RULES: list[Rule] = [
          meta=_names_and_mails,
          needs=("@",)),
     Rule("byline_date", "byline",
-         "A reporter credit and the date stamp on one line ('이서진 기자 | 입력 : 2025-10-14 14:32', '홍길동 기자  공개 ...').",
-         drop=re.compile(rf"(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*[|·,/]?\s*(?P<stamp>{_DATE_LINE})"
+         "A reporter credit and the date stamp on one line ('이서진 기자 | 입력 : 2025-10-14 14:32', '홍길동 기자  공개 ...'), "
+         "maybe with the e-mail between ('김민서 기자 kms@x.co.kr 2026-05-06 16:21:34').",
+         drop=re.compile(rf"(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*[|·,/]?\s*(?:[\[(<]?{EMAIL}[\])>]?\s*[|·,/]?\s*)?"
+                         rf"(?P<stamp>{_DATE_LINE})"
                          r"(?:\s*[|·]\s*(?:댓글|조회수|조회|공감)\s*[\d,]*)*"),
          meta=_byline_date),
+    Rule("reporter_intro", "byline",
+         "A reporter's own introduction under the story ('가상일보 금융팀 이가을 기자입니다. 현장의 목소리를 전합니다.').",
+         drop=re.compile(rf"(?:\S{{1,12}}\s+){{0,3}}(?P<names>{NAMES})\s*기자입니다\.?.{{0,80}}"),
+         meta=lambda m, meta: meta.add_reporters(split_names(m["names"])),
+         needs=("기자입니다",)),
     Rule("reporter_line", "byline",
          "A reporter credit alone on a line ('홍길동 기자', '/김철수·이영희 기자', '글·사진=홍길동 기자').",
          drop=re.compile(rf"(?:[/=]|(?:글|사진|글·사진|정리|취재|영상|기자명)\s*[=:]?)?\s*(?P<names>{NAMES})\s*"
@@ -310,9 +320,10 @@ RULES: list[Rule] = [
     Rule("reporter_email_tail", "byline",
          "A reporter credit or e-mail glued to the end of a paragraph or caption ('... 밝혔다. /홍길동 기자 hong@...').",
          strip=re.compile(rf"\s*/?\s*(?:(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*)?[\[(<]?\s*{EMAIL}\s*[\])>]?\s*$"
-                          rf"|\s+/\s*(?P<names2>{NAMES})\s*{REPORTER_ROLE}\s*$"),
+                          rf"|\s+/\s*(?P<names2>{NAMES})\s*{REPORTER_ROLE}\s*$"
+                          rf"|(?<=[다요]\.)\s+(?P<names3>{NAMES})\s*기자\s*$"),  # '... 마쳤다. 김민서 기자'
          meta=_names,
-         needs=("@", "/")),  # an e-mail address, or the slash before a name
+         needs=("@", "/", "기자")),  # an e-mail address, the slash before a name, or the role
     Rule("copyright_mark_line", "copyright",
          "A copyright mark with only an owner after it ('ⓒ 이데일리', 'Copyright © 블로터', '<저작권자 © X>'), "
          "or with the outlet's slogan before its name ('ⓒ 세상을 보는 눈, 글로벌 미디어 세계일보').",
@@ -351,8 +362,13 @@ RULES: list[Rule] = [
          block=blocks.headline_list),
     Rule("ticker_row", "market",
          "A stock index, share or crypto quote ('코스피 2,500.12 ▲ 10.3 (+0.41%)', '비트코인 9,000만원 ▼ 1.2%').",
-         drop=re.compile(rf"{_QUOTE}(?:\s*[|·/]\s*{_QUOTE})*"),  # several quotes on one row: 코스피 ... | 코스닥 ...
+         drop=re.compile(rf"(?:\[[^\]]{{1,10}}\]\s*|(?:주요\s*)?(?:증시|시황|지수|마켓)\s+)?"  # [DT 마켓] / 주요 증시: the widget's label
+                         rf"{_QUOTE}(?:\s*[|·/]\s*{_QUOTE})*"),  # several quotes on one row: 코스피 ... | 코스닥 ...
          needs=("▲", "▼", "△", "▽", "↑", "↓", "+", "-", "−")),
+    Rule("market_bar", "market",
+         "A labelled bar of market counts or links ('[마켓] 회사채 수요예측 오늘 3건 | 공모주 청약 2건 | ...').",
+         drop=re.compile(r"\[[^\]\n]{1,10}\]\s*[^|\n]{1,40}(?:\s\|\s[^|\n]{1,40}){2,}"),
+         needs=(" | ",)),
     Rule("quote_table_header", "market",
          "Column headers of a quote table ('종목명 현재가 등락률', '코인 시세 변동률').",
          drop=re.compile(_words("종목", "종목명", "코인", "코인명", "현재가", "가격", "등락", "등락률", "등락폭", "변동률",
