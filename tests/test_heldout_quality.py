@@ -1,5 +1,5 @@
 """Regression guard on held-out pages: the real pipeline (`annotate suggest --jsonl`) on
-tests/fixtures/heldout to heldout6, scored like ../shared/eval/score.py (reimplemented here so CI
+tests/fixtures/heldout to heldout7, scored like ../shared/eval/score.py (reimplemented here so CI
 needs nothing outside the repo).
 
 The pages imitate outlets and portals other than the seeds (Naver/연합뉴스, 전자신문, ZDNet Korea,
@@ -49,6 +49,10 @@ SYMMETRIC = {"partners_with"}
 # drop and meta 1.000, entity F1 0.948, relation F1 0.792. Relative dates (전년 동기, 1년 전) are now
 # DATE, as the guidelines' rule 8 and heldout4-6 have them; heldout1-3 left them out (entity F1 there
 # 1.000 -> 0.986, 1.000 -> 0.990, 0.957 -> 0.955).
+# heldout7: six more (디지털타임스, 머니S, 서울신문, 비즈니스포스트, 바이라인네트워크, 딜사이트), written after the
+# heldout6 round. Untouched: drop 0.898, meta 0.667, entity F1 0.925, relation F1 0.648 (P 0.77, R 0.56; a
+# regression of that round's alias direction, 기업은행 vs IBK기업은행, cost most of the precision). Tuned on:
+# drop and meta 1.000, entity F1 0.942, relation F1 0.789.
 FLOORS = {
     "heldout": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.97, "rel_f": 0.94},
     "heldout2": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.97, "rel_f": 0.90},
@@ -56,6 +60,7 @@ FLOORS = {
     "heldout4": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.94, "rel_f": 0.82},
     "heldout5": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.94, "rel_f": 0.79},
     "heldout6": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.76},
+    "heldout7": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.92, "rel_f": 0.75},
 }
 
 pytestmark = pytest.mark.slow

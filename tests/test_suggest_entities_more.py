@@ -254,3 +254,8 @@ def test_a_word_with_a_particle_before_an_organisation_and_title_is_no_name(foun
 
 def test_bare_억_after_a_fine_is_money(found):
     assert ("328억", "MONEY") in found("공정위, 배달앱에 과징금 328억…“입점업체에 강요”")
+
+
+def test_an_acronym_of_a_technology_is_no_organisation(found):
+    got = found("한빛바이오는 항체약물접합체(ADC) 기술을 가졌다. ADC 플랫폼 ‘알링크’를 소개했다.")
+    assert ("ADC", "ORG") not in got

@@ -190,3 +190,23 @@ def test_an_alias_with_latin_in_the_full_name_points_to_the_full_name(rels):
     got = rels("IBK기업은행은 핀테크와 손잡았다. 기업은행은 이 회사에 투자했다.")
     assert ("기업은행", "alias_of", "IBK기업은행") in got
     assert ("IBK기업은행", "alias_of", "기업은행") not in got
+
+
+def test_a_stake_taken_by_the_subject(rels):
+    got = rels("미래에셋증권이 한빛전자 지분 35%를 확보했다.")
+    assert ("미래에셋증권", "invests_in", "한빛전자") in got
+
+
+def test_the_whole_stake_bought_is_an_acquisition(rels):
+    got = rels("미래에셋증권은 한빛전자 지분 100%를 인수했다.")
+    assert {("미래에셋증권", "acquires", "한빛전자"), ("한빛전자", "subsidiary_of", "미래에셋증권")} <= got
+    assert ("미래에셋증권", "invests_in", "한빛전자") not in got
+
+
+def test_customers_listed_as_고객사(rels):
+    got = rels("가온텔레콤은 KB국민은행, 카카오뱅크 등 200여 곳을 고객사로 확보했다.")
+    assert {("가온텔레콤", "supplies", "KB국민은행"), ("가온텔레콤", "supplies", "카카오뱅크")} <= got
+
+
+def test_a_kind_of_company_with_its_rank_after_a_place(rels):
+    assert ("넷이즈", "located_in", "중국") in rels("현지 퍼블리싱은 중국 2위 게임사 넷이즈가 맡는다.")

@@ -30,6 +30,7 @@ from annotator.suggest.deal_relations import (
     acquired_topics,
     acquisitions_by_subject,
     acquisitions_named,
+    client_lists,
     customers,
     group_members,
     new_companies,
@@ -37,6 +38,7 @@ from annotator.suggest.deal_relations import (
     passive_supplies,
     shareholder_subjects,
     shareholders,
+    stakes_taken,
     supply_deals,
 )
 from annotator.suggest.morph import title_of
@@ -117,6 +119,10 @@ def clause_relations(ctx, add) -> None:
         founded_and_led(ctx, add)
     if "법인" in text or "자회사" in text or "합작" in text:
         new_companies(ctx, add)
+    if "고객" in text:
+        client_lists(ctx, add)
+    if " 지분 " in text:
+        stakes_taken(ctx, add, after.get(" ", []))
     if "공급되" in text or "공급돼" in text or "공급된" in text or "납품되" in text or "납품돼" in text:
         passive_supplies(ctx, add)
     customers(ctx, add)  # last: it reads the develops relations found above

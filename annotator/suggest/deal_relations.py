@@ -200,6 +200,65 @@ def passive_supplies(ctx, add) -> None:
                 add(ctx, maker, "supplies", user, 0.55)
 
 
+# A는 B, C 등 200여 곳을 고객사로 확보했다 / 고객사를 B와 C로 넓혔다: A supplies its named customers
+_CLIENTS_AS = re.compile(r"(?:[0-9,]+여? ?(?:곳|개사|개 ?기업|개 ?기관)(?:을|를) )?고객(?:사|으)로 ")
+_CLIENTS_TO = re.compile(r"고객(?:사|층)?(?:을|를) ")
+_CLIENTS_WIDENED = re.compile(r"(?:으로|로) (?:[^\s.,]{1,8} )?(?:넓|확대|늘|확장|다변화)")
+
+
+def client_lists(ctx, add) -> None:
+    text = ctx.text
+    for pat in (_CLIENTS_AS, _CLIENTS_TO):
+        for m in pat.finditer(text):
+            sent = sentence_at(ctx, m.start())
+            if pat is _CLIENTS_AS:
+                listed = [s for s in ctx.between(sent[0], m.start()) if s.label == "ORG"]
+                clients = _list_before(ctx, listed, m.start())
+            else:
+                end = _CLIENTS_WIDENED.search(text, m.end(), sent[1])
+                clients = [s for s in ctx.between(m.end(), end.start() + 1) if s.label == "ORG"] if end else []
+            if not clients:
+                continue
+            supplier = subject_org(ctx, sent[0], clients[0].start) or topic_org_before(ctx, sent[0])
+            for c in clients:
+                if supplier is not None and supplier.text != c.text:
+                    add(ctx, supplier, "supplies", c, 0.55)
+
+
+def _list_before(ctx, orgs: list, pos: int) -> list:
+    """The organisations closing right before `pos` as a list (A, B 등 / A와 B), last first checked."""
+    text, out = ctx.text, []
+    for s in reversed(orgs):
+        gap = text[s.end:out[0].start if out else pos]
+        if not out and gap.strip() not in ("", "등") or out and gap.strip(" ") not in (",", "와", "과", "·", "및"):
+            break
+        out.insert(0, s)
+    return out
+
+
+# B가 2500억원을 투자해 A 지분 35%를 확보했다: the subject holds a stake in A
+_STAKE_TAKEN = re.compile(r" 지분 (?:([0-9.]+)% ?)?(?:을|를) (?:[^\s.,]{1,6} )?(확보|인수|취득|사들|매입|보유)")
+
+
+def stakes_taken(ctx, add, orgs: list) -> None:
+    """B가 A 지분 35%를 확보했다 -> B invests_in A; 지분 100%를 인수/취득 buys the whole company: B acquires A,
+    A subsidiary_of B. (지분을 인수, with no share given, is left to the acquisition rules.)"""
+    text = ctx.text
+    for x in orgs:
+        m = _STAKE_TAKEN.match(text, x.end)
+        if m is None or m.group(1) is None and m.group(2) == "인수":
+            continue
+        sent = sentence_at(ctx, x.start)
+        holder = subject_org(ctx, sent[0], x.start)
+        if holder is None or holder.text == x.text:
+            continue
+        if m.group(1) == "100":
+            add(ctx, holder, "acquires", x, 0.7)
+            add(ctx, x, "subsidiary_of", holder, 0.65)
+        else:
+            add(ctx, holder, "invests_in", x, 0.65)
+
+
 def _supplied(ctx, add, makers: list, orgs: list, last) -> None:
     """The maker supplies `last` and the organisations listed before it (A와 B, C 등)."""
     text = ctx.text

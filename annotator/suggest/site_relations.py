@@ -10,7 +10,7 @@ import re
 from annotator.suggest.clause_ctx import sentence_at, subject_org, topic_org_before
 
 # 미국 보스턴의 바이오기업 A / 독일 광학 검사장비 기업 A / 영국 사모펀드(PEF) A: a few words (no particle) and a kind
-_KIND_OF_COMPANY = re.compile(r"(?:의)? (?:[가-힣A-Za-z]{0,9}[가-힣A-Za-z](?<![에을를이가은는와과로의서]) ){0,3}?"
+_KIND_OF_COMPANY = re.compile(r"(?:의)? (?:[가-힣A-Za-z0-9]{0,9}[가-힣A-Za-z](?<![에을를이가은는와과로의서]) ){0,3}?"
                               r"([가-힣A-Za-z]{0,8}(?:기업|업체|회사|스타트업|제조사|운용사|개발사|게임사|제약사|증권사|은행|"
                               r"기관|통신사|사모펀드|벤처캐피털|VC|투자사|매체|언론사|방송사|일간지|사)(?:\([A-Z]{2,5}\))?) ")
 

@@ -60,7 +60,8 @@ LATIN_STOP = frozenset("""AI IT ICT IoT CEO CTO CFO COO CSO CIO CPO CMO R&D TV P
 DX AX ESG IPO M&A VC B2B B2C SaaS OS UI UX XR VR AR MR LLM sLLM SLM AGI ML DB IR PR K Q A B C D E
 IDC HBM DRAM NAND SSD PDF URL QR GDP OTT SNS MOU CES KOSPI KOSDAQ ETF USB Wi-Fi WiFi OLED LCD LED EV
 GB TB MB kW MW GW km kg CCTV NFT DNA RNA CO2 BM PoC MVP ROI KPI CX CS FAQ HR GPS
-EUV PER PBR EPS AP SoC ASIC FPGA RPA SDK IDE SEO UCC DM PD PM KOREA NEWS Copyright""".split())
+EUV PER PBR EPS AP SoC ASIC FPGA RPA SDK IDE SEO UCC DM PD PM KOREA NEWS Copyright
+ADC mRNA CAR-T PPA PF CPS RCPS AUM EMR PaaS IaaS ESS BMS ADAS SDV UAM MaaS CDMO CRO NDA BLA""".split())
 # Korean surnames: a person name chunk starts with one (two-syllable ones first).
 SURNAMES = frozenset("""김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심
 노 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 라 왕
