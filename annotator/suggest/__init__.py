@@ -69,12 +69,13 @@ def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -
     cands = [_model_suffix(doc, c) if c.label == "PRODUCT" else _place_suffix(doc, c) if c.label == "LOC" else c
              for c in cands if c.label in labels]
     cands = _particles_off(doc.text, cands)
+    cands += names_before_titles(doc, cands)  # (needs the organisations found; before resolve: one round less)
     if lexicon is not None:  # analysts rejected these often enough: never suggest them again
         cands = [c for c in cands if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
     spans = propagate(doc, resolve(cands))
     for _ in range(3):  # aliases and list members take their neighbours' labels, then every mention
         more = paren_aliases(doc, spans) + coordinated(doc, spans) + short_forms(doc, spans) + \
-            names_before_titles(doc, spans)
+            names_before_titles(doc, spans)  # (again: an organisation only propagation found)
         if more:  # (usually there are none: only then is it worth indexing the spans)
             have = {(c.start, c.end, c.label) for c in spans}
             more = [c for c in more if (c.start, c.end, c.label) not in have]

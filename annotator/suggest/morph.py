@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import attrgetter, is_, itemgetter
 
 from annotator.suggest.cand import Cand, make
@@ -840,6 +840,7 @@ def names_before_titles(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """장석현 하이엘테크 대표는 / 한소라 공정거래위원회 시장감시국장이: a name Kiwi cut into other words (장석/NNG
     현/MM), shaped like a Korean name, before an organisation and a title (the apposition every outlet uses)."""
     text, out = doc.text, []
+    starts = None  # the spans' starts, sorted, built at the first candidate (most articles have few)
     for c in spans:
         if c.label != "ORG" or c.start < 4:
             continue
@@ -849,11 +850,17 @@ def names_before_titles(doc: Doc, spans: list[Cand]) -> list[Cand]:
         m = _NAME_WORD.search(text, max(0, c.start - 5), c.start)
         if m is None:
             continue
-        name = m.group(1)
-        if name[0] in SURNAMES and not _flags(name) & _NOT_GIVEN and doc.on_edges(m.start(1), m.end(1)) \
-                and all(t.tag[0] in "NM" for t in doc.tokens_between(m.start(1), m.end(1))) \
-                and not any(o.start < m.end(1) and m.start(1) < o.end for o in spans):  # (not 이번엔: 이번/NNG 엔/JX)
-            out.append(Cand(m.start(1), m.end(1), "PER", 0.6, "morph"))
+        name, a, b = m.group(1), m.start(1), m.end(1)
+        if name[0] not in SURNAMES or _flags(name) & _NOT_GIVEN or not doc.on_edges(a, b) \
+                or not all(t.tag[0] in "NM" for t in doc.tokens_between(a, b)):  # (not 이번엔: 이번/NNG 엔/JX)
+            continue
+        if starts is None:  # candidates may overlap: the furthest end among those starting before each one
+            ordered = sorted(spans, key=_CAND_START)
+            starts = list(map(_CAND_START, ordered))
+            reach = list(accumulate(map(_CAND_END, ordered), max))
+        k = bisect_left(starts, b)  # the candidates starting before b: does any reach past a?
+        if k == 0 or reach[k - 1] <= a:
+            out.append(Cand(a, b, "PER", 0.6, "morph"))
     return out
 
 
