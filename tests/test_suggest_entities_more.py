@@ -259,3 +259,20 @@ def test_bare_억_after_a_fine_is_money(found):
 def test_an_acronym_of_a_technology_is_no_organisation(found):
     got = found("한빛바이오는 항체약물접합체(ADC) 기술을 가졌다. ADC 플랫폼 ‘알링크’를 소개했다.")
     assert ("ADC", "ORG") not in got
+
+
+@pytest.mark.parametrize("text, place", [
+    ("서울 노원구와 강원 춘천시, 전남 순천시에서 시범 사업을 했다.", "춘천시"),
+    ("충남 보령에 새 공장을 짓는다.", "보령"),
+])
+def test_korean_cities_are_places(found, text, place):
+    assert (place, "LOC") in found(text)
+
+
+def test_mass_production_is_no_city(found):
+    assert not any(lab == "LOC" for t, lab in found("하반기 양산에 들어간다.") if t.startswith("양산"))
+
+
+def test_a_duration_in_days(found):
+    got = found("서비스는 90일 동안 무료다. 출시 100일 만에 가입자를 모았다.")
+    assert {("90일", "DATE"), ("100일", "DATE")} <= got

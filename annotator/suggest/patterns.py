@@ -174,7 +174,10 @@ def _date_from(doc: Doc, i: int, start: int, end: int, unit: str) -> Cand | None
     if unit == "년" and end < len(text) and text[end:end + 1] == "간":
         return Cand(_prefix(doc, start, ("최근", "지난", "향후")), end + 1, "DATE", 0.85, "pattern")
     num = text[start:end - len(unit)]
-    if unit == "일" and _int(num) > 31 or unit == "월" and _int(num) > 12:
+    if unit == "일" and _int(num) > 31:  # no day of a month: a duration in days (90일간, 100일 만에)
+        return make(Cand, (_prefix(doc, start, ("최근", "지난", "향후", "앞으로")), end, "DATE", 0.8, "pattern")) \
+            if _int(num) < 1000 else None
+    if unit == "월" and _int(num) > 12:
         return None
     return make(Cand, (_prefix(doc, start, _DATE_PREFIX_NEAR), end, "DATE", 0.9, "pattern"))
 

@@ -30,15 +30,15 @@ ORG_SUFFIXES = (
     "물산", "상사", "증권사", "청", "부", "처", "원", "일보", "신문", "방송", "통신사", "투자증권", "자산운용",
     "벤처캐피탈", "인베스트", "이노베이션", "유플러스", "스튜디오", "페이", "게임스", "AI", "코리아", "재팬",
     "펀드", "비전펀드", "캐피털", "벤처투자", "차이나", "아메리카", "인터내셔널", "거래소",
-    "머티리얼즈", "머티리얼스", "소재", "정밀", "전장", "케미칼", "다이나믹스",
+    "머티리얼즈", "머티리얼스", "머트리얼즈", "소재", "정밀", "전장", "케미칼", "다이나믹스", "정보원",
 )
 # Institution suffixes that make a name even from common nouns (국제컴퓨터비전학회, 정보통신정책연구원).
-INSTITUTION_SUFFIXES = ("위원회", "학회", "협회", "진흥원", "연구원", "연구소", "대학교", "재단", "공사", "공단",
+INSTITUTION_SUFFIXES = ("위원회", "학회", "협회", "진흥원", "연구원", "연구소", "대학교", "재단", "공사", "공단", "정보원",
                         "연합회", "협의회", "거래소", "조합", "연맹", "기구", "법원", "박물관", "상공회의소", "회의소")
 # Company endings that ordinary words do not have: one unknown word ending so is a company name.
 NAME_ONLY_SUFFIXES = frozenset({"파트너스", "벤처스", "인베스트먼트", "캐피탈", "캐피털", "홀딩스", "랩스", "게임즈", "게임스",
                                 "네트웍스", "로보틱스", "인터내셔널", "테크놀로지스", "시스템즈", "솔루션즈", "벤처투자",
-                                "자산운용", "투자증권", "머티리얼즈", "머티리얼스", "다이나믹스"})
+                                "자산운용", "투자증권", "머티리얼즈", "머티리얼스", "머트리얼즈", "다이나믹스"})
 # Provinces as news writes them before a city (경기 성남시, 충남 천안시); alone they are also common words.
 PROVINCES = frozenset({"경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주", "세종"})
 # Suffixes too common in ordinary words to trust without a proper-noun stem.
