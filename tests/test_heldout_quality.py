@@ -1,5 +1,5 @@
 """Regression guard on held-out pages: the real pipeline (`annotate suggest --jsonl`) on
-tests/fixtures/heldout to heldout7, scored like ../shared/eval/score.py (reimplemented here so CI
+tests/fixtures/heldout to heldout8, scored like ../shared/eval/score.py (reimplemented here so CI
 needs nothing outside the repo).
 
 The pages imitate outlets and portals other than the seeds (Naver/연합뉴스, 전자신문, ZDNet Korea,
@@ -53,6 +53,10 @@ SYMMETRIC = {"partners_with"}
 # heldout6 round. Untouched: drop 0.898, meta 0.667, entity F1 0.925, relation F1 0.648 (P 0.77, R 0.56; a
 # regression of that round's alias direction, 기업은행 vs IBK기업은행, cost most of the precision). Tuned on:
 # drop and meta 1.000, entity F1 0.942, relation F1 0.789 (0.962 / 0.813 with the Korean cities added next).
+# heldout8: six more (문화일보, 데일리안, 이코노미스트, 에너지경제신문, IT조선, 뉴스웨이), written at the end of the
+# 2026-11-23 session and deliberately NOT tuned on: its figures stay the honest estimate for unseen outlets.
+# Untouched: drop 0.906, meta 0.722, entity F1 0.912 (P 0.94, R 0.88), relation F1 0.639 (P 0.86, R 0.51).
+# Its floors sit just under those, so they only catch regressions.
 FLOORS = {
     "heldout": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.97, "rel_f": 0.94},
     "heldout2": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.97, "rel_f": 0.90},
@@ -60,7 +64,8 @@ FLOORS = {
     "heldout4": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.94, "rel_f": 0.82},
     "heldout5": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.94, "rel_f": 0.79},
     "heldout6": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.76},
-    "heldout7": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.92, "rel_f": 0.75},
+    "heldout7": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.94, "rel_f": 0.78},
+    "heldout8": {"keep": 1.0, "drop": 0.88, "meta": 0.70, "ent_f": 0.89, "rel_f": 0.61},
 }
 
 pytestmark = pytest.mark.slow
