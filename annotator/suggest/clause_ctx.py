@@ -6,6 +6,20 @@ from __future__ import annotations
 from bisect import bisect_left
 
 
+def _one_space(gap: str) -> bool:
+    return gap == " "
+
+
+def place_run(ctx, i: int, joined=_one_space) -> list:
+    """spans[i], a place, with the places written right before it, in text order: an address by default
+    (경기 성남시 판교: one space between), or a list when `joined` accepts 와, 과 or a comma between."""
+    spans, text = ctx.spans, ctx.text
+    k = i
+    while k > 0 and spans[k - 1].label == "LOC" and joined(text[spans[k - 1].end:spans[k].start]):
+        k -= 1
+    return spans[k:i + 1]
+
+
 def sentence_at(ctx, pos: int) -> tuple[int, int]:
     return ctx.doc.sentence_around(pos)
 

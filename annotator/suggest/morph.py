@@ -286,9 +286,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
     free_named = [i for i in compress(range(n), named) if (chunks[i].start, chunks[i].end) not in label_at]
     marked = list(compress(range(n), map(_MARKS.__and__, flags)))
 
-    def spaced(i: int, j: int) -> bool:  # chunk j follows chunk i after one space, i takes no particle
-        a = chunks[i]
-        return not a.next_tag and chunks[j].start - a.end == 1 and text[a.end] == " "
+    def spaced(i: int, j: int) -> bool:
+        return _spaced(text, chunks[i], chunks[j])
 
     def kname(i: int) -> bool:  # is_korean_name
         return flags[i] & _NAME_SHAPE and chunks[i].tokens[0].tag == "NNP"
@@ -844,8 +843,8 @@ def names_before_titles(doc: Doc, spans: list[Cand]) -> list[Cand]:
     for c in spans:
         if c.label != "ORG" or c.start < 4:
             continue
-        t = _TITLE_WORD.match(text, c.end)
-        if t is None or title_of(t.group(1)) is None:
+        title = _TITLE_WORD.match(text, c.end)
+        if title is None or title_of(title.group(1)) is None:
             continue
         m = _NAME_WORD.search(text, max(0, c.start - 5), c.start)
         if m is None:
@@ -936,6 +935,11 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
     return out
 
 
+def _spaced(text: str, a: Chunk, b: Chunk) -> bool:
+    """Chunk b follows chunk a after one space, and a takes no particle."""
+    return not a.next_tag and b.start - a.end == 1 and text[a.end] == " "
+
+
 def _placed_before(doc: Doc, i: int, by_end: dict[int, Cand]) -> bool:
     """Chunk i comes right after a place and one space (미국 X)."""
     if i == 0:
@@ -943,7 +947,7 @@ def _placed_before(doc: Doc, i: int, by_end: dict[int, Cand]) -> bool:
     prev = doc.chunks[i - 1]
     place = by_end.get(prev.end)
     return place is not None and place.label == "LOC" and place.start == prev.start and \
-        not prev.next_tag and doc.chunks[i].start - prev.end == 1 and doc.text[prev.end] == " "
+        _spaced(doc.text, prev, doc.chunks[i])
 
 
 def _index(key, cands: list[Cand], wanted: set[int]) -> dict[int, Cand]:

@@ -18,6 +18,7 @@ from operator import attrgetter
 from annotator.analysis.model import Token
 from annotator.labels import RelationLabel, Schema
 from annotator.models import Relation, Span
+from annotator.suggest.clause_ctx import place_run
 from annotator.suggest.clause_relations import clause_relations
 from annotator.suggest.doc import Doc
 from annotator.suggest.lexical import Gazetteer
@@ -348,7 +349,7 @@ def _located(ctx: _Ctx) -> None:
         if nxt is not None and nxt.label == "ORG":
             # 미국 컬럼비아대 / 美 엔비디아 / 서울 중구 대한상공회의소: places written right before an organisation
             if text[loc.end:nxt.start] == " ":
-                for place in _address(ctx, i):
+                for place in reversed(place_run(ctx, i)):  # the nearest first
                     _add(ctx, nxt, "located_in", place, 0.8)
             # 미국 게임사 라이엇게임즈: a place, a class noun, then the organisation
             m = _CLASS_WORD.match(text, loc.end, loc.end + 9)
@@ -361,7 +362,7 @@ def _located(ctx: _Ctx) -> None:
             org = next((x for x in reversed(ctx.between(sent[0], loc.start)) if x.label == "ORG"
                         and not _in_brackets(text, x)), None)
             if org is not None:
-                for place in _address(ctx, i):
+                for place in reversed(place_run(ctx, i)):
                     _add(ctx, org, "located_in", place, 0.65)
         # 미국(구글, 아마존, 애플): the organisations listed in brackets after a place
         if text[loc.end:loc.end + 1] == "(":
@@ -382,16 +383,6 @@ def _located(ctx: _Ctx) -> None:
                 if gap not in ("·", ",", "、", "/", "와", "과", "및"):
                     break
                 j -= 1
-
-
-def _address(ctx: _Ctx, i: int) -> list[Span]:
-    """The place spans[i] with the places written right before it (경기 성남시 판교 -> all three)."""
-    out = [ctx.spans[i]]
-    j = i - 1
-    while j >= 0 and ctx.spans[j].label == "LOC" and ctx.doc.text[ctx.spans[j].end:ctx.spans[j + 1].start] == " ":
-        out.append(ctx.spans[j])
-        j -= 1
-    return out
 
 
 # ---------------------------------------------------------------------------------- cue words
@@ -745,6 +736,18 @@ def _unknown_place_after(ctx: _Ctx, s: Span) -> bool:
     return nxt is not None and nxt.start == s.end + 1 and nxt.tag == "NNP" and s.end + 1 not in ctx.by_start
 
 
+def _free_cue(text: str, a: int, b: int, cues: list[str], spans: list[Span]) -> tuple[int, str] | None:
+    """The first place in [a, b) of the first cue word written there outside every span (소재 inside
+    누리엘소재 is a name, not the cue), as (position, cue)."""
+    for cue in cues:
+        p = text.find(cue, a, b)
+        while p != -1:
+            if not any(s.start <= p < s.end for s in spans):
+                return p, cue
+            p = text.find(cue, p + 1, b)
+    return None
+
+
 def _headquarters(ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
     """본사는 미국 샌프란시스코에 있다 / 서울에 본사를 둔 X: located_in."""
     text = ctx.doc.text
@@ -754,26 +757,19 @@ def _headquarters(ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
                                                       or _unknown_place_after(ctx, s))]
     if not locs:
         return
-    clause = text[a:b]
-    cues = [c for c in ctx.r.located_cues if c in clause]
-    if not cues:
+    found = _free_cue(text, a, b, ctx.r.located_cues, spans)
+    if found is None:
         return
-    cue_pos = a + clause.index(cues[0])
-    if any(s.start <= cue_pos < s.end for s in spans):  # 소재 in 누리엘소재: a name, not the cue word
-        cue_pos = next((a + m.start() for c in cues for m in re.finditer(re.escape(c), clause)
-                        if not any(s.start <= a + m.start() < s.end for s in spans)), None)
-        if cue_pos is None:
-            return
-        cues = [next(c for c in cues if text.startswith(c, cue_pos))]
+    cue_pos, cue = found
+    cue_end = cue_pos + len(cue)
     orgs = [s for s in spans if s.label == "ORG" and ctx.particle(s)[0] in SUBJECT]
-    after_rel = [s for s in spans if s.label == "ORG" and s.start > cue_pos
-                 and _KEEPS.match(text[cue_pos + len(cues[0]):s.start])]
-    named = [s for s in spans if s.label == "ORG" and 0 <= s.start - (cue_pos + len(cues[0])) <= 3
-             and text[cue_pos + len(cues[0]):s.start].strip(" ‘'\"“") == ""]
-    if "설립" in clause and not named:
+    after_rel = [s for s in spans if s.label == "ORG" and s.start > cue_pos and _KEEPS.match(text[cue_end:s.start])]
+    named = [s for s in spans if s.label == "ORG" and 0 <= s.start - cue_end <= 3
+             and text[cue_end:s.start].strip(" ‘'\"“") == ""]
+    if not named and text.find("설립", a, b) != -1:
         return  # 설립 ... 에: the new organisation's place is handled with founded
     head = named[0] if named else after_rel[0] if after_rel else (orgs[-1] if orgs else None)
-    if head is None and _TOPIC_AFTER.match(text[cue_pos + len(cues[0]):cue_pos + len(cues[0]) + 2]):
+    if head is None and _TOPIC_AFTER.match(text[cue_end:cue_end + 2]):
         head = _topic_org(ctx, cue_pos)
     if head is None:
         return
@@ -917,8 +913,6 @@ def _funding(ctx: _Ctx) -> None:
         for s in investors:
             if s.text != investee.text:
                 _add(ctx, s, "invests_in", investee, 0.6)
-
-
 
 
 def _has_subject(ctx: _Ctx, a: int, b: int) -> bool:

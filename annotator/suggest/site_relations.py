@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.suggest.clause_ctx import sentence_at, subject_org, topic_org_before
+from annotator.suggest.clause_ctx import place_run, sentence_at, subject_org, topic_org_before
 
 # 미국 보스턴의 바이오기업 A / 독일 광학 검사장비 기업 A / 영국 사모펀드(PEF) A: a few words (no particle) and a kind
 _KIND_OF_COMPANY = re.compile(r"(?:의)? (?:[가-힣A-Za-z0-9]{0,9}[가-힣A-Za-z](?<![에을를이가은는와과로의서]) ){0,3}?"
@@ -55,19 +55,18 @@ def places_around(ctx, add) -> None:
             for m in members:
                 add(ctx, m, "located_in", loc, 0.6)
         # X 경기 화성시 동탄 본사
-        first = i
-        while first and spans[first - 1].label == "LOC" and text[spans[first - 1].end:spans[first].start] == " ":
-            first -= 1
+        address = place_run(ctx, i)
+        first = i + 1 - len(address)
         if first and spans[first - 1].label == "ORG" and text[spans[first - 1].end:spans[first].start] == " " \
                 and (i + 1 == len(spans) or spans[i + 1].label != "LOC") and _OFFICE_AFTER.match(text, loc.end):
-            for place in spans[first:i + 1]:
+            for place in address:
                 add(ctx, spans[first - 1], "located_in", place, 0.6)
         # X는 L에 들어선다
         if _STANDS_AT.match(text, loc.end):
             sent = sentence_at(ctx, loc.start)
             org = subject_org(ctx, sent[0], spans[first].start)
             if org is not None:
-                for place in spans[first:i + 1]:
+                for place in address:
                     add(ctx, org, "located_in", place, 0.6)
 
 
@@ -82,11 +81,8 @@ def kind_places(ctx, add) -> None:
         org = ctx.by_start.get(m.end())
         if org is None or org.label != "ORG":
             continue
-        add(ctx, org, "located_in", loc, 0.7)
-        j = i - 1
-        while j >= 0 and spans[j].label == "LOC" and text[spans[j].end:spans[j + 1].start] == " ":
-            add(ctx, org, "located_in", spans[j], 0.7)
-            j -= 1
+        for place in reversed(place_run(ctx, i)):  # the nearest first
+            add(ctx, org, "located_in", place, 0.7)
 
 
 # ...에서(도) 데이터센터 5곳을 운영한다 / 공장을 가동하고: the organisation has a site there
@@ -104,10 +100,7 @@ def operates_in(ctx, add) -> None:
         loc = spans[i]
         if not _RUNS_THERE.match(text, loc.end):
             continue
-        places, k = [loc], i
-        while k > 0 and spans[k - 1].label == "LOC" and text[spans[k - 1].end:places[0].start] in _PLACE_LIST_GAPS:
-            k -= 1
-            places.insert(0, spans[k])
+        places = place_run(ctx, i, _PLACE_LIST_GAPS.__contains__)
         sent = sentence_at(ctx, loc.start)
         org = subject_org(ctx, sent[0], places[0].start)
         if org is None and not any(s.label == "ORG" for s in ctx.between(sent[0], places[0].start)):
@@ -117,6 +110,7 @@ def operates_in(ctx, add) -> None:
                 add(ctx, org, "located_in", place, 0.6)
 
 
+_OFFICE_LIST_GAP = re.compile(r"\s*(?:와|과|,|·|및)?\s*")  # 하노이와 태국 방콕: between the places listed
 _OFFICE_SET_UP = re.compile(r"에 (?:현지 |해외 |신규 |첫 )?(?:법인|지사|지점|사무소|본사|현지법인)(?:을|를) (?:설립|세우|세운|세웠|열|연다|개설|마련|둔다|두고)")
 
 
@@ -134,7 +128,5 @@ def offices_set_up(ctx, add) -> None:
         org = subject_org(ctx, sent[0], loc.start) or topic_org_before(ctx, loc.start)
         if org is None:
             continue
-        j = i
-        while j >= 0 and spans[j].label == "LOC" and (j == i or re.fullmatch(r"\s*(?:와|과|,|·|및)?\s*", text[spans[j].end:spans[j + 1].start])):
-            add(ctx, org, "located_in", spans[j], 0.65)
-            j -= 1
+        for place in reversed(place_run(ctx, i, _OFFICE_LIST_GAP.fullmatch)):  # the nearest first
+            add(ctx, org, "located_in", place, 0.65)
