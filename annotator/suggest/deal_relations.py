@@ -139,13 +139,19 @@ _ADOPTS = re.compile(r"[’'\"”]?(?:을|를) (?:[^\s.]{1,8} )?(?:도입|사용
 _USERS_BEFORE = re.compile(r"(?: 등)?(?: [^\s.]{1,10}){0,3}(?:이|가|도) (?:[^\s.]{1,8} ){0,2}[‘'\"“]?")
 
 
-def customers(ctx, add) -> None:
-    """A product's users, in a sentence about the product (P는 ...) or taking it up (A와 B가 P를 도입),
-    are supplied by its maker."""
+def _makers_found(ctx) -> dict[str, list]:
+    """Product surface -> the organisations the rules so far found to develop it."""
     makers: dict[str, list] = {}
     for (_, label, _), (_, head, tail) in ctx.out.items():
         if label == "develops":
             makers.setdefault(tail.text, []).append(head)
+    return makers
+
+
+def customers(ctx, add) -> None:
+    """A product's users, in a sentence about the product (P는 ...) or taking it up (A와 B가 P를 도입),
+    are supplied by its maker."""
+    makers = _makers_found(ctx)
     if not makers:
         return
     text = ctx.text
@@ -177,10 +183,7 @@ def passive_supplies(ctx, add) -> None:
     before the passive verb. The maker: who develops P (found above), else X가 개발한 (이 제품은), else the
     company in focus."""
     text = ctx.text
-    makers: dict[str, list] = {}
-    for (_, label, _), (_, head, tail) in ctx.out.items():
-        if label == "develops":
-            makers.setdefault(tail.text, []).append(head)
+    makers = _makers_found(ctx)
     for m in _SUPPLIED_TO.finditer(text):
         sent = sentence_at(ctx, m.start())
         before = ctx.between(sent[0], m.start())

@@ -36,6 +36,7 @@ _HALF = re.compile(r"^(상|하)반기$|^[1-4]분기$")
 _DATE_SURFACES = _DATE_WORD_SET | {"상반기", "하반기", "1분기", "2분기", "3분기", "4분기"}  # a chunk that is a date: what _HALF matches
 _PREFIX_ENDS = frozenset(w[-1] for w in QTY_PREFIX + DATE_PREFIX)  # a prefix word ends with one of these
 _DATE_PREFIX_NEAR = DATE_PREFIX[:-3]  # not 최근, 향후, 앞으로 before a day or month
+_DURATION_PREFIX = ("최근", "지난", "향후", "앞으로")  # before a duration: 최근 10년간, 앞으로 3개월
 _CURRENCY_SET, _COUNTER_SET = frozenset(CURRENCIES), frozenset(COUNTERS + DURATION)
 _DURATION_SET, _NOT_QUANTITY_SET = frozenset(DURATION), frozenset(NOT_QUANTITY)
 _NOT_DIGIT = re.compile(r"[^0-9]")
@@ -146,7 +147,7 @@ def _number_phrase(doc: Doc, i: int) -> tuple[Cand | None, int]:
     if unit in _DURATION_SET:
         if unit == "개월" and text[unit_end:unit_end + 1] == "간" and unit_end + 1 in doc.edges:
             unit_end += 1  # 6개월간, as 3년간
-        return Cand(_prefix(doc, start, ("최근", "지난", "향후", "앞으로")), unit_end, "DATE", 0.8, "pattern"), k + 1
+        return Cand(_prefix(doc, start, _DURATION_PREFIX), unit_end, "DATE", 0.8, "pattern"), k + 1
     if unit in _COUNTER_SET:
         if unit == "대" and not any(t.tag == "NR" for t in toks[i:j + 1]) and _int(text[start:end]) < 10:
             return None, k + 1  # 3대 강국 is "three major", not a count
@@ -175,7 +176,7 @@ def _date_from(doc: Doc, i: int, start: int, end: int, unit: str) -> Cand | None
         return Cand(_prefix(doc, start, ("최근", "지난", "향후")), end + 1, "DATE", 0.85, "pattern")
     num = text[start:end - len(unit)]
     if unit == "일" and _int(num) > 31:  # no day of a month: a duration in days (90일간, 100일 만에)
-        return make(Cand, (_prefix(doc, start, ("최근", "지난", "향후", "앞으로")), end, "DATE", 0.8, "pattern")) \
+        return make(Cand, (_prefix(doc, start, _DURATION_PREFIX), end, "DATE", 0.8, "pattern")) \
             if _int(num) < 1000 else None
     if unit == "월" and _int(num) > 12:
         return None
