@@ -1,4 +1,5 @@
-"""What analysts have decided, as the suggester uses it: accepted surface forms and rejections.
+"""What analysts have decided, as the suggester uses it: accepted surface forms and rejections, and
+the relations they accepted or rejected between two surface forms.
 
 The store builds it from its labels; the suggester reads it. Plain data, no I/O.
 """
@@ -16,6 +17,10 @@ class Lexicon:
     accepted: dict[str, str] = field(default_factory=dict)  # surface form -> label analysts gave it
     accepted_count: dict[tuple[str, str], int] = field(default_factory=dict)
     rejected_count: dict[tuple[str, str], int] = field(default_factory=dict)
+    # (head surface, relation label, tail surface) -> how often analysts accepted / rejected it
+    related_count: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    unrelated_count: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    _learned: dict | None = field(default=None, init=False, repr=False, compare=False)  # learned_relations()
 
     def add_accepted(self, surface: str, label: str) -> None:
         key = (surface, label)
@@ -32,3 +37,30 @@ class Lexicon:
         """True when analysts rejected this suggestion often enough that it should not be made again."""
         key = (surface, label)
         return self.rejected_count.get(key, 0) - self.accepted_count.get(key, 0) >= REJECT_THRESHOLD
+
+    def add_related(self, head: str, label: str, tail: str) -> None:
+        key = (head, label, tail)
+        self.related_count[key] = self.related_count.get(key, 0) + 1
+        self._learned = None
+
+    def add_unrelated(self, head: str, label: str, tail: str) -> None:
+        key = (head, label, tail)
+        self.unrelated_count[key] = self.unrelated_count.get(key, 0) + 1
+        self._learned = None
+
+    def relation_blocked(self, head: str, label: str, tail: str) -> bool:
+        """True when analysts rejected this relation between these two surfaces often enough."""
+        key = (head, label, tail)
+        return self.unrelated_count.get(key, 0) - self.related_count.get(key, 0) >= REJECT_THRESHOLD
+
+    def learned_relations(self) -> dict[str, list[tuple[str, str]]]:
+        """head surface -> [(label, tail surface)] of the relations analysts accepted more often than
+        they rejected them: what the suggester proposes again where both names meet in a sentence.
+        Worked out once (the suggester asks for every article), again after a count changes."""
+        if self._learned is None:
+            out: dict[str, list[tuple[str, str]]] = {}
+            for (head, label, tail), n in self.related_count.items():
+                if n > self.unrelated_count.get((head, label, tail), 0):
+                    out.setdefault(head, []).append((label, tail))
+            self._learned = out
+        return self._learned

@@ -79,6 +79,35 @@ def test_db_lexicon_learns_from_accepted_labels(tmp_path, capfd, monkeypatch):
     assert learned and learned[0]["label"] == "ORG" and learned[0]["source"] == "lexicon"
 
 
+def test_db_lexicon_learns_relations_analysts_added(tmp_path, capfd, monkeypatch):
+    from annotator.store import Store
+
+    monkeypatch.chdir(tmp_path)
+    root = _corpus(tmp_path / "corpus")
+    db = tmp_path / "store.sqlite3"
+    # in another article an analyst says, by hand, that 누리랩 supplies 가온텔레콤 ...
+    text = "누리랩은 가온텔레콤의 오랜 거래처다."
+    with Store.open(db, root, "ana") as store:
+        store.ensure_article("x.txt", hashlib.sha256(text.encode()).hexdigest(), text)
+        nuri = store.add_span("x.txt", 0, 3, "ORG", "누리랩")
+        gaon = store.add_span("x.txt", 5, 10, "ORG", "가온텔레콤")
+        store.add_relation("x.txt", nuri, gaon, "supplies")
+    args = ["suggest", str(root), "--jsonl", "--workers", "1"]
+    assert main(args) == 0
+    plain = next(r for r in _records(capfd) if r["id"].endswith("b.txt"))
+    # ... so article b, whose sentence names both, gets it suggested beside what the rules find there
+    assert main([*args, "--db", str(db), "--annotator", "ana"]) == 0
+    learned = next(r for r in _records(capfd) if r["id"].endswith("b.txt"))
+    assert ("누리랩", "supplies", "가온텔레콤") in _facts(learned) - _facts(plain)
+    assert ("가온텔레콤", "invests_in", "누리랩") in _facts(learned) & _facts(plain)
+
+
+def _facts(record: dict) -> set[tuple[str, str, str]]:
+    """(head text, label, tail text) of a record's relations."""
+    text_of = {s["id"]: s["text"] for s in record["spans"]}
+    return {(text_of[r["head"]], r["label"], text_of[r["tail"]]) for r in record["relations"]}
+
+
 def test_db_caches_analyses(tmp_path, capfd, monkeypatch):
     from annotator.analysis import cache_key
     from annotator.analysis.kiwi import Analyzer

@@ -789,8 +789,8 @@ class Store:
             "INSERT OR REPLACE INTO cache (key, value, created) VALUES (?, ?, ?)", (key, value, schema.now())))
 
     def lexicon(self) -> Lexicon:
-        """All analysts' accepted spans and rejected suggestions, as the suggester learns from them.
-        Counted in SQL, so a store of millions of spans hands over only its distinct surface forms."""
+        """All analysts' accepted spans and rejected suggestions, and the relations they accepted or
+        rejected, as the suggester learns from them. Counted in SQL, so a store of millions of spans hands over only its distinct surface forms."""
         lex = Lexicon()
         rows = self._read("SELECT text, label, status, COUNT(*) FROM spans WHERE needs_review = 0 AND "
                           "(status = 'accepted' OR (status = 'rejected' AND source != 'manual')) "
@@ -803,6 +803,17 @@ class Store:
                     lex.accepted[text] = label
             else:
                 lex.rejected_count[(text, label)] = n
+        # Relations by their two ends' surfaces. A relation rejected because one of its ends was
+        # rejected (it cannot outlive it) says nothing about the relation, so it is not counted.
+        rows = self._read(
+            "SELECT h.text, r.label, t.text, r.status, COUNT(*) FROM relations r "
+            "JOIN spans h ON h.doc_id = r.doc_id AND h.annotator = r.annotator AND h.id = r.head "
+            "JOIN spans t ON t.doc_id = r.doc_id AND t.annotator = r.annotator AND t.id = r.tail "
+            "WHERE h.needs_review = 0 AND t.needs_review = 0 AND (r.status = 'accepted' OR "
+            "(r.status = 'rejected' AND r.source != 'manual' AND h.status != 'rejected' AND t.status != 'rejected')) "
+            "GROUP BY h.text, r.label, t.text, r.status ORDER BY h.text, r.label, t.text")
+        for head, label, tail, status, n in rows:
+            (lex.related_count if status == "accepted" else lex.unrelated_count)[(head, label, tail)] = n
         return lex
 
     def suggestion_outcomes(self) -> list[tuple[str, str, str, bool, int]]:

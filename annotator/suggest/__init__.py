@@ -12,7 +12,8 @@ non-overlapping selection, longest name first -> bracketed aliases, list members
   pattern    DATE / MONEY / QUANTITY over number and unit morphemes
   morph      proper-noun chunks: organisation suffixes, people before titles, apposition, class
              nouns (스타트업 X), company verbs, venues, events with a year
-Relations: relations.py, from the chosen spans and the particles around cue words.
+Relations: relations.py, from the chosen spans and the particles around cue words; and relations
+analysts accepted between two names, wherever both meet in a sentence (learned_relations.py).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def suggest(text: str, analysis: Analysis, schema: Schema,
     # (unpacked: a Cand's fields read by name cost a descriptor call each)
     spans = [trusted(i, s, e, label, text[s:e], rounded[score], source)
              for i, (s, e, label, score, source) in zip(_span_ids(len(cands)), cands, strict=False)]
-    relations = relation_suggestions(doc, spans, schema, gazetteer_for(schema))
+    relations = relation_suggestions(doc, spans, schema, gazetteer_for(schema), lexicon)
     return spans, relations
 
 

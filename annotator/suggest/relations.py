@@ -17,10 +17,12 @@ from operator import attrgetter
 
 from annotator.analysis.model import Token
 from annotator.labels import RelationLabel, Schema
+from annotator.lexicon import Lexicon
 from annotator.models import Relation, Span
 from annotator.suggest.clause_ctx import place_run
 from annotator.suggest.clause_relations import clause_relations
 from annotator.suggest.doc import Doc
+from annotator.suggest.learned_relations import learned_relations
 from annotator.suggest.lexical import Gazetteer
 from annotator.suggest.morph import _ORG_SUFFIX_SET, _SUFFIX_LENGTHS, find_all, title_of
 from annotator.suggest.vocab import ORG_CLASS_NOUNS
@@ -141,7 +143,8 @@ class _Ctx:
         return self.spans[bisect_left(self.starts, a):bisect_left(self.starts, b)]
 
 
-def relation_suggestions(doc: Doc, spans: list[Span], schema: Schema, gaz: Gazetteer) -> list[Relation]:
+def relation_suggestions(doc: Doc, spans: list[Span], schema: Schema, gaz: Gazetteer,
+                         lexicon: Lexicon | None = None) -> list[Relation]:
     if not spans or not schema.relations:
         return []
     ctx = _Ctx(doc, sorted(spans, key=attrgetter("start")), schema)
@@ -153,7 +156,8 @@ def relation_suggestions(doc: Doc, spans: list[Span], schema: Schema, gaz: Gazet
     _product_apposition(ctx)
     _named_after_maker(ctx)
     clause_relations(ctx, _add)
-    return _finish(ctx, alias_to)
+    learned = learned_relations(ctx, _add, lexicon) if lexicon is not None else set()
+    return _finish(ctx, alias_to, lexicon, learned)
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -967,11 +971,15 @@ def _product_apposition(ctx: _Ctx) -> None:
 
 # ---------------------------------------------------------------------------------- output
 
-def _finish(ctx: _Ctx, alias_to: dict[str, Span]) -> list[Relation]:
-    """Move relations from aliases to the full form, keep each fact once, order and number them."""
+def _finish(ctx: _Ctx, alias_to: dict[str, Span], lexicon: Lexicon | None = None,
+            learned: set[tuple[str, str, str]] = frozenset()) -> list[Relation]:
+    """Move relations from aliases to the full form, keep each fact once, order and number them; leave
+    out what analysts rejected often enough. `learned`: the keys of ctx.out only the lexicon gave."""
     first = ctx.first  # surface -> its first span
     best: dict[tuple[str, str, str], tuple[float, Span, Span]] = {}
-    for (_h, label, _t), (score, head, tail) in ctx.out.items():
+    by_rule: set[tuple[str, str, str]] = set()  # facts some rule found (the rest are the lexicon's)
+    for out_key, (score, head, tail) in ctx.out.items():
+        label = out_key[1]
         if label != "alias_of":
             head, tail = alias_to.get(head.text, head), alias_to.get(tail.text, tail)
         if head.text == tail.text:
@@ -980,11 +988,16 @@ def _finish(ctx: _Ctx, alias_to: dict[str, Span]) -> list[Relation]:
         if rel is not None and rel.symmetric and first[tail.text].start < first[head.text].start:
             head, tail = tail, head
         key = (head.text, label, tail.text)
+        if lexicon is not None and (lexicon.relation_blocked(*key) or rel is not None and rel.symmetric
+                                    and lexicon.relation_blocked(tail.text, label, head.text)):
+            continue
+        if out_key not in learned:
+            by_rule.add(key)
         if key not in best or best[key][0] < score:
             best[key] = (score, first[head.text], first[tail.text])
     facts = sorted(best.items(), key=lambda kv: (kv[1][1].start, kv[0][1]))
     # Relation's own validator, called directly: the same checks and result as Relation(...)
     validate = Relation.__pydantic_validator__.validate_python
-    return [validate({"id": f"r{n}", "head": h.id, "tail": t.id, "label": label, "score": round(score, 3),
-                      "source": "rule"})
-            for n, ((_h, label, _t), (score, h, t)) in enumerate(facts, start=1)]
+    return [validate({"id": f"r{n}", "head": h.id, "tail": t.id, "label": key[1], "score": round(score, 3),
+                      "source": "rule" if key in by_rule else "lexicon"})
+            for n, (key, (score, h, t)) in enumerate(facts, start=1)]

@@ -1,0 +1,37 @@
+"""Relations analysts accepted between two names, suggested again wherever both names meet in one
+sentence of another article (source "lexicon"); and relations they kept rejecting, no longer made.
+
+The rules cannot know that 한빛전자 supplies 가온텔레콤 when no cue word says so; an analyst who
+added that relation once should not have to add it again in every article that names both."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from annotator.lexicon import Lexicon
+
+LEARNED_SCORE = 0.8  # below the rules' own cues: the sentence itself may say something else
+
+
+def learned_relations(ctx, add: Callable, lexicon: Lexicon) -> set[tuple[str, str, str]]:
+    """Adds (with `add`, which checks the labels against the schema) each learned relation whose head and
+    tail are both named in one sentence; returns the keys that no rule had found."""
+    pairs = lexicon.learned_relations()
+    if not pairs:
+        return set()
+    doc, spans, only_learned = ctx.doc, ctx.spans, set()
+    sentences = doc.analysis.sentences
+    for head in spans:
+        wanted = pairs.get(head.text)
+        if not wanted:
+            continue
+        a, b = sentences[doc.sentence_of(head.start)] if sentences else (0, len(doc.text))
+        near = ctx.between(a, b)
+        for label, tail_text in wanted:
+            for tail in near:
+                if tail.text == tail_text:
+                    key = (head.id, label, tail.id)
+                    if key not in ctx.out:
+                        only_learned.add(key)
+                    add(ctx, head, label, tail, LEARNED_SCORE)
+    return only_learned
