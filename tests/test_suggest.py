@@ -158,6 +158,14 @@ def test_lexicon_respects_morpheme_edges(run):
     assert ("마루", "ORG") not in found(spans)
 
 
+def test_one_character_surfaces_are_not_learned(run):
+    lex = Lexicon()
+    for surname in ("이", "한"):  # accepted where they stood for a person: 이 대표는, 한 사장은
+        lex.add_accepted(surname, "PER")
+    spans, _ = run("한빛전자가 한 해 동안 이 제품을 팔았다.", lex)
+    assert not any(s.text in ("이", "한") for s in spans)
+
+
 def test_rejected_suggestion_is_not_made_again(run):
     text = "한빛전자는 새 공장을 지었다."
     spans, _ = run(text)

@@ -62,10 +62,15 @@ def gazetteer_for(schema: Schema) -> Gazetteer:
 
 
 def lexicon_cands(doc: Doc, lexicon: Lexicon | None) -> list[Cand]:
-    """Surfaces analysts accepted anywhere, found on this text (not added to Kiwi: that would rebuild it)."""
+    """Surfaces analysts accepted anywhere, found on this text (not added to Kiwi: that would rebuild it).
+
+    Not one-character surfaces: a surname standing for a person (한 대표는, 이 사장은) is a name only
+    beside its title, which the rules see; learned, it would label the determiner 한 and the particle
+    이 in every article."""
     if lexicon is None or not lexicon.accepted:
         return []
-    return _matches(doc, _lexicon_patterns(tuple(lexicon.accepted)), lexicon.accepted.get, "lexicon", 0.9)
+    surfaces = tuple(s for s in lexicon.accepted if len(s) > 1)
+    return _matches(doc, _lexicon_patterns(surfaces), lexicon.accepted.get, "lexicon", 0.9) if surfaces else []
 
 
 @lru_cache(maxsize=4)
