@@ -369,3 +369,39 @@ async def test_the_next_article_is_analysed_ahead(corpus: Path):
         third = app.ws.load(ids[2])
         assert app.ws.store.cache_get(app.ws.cache_key(third)) is not None  # and the one after is ready
     app.shutdown()
+
+
+LEARN_A = "누리랩 납품 확대\n\n누리랩은 지난해부터 가온텔레콤에 부품을 대 왔다. 모두의마루도 거래를 늘렸다.\n"
+LEARN_B = "가온텔레콤 기지국 착공\n\n가온텔레콤은 누리랩 부품으로 기지국을 짓는다. 모두의마루는 이번 사업에서 빠졌다.\n"
+
+
+async def test_what_the_analyst_adds_is_suggested_in_the_next_article(tmp_path: Path):
+    """Issue 3's learning, as an analyst meets it: a name and a relation the suggester missed, added by
+    hand in one article, come suggested in the next article that names them."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(LEARN_A, encoding="utf-8")
+    (corpus / "b.txt").write_text(LEARN_B, encoding="utf-8")
+    app = make(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.main.state.doc_id == "a.txt"
+        assert "모두의마루" not in {s.text for s in rows(app).values()}  # missed
+        await pilot.press("slash", *"모두의마루", "enter", "escape", "n", "2")  # add it by hand as ORG
+        assert ("모두의마루", "ORG", "manual") in {(s.text, s.label, s.source) for s in rows(app).values()}
+        spans_a = {s.id: s.text for s in rows(app).values()}
+        app.main._focus(next(i for i, text in spans_a.items() if text == "누리랩"))
+        await pilot.press("r", *"supplies")  # 누리랩 supplies 가온텔레콤, which no cue word said
+        await pilot.press("enter")
+        assert [(spans_a[r.head], r.label, spans_a[r.tail]) for r in app.ws.store.relations("a.txt")] == [
+            ("누리랩", "supplies", "가온텔레콤")]  # the nearest other name first, never 누리랩 itself
+        await pilot.press("A", "enter")  # accept the rest, done: the next article opens
+        await settle(pilot)
+        assert app.main.state.doc_id == "b.txt"
+        spans = {s.id: s for s in rows(app).values()}
+        learned = {(s.text, s.label) for s in spans.values() if s.source == "lexicon"}
+        assert {("모두의마루", "ORG"), ("누리랩", "ORG")} <= learned
+        rels = {(spans[r.head].text, r.label, spans[r.tail].text, r.source)
+                for r in app.ws.store.relations("b.txt")}
+        assert ("누리랩", "supplies", "가온텔레콤", "lexicon") in rels
+    app.shutdown()

@@ -90,17 +90,20 @@ class ArticleLoading:
         self._refresh()
         key = self.ws.cache_key(article)
         cached = self._call(store.cache_get, key)
-        lexicon = None if store.has_suggestions(msg.doc_id) else store.lexicon()
+        suggest = not store.has_suggestions(msg.doc_id)
         self._analysing = msg.doc_id
         self._update_busy()
-        self._analyse(msg.doc_id, article, key, cached if isinstance(cached, bytes) else None, lexicon)
+        self._analyse(msg.doc_id, article, key, cached if isinstance(cached, bytes) else None, suggest)
 
     @work(thread=True, exclusive=True, group="analyse", exit_on_error=False)
-    def _analyse(self, doc_id: str, article: Any, key: str, cached: bytes | None, lexicon: Any) -> None:
+    def _analyse(self, doc_id: str, article: Any, key: str, cached: bytes | None, suggest: bool) -> None:
         from annotator.analysis import Analysis
 
         analysis, from_cache = None, False
         try:
+            # what analysts decided so far, read here: on a store of many labelled articles the
+            # counting takes a few hundred milliseconds, which the screen should not wait for
+            lexicon = self.ws.store.lexicon() if suggest else None
             if cached is not None:
                 try:
                     analysis, from_cache = Analysis.from_bytes(cached), True

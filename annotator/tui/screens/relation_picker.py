@@ -26,7 +26,8 @@ def candidates(state: ArticleState, schema: Schema, span) -> list[tuple[Choice, 
     """Every relation labels.yaml allows between `span` and another live entity, not already stated."""
     existing = {(r.head, r.tail, r.label) for r in state.relations if r.status != "rejected"}
     out: list[tuple[Choice, object]] = []
-    others = [s for s in state.spans if s.id != span.id and s.status != "rejected"]
+    # (not another mention of the same name: 누리랩 supplies 누리랩 is no fact, and would head the list)
+    others = [s for s in state.spans if s.text != span.text and s.status != "rejected"]
     others.sort(key=lambda s: abs(s.start - span.start))
     seen: set[tuple] = set()
     for r in state.relations:  # a fact already stated with one mention is stated for all of them
