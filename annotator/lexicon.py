@@ -26,8 +26,9 @@ class Lexicon:
         key = (surface, label)
         self.accepted_count[key] = self.accepted_count.get(key, 0) + 1
         best = self.accepted.get(surface)
-        if best is None or self.accepted_count[key] >= self.accepted_count.get((surface, best), 0):
-            self.accepted[surface] = label
+        n, best_n = self.accepted_count[key], self.accepted_count.get((surface, best), 0)
+        if best is None or n > best_n or n == best_n and label < best:  # ties: the first label by name,
+            self.accepted[surface] = label  # as Store.lexicon() has it
 
     def add_rejected(self, surface: str, label: str) -> None:
         key = (surface, label)
