@@ -790,7 +790,8 @@ class Store:
 
     def lexicon(self) -> Lexicon:
         """All analysts' accepted spans and rejected suggestions, and the relations they accepted or
-        rejected, as the suggester learns from them. Counted in SQL, so a store of millions of spans hands over only its distinct surface forms."""
+        rejected, as the suggester learns from them. Counted in SQL, so a store of millions of spans
+        hands over only its distinct surface forms."""
         lex = Lexicon()
         rows = self._read("SELECT text, label, status, COUNT(*) FROM spans WHERE needs_review = 0 AND "
                           "(status = 'accepted' OR (status = 'rejected' AND source != 'manual')) "
