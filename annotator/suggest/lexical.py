@@ -69,15 +69,15 @@ def lexicon_cands(doc: Doc, lexicon: Lexicon | None) -> list[Cand]:
     이 in every article."""
     if lexicon is None or not lexicon.accepted:
         return []
-    surfaces = tuple(s for s in lexicon.accepted if len(s) > 1)
-    return _matches(doc, _lexicon_patterns(surfaces), lexicon.accepted.get, "lexicon", 0.9) if surfaces else []
+    return _matches(doc, _lexicon_patterns(tuple(lexicon.accepted)), lexicon.accepted.get, "lexicon", 0.9)
 
 
 @lru_cache(maxsize=4)
 def _lexicon_patterns(surfaces: tuple[str, ...]):
-    """_alternation of the accepted surfaces, built once while they stay the same (the lexicon grows
-    between sessions, not between articles): a pattern per first character is too many to compile per article."""
-    return _alternation(surfaces)
+    """_alternation of the accepted surfaces of two characters or more, built once while they stay the
+    same (the lexicon grows between sessions, not between articles): a pattern per first character is
+    too many to compile per article."""
+    return _alternation(s for s in surfaces if len(s) > 1)
 
 
 # Two-character abbreviations whose second character is not a country of its own (印尼: Indonesia).
