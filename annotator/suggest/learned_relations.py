@@ -16,13 +16,13 @@ from annotator.lexicon import Lexicon
 LEARNED_SCORE = 0.7
 
 
-def learned_relations(ctx, add: Callable, lexicon: Lexicon) -> set[tuple[str, str, str]]:
+def learned_relations(ctx, add: Callable, lexicon: Lexicon) -> None:
     """Adds (with `add`, which checks the labels against the schema) each learned relation whose head and
-    tail are both named in one sentence; returns the keys that no rule had found."""
+    tail are both named in one sentence."""
     pairs = lexicon.learned_relations()
     if not pairs:
-        return set()
-    doc, spans, only_learned = ctx.doc, ctx.spans, set()
+        return
+    doc, spans = ctx.doc, ctx.spans
     sentences = doc.analysis.sentences
     for head in spans:
         wanted = pairs.get(head.text)
@@ -33,8 +33,4 @@ def learned_relations(ctx, add: Callable, lexicon: Lexicon) -> set[tuple[str, st
         for label, tail_text in wanted:
             for tail in near:
                 if tail.text == tail_text:
-                    key = (head.id, label, tail.id)
-                    if key not in ctx.out:
-                        only_learned.add(key)
                     add(ctx, head, label, tail, LEARNED_SCORE)
-    return only_learned

@@ -156,8 +156,11 @@ def relation_suggestions(doc: Doc, spans: list[Span], schema: Schema, gaz: Gazet
     _product_apposition(ctx)
     _named_after_maker(ctx)
     clause_relations(ctx, _add)
-    learned = learned_relations(ctx, _add, lexicon) if lexicon is not None else set()
-    return _finish(ctx, alias_to, lexicon, learned)
+    if lexicon is None:
+        return _finish(ctx, alias_to)
+    by_rules = set(ctx.out)  # what the lexicon adds next is its own (source "lexicon")
+    learned_relations(ctx, _add, lexicon)
+    return _finish(ctx, alias_to, lexicon, by_rules)
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -972,9 +975,10 @@ def _product_apposition(ctx: _Ctx) -> None:
 # ---------------------------------------------------------------------------------- output
 
 def _finish(ctx: _Ctx, alias_to: dict[str, Span], lexicon: Lexicon | None = None,
-            learned: set[tuple[str, str, str]] = frozenset()) -> list[Relation]:
+            by_rules: set[tuple[str, str, str]] | None = None) -> list[Relation]:
     """Move relations from aliases to the full form, keep each fact once, order and number them; leave
-    out what analysts rejected often enough. `learned`: the keys of ctx.out only the lexicon gave."""
+    out what analysts rejected often enough. `by_rules`: the keys of ctx.out the rules found (all of
+    them when None); the rest came from the lexicon."""
     first = ctx.first  # surface -> its first span
     best: dict[tuple[str, str, str], tuple[float, Span, Span]] = {}
     by_rule: set[tuple[str, str, str]] = set()  # facts some rule found (the rest are the lexicon's)
@@ -991,7 +995,7 @@ def _finish(ctx: _Ctx, alias_to: dict[str, Span], lexicon: Lexicon | None = None
         if lexicon is not None and (lexicon.relation_blocked(*key) or rel is not None and rel.symmetric
                                     and lexicon.relation_blocked(tail.text, label, head.text)):
             continue
-        if out_key not in learned:
+        if by_rules is None or out_key in by_rules:
             by_rule.add(key)
         if key not in best or best[key][0] < score:
             best[key] = (score, first[head.text], first[tail.text])
