@@ -37,7 +37,7 @@ class Lexicon:
     def is_blocked(self, surface: str, label: str) -> bool:
         """True when analysts rejected this suggestion often enough that it should not be made again."""
         key = (surface, label)
-        return self.rejected_count.get(key, 0) - self.accepted_count.get(key, 0) >= REJECT_THRESHOLD
+        return _outweighed(self.rejected_count.get(key, 0), self.accepted_count.get(key, 0))
 
     def add_related(self, head: str, label: str, tail: str) -> None:
         key = (head, label, tail)
@@ -52,7 +52,7 @@ class Lexicon:
     def relation_blocked(self, head: str, label: str, tail: str) -> bool:
         """True when analysts rejected this relation between these two surfaces often enough."""
         key = (head, label, tail)
-        return self.unrelated_count.get(key, 0) - self.related_count.get(key, 0) >= REJECT_THRESHOLD
+        return _outweighed(self.unrelated_count.get(key, 0), self.related_count.get(key, 0))
 
     def learned_relations(self) -> dict[str, list[tuple[str, str]]]:
         """head surface -> [(label, tail surface)] of the relations analysts accepted more often than
@@ -65,3 +65,8 @@ class Lexicon:
                     out.setdefault(head, []).append((label, tail))
             self._learned = out
         return self._learned
+
+
+def _outweighed(rejected: int, accepted: int) -> bool:
+    """The one rule for names and relations alike: rejected REJECT_THRESHOLD times more than accepted."""
+    return rejected - accepted >= REJECT_THRESHOLD
