@@ -212,6 +212,13 @@ def test_rule_reporter_line():
     c = assert_drops("reporter_line", ["김가람 기자", "/이나래·박하늘 기자", "글·사진=최보라 기자", "정다온 특파원"],
                      ["김가람 기자는 현장을 취재했다."])
     assert c.meta.reporters == ["김가람", "이나래", "박하늘", "최보라", "정다온"]
+    # the outlet's name before the reporter's: a known outlet is read, one more name is a reporter
+    c = assert_drops("reporter_line", ["데일리안 권가온 기자", "SBS Biz 한다솜 기자", "김가람 이나래 기자"],
+                     ["데일리안 권가온 기자가 현장을 취재했다."])
+    assert c.meta.outlet == "데일리안"
+    assert c.meta.reporters == ["권가온", "한다솜", "김가람", "이나래"]
+    # an outlet we do not list, said before the name, is still the outlet (weakly: a byline beats it)
+    assert only("reporter_line", lines=["테크타임즈 나유라 기자"]).meta.outlet == "테크타임즈"
 
 
 def test_rule_copyright_notice():
@@ -257,6 +264,8 @@ def test_rule_date_stamp():
     assert only("date_stamp", lines=["01.08 (수)"]).meta.date is None  # no year: no date
     assert only("date_stamp", lines=["공개 2025-12-01 07:10:21"]).meta.date == "2025-12-01"  # some outlets say 공개
     assert only("date_stamp", lines=["기사수정 2025-09-24 10:17"]).meta.date == "2025-09-24"
+    # a weekday in hanja, as some papers print it
+    assert only("date_stamp", lines=["게재 일자 : 2026년 05월 15일(金)"]).meta.date == "2026-05-15"
     # where it ran in print may close the line; the print day is not the publication date
     assert only("date_stamp", lines=["입력2025.11.03 17:48 수정2025.11.04 01:12 지면A14"]).meta.date == "2025-11-03"
 
@@ -385,6 +394,31 @@ def test_rule_lone_outlet():
     # an outlet's Latin masthead name, alone on its line
     assert only("lone_outlet", lines=["연합뉴스", "Yonhap News Agency", TITLE, BODY]).dropped("lone_outlet") == [
         "연합뉴스", "Yonhap News Agency"]
+
+
+def test_rule_masthead():
+    # The masthead with a slogan, a date or a Latin name, above the title; never a line below the lead.
+    mast = ["데일리안 - 이슈 그 한 발 앞에", "오늘의 문화일보 | 2026년 05월 15일(金)", "뉴스웨이 NEWSWAY", "EKN 에너지경제신문"]
+    c = clean("\n".join([*mast, TITLE, BODY, "데일리안 - 이슈 그 한 발 앞에"]), rules=[by_name("masthead")])
+    assert c.dropped("masthead") == mast
+    assert c.kept == [TITLE, BODY, "데일리안 - 이슈 그 한 발 앞에"]
+    assert c.meta.title == TITLE
+    # an outlet we do not list is known from the byline; a headline naming an outlet is no masthead
+    c = clean("\n".join(["테크타임즈 TECHTIMES", "문화일보, 창간 35주년 포럼 열어…AI 미래 논의", "[테크타임즈 김가람 기자] " + BODY]),
+              rules=[by_name("byline_bracket"), by_name("masthead")])
+    assert c.dropped("masthead") == ["테크타임즈 TECHTIMES"]
+    assert c.meta.title == "문화일보, 창간 35주년 포럼 열어…AI 미래 논의"
+
+
+def test_rule_summary_bullets():
+    summary = ["AI 요약 ⓘ", "· 실적 사상 최고, 수익성도 개선", "· 결제 사업이 성장 견인"]
+    c = only("summary_bullets", lines=[*summary, BODY, "- 목록의 한 줄"])
+    assert c.dropped("summary_bullets") == summary
+    assert c.kept == [TITLE, BODY, "- 목록의 한 줄"]
+    # unbulleted lines under the header are the outlet's sub-headlines, and stay
+    c = only("summary_bullets", lines=["기사내용 요약", "테크기업, 새 AI 칩 공개", BODY])
+    assert c.dropped("summary_bullets") == ["기사내용 요약"]
+    assert c.kept == [TITLE, "테크기업, 새 AI 칩 공개", BODY]
 
 
 def test_rule_pre_title_menu():

@@ -56,7 +56,9 @@ SYMMETRIC = {"partners_with"}
 # heldout8: six more (문화일보, 데일리안, 이코노미스트, 에너지경제신문, IT조선, 뉴스웨이), written at the end of the
 # 2026-11-23 session and deliberately NOT tuned on: its figures stay the honest estimate for unseen outlets.
 # Untouched: drop 0.906, meta 0.722, entity F1 0.912 (P 0.94, R 0.88), relation F1 0.639 (P 0.86, R 0.51).
-# Its floors sit just under those, so they only catch regressions.
+# Session of 2026-11-24: heldout8 tuned on, once heldout9 and heldout10 were written as the new untouched sets.
+# Mastheads with a slogan or Latin name above the title, bulleted AI summaries, '뉴스웨이 안태준 기자' lines:
+# drop and meta 1.000.
 FLOORS = {
     "heldout": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.97, "rel_f": 0.94},
     "heldout2": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.97, "rel_f": 0.90},
@@ -65,7 +67,7 @@ FLOORS = {
     "heldout5": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.94, "rel_f": 0.79},
     "heldout6": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.76},
     "heldout7": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.94, "rel_f": 0.78},
-    "heldout8": {"keep": 1.0, "drop": 0.88, "meta": 0.70, "ent_f": 0.89, "rel_f": 0.61},
+    "heldout8": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.91, "rel_f": 0.63},
 }
 
 pytestmark = pytest.mark.slow

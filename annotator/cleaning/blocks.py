@@ -169,6 +169,55 @@ def summary_block(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
 _MENU_WORD = 12  # 'HeraldCorp', 'fnnews.com': a site's name over its menus
 
 
+# The site's name as its masthead prints it: with a slogan or section after a separator ('데일리안 - 이슈 그
+# 한 발 앞에', '오늘의 문화일보 | 2026년 05월 15일'), or beside its Latin name ('뉴스웨이 NEWSWAY', 'EKN 에너지경제신문').
+_MAST_REST = r"(?:\s*[-|:–—·]\s*[^.…,\n]{1,30}|\s+[A-Za-z][A-Za-z0-9.&' ]{0,24})?"
+_MAST_LEAD = r"(?:오늘의\s*|[A-Za-z][A-Za-z0-9.&']{1,15}\s+)?"
+
+
+def masthead(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
+    """The outlet's masthead line above the title (not only a lone name: lone_outlet takes those).
+    Only before the first paragraph that reads as a sentence, so a headline list further down,
+    or a lead that starts with an outlet's name, is never taken for one."""
+    extra = tuple(v for v in (meta.get("outlet"), meta.fields.get("outlet")) if v)
+    mast = _masthead_pattern(extra)
+    for line in lines:
+        if line.dropped_by is not None:
+            continue
+        if is_sentence(line.text):
+            return
+        if mast.fullmatch(line.text):
+            yield line
+
+
+@functools.lru_cache(maxsize=256)
+def _masthead_pattern(extra: tuple[str, ...]) -> re.Pattern:
+    names = set(OUTLETS) | set(extra)
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"{_MAST_LEAD}(?:{alternation})(?:신문|일보|뉴스)?{_MAST_REST}")
+
+
+# A summary's header ('AI 요약 ⓘ', '핵심 요약', '기사 요약'); the bulleted lines under it are the summary.
+_SUMMARY_HEADER = re.compile(r"[\[<【]?\s*(?:\S{1,10}\s+)?(?:AI|인공지능)?\s*(?:기사\s*|핵심\s*|본문\s*|세\s*줄\s*|3줄\s*)?요약"
+                             r"(?:\s*(?:보기|ⓘ|ⓒ|\(?beta\)?|\(?베타\)?))*\s*[\]>】]?")
+
+
+def summary_bullets(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
+    """The bulleted lines right under a summary header: a machine summary, not the article
+    (unbulleted lines under one stay: some outlets print their sub-headlines there)."""
+    for i, line in enumerate(lines):
+        if not _SUMMARY_HEADER.fullmatch(line.text):
+            continue
+        if line.dropped_by is None:
+            yield line
+        for nxt in lines[i + 1:]:
+            if nxt.dropped_by is not None:
+                continue
+            if not _BULLET.match(nxt.text) or len(nxt.text) > 100:
+                break
+            yield nxt
+
+
 def pre_title_menu(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
     """Single short words ('NAVER', '프리미엄', '연재') stacked above the title: no headline is one short word."""
     for line in lines:

@@ -23,6 +23,7 @@ from annotator.cleaning import blocks
 from annotator.cleaning.lines import Line
 from annotator.cleaning.meta import (
     NAME,
+    OUTLET_KOREAN,
     OUTLETS,
     PLACES,
     REPORTER_ROLE,
@@ -84,6 +85,21 @@ def _names(m: re.Match, meta: MetaFinder) -> None:
     meta.add_reporters(split_names(groups.get("names") or groups.get("names2") or groups.get("names3") or ""))
 
 
+def _reporter_line(m: re.Match, meta: MetaFinder) -> None:
+    """'홍길동 기자', '뉴스웨이 안태준 기자', 'SBS Biz 김철수 기자', '김철수 이영희 기자': a word before the
+    names is the outlet, unless it is one more name."""
+    names, lead = split_names(m["names"]), m["lead"]
+    if lead:
+        known = outlet_in(lead)
+        if known and (known == lead or OUTLET_KOREAN.get(known) == lead):
+            meta.offer("outlet", lead, 2)
+        elif re.fullmatch(NAME, lead):
+            names = split_names(lead) + names
+        else:
+            meta.offer("outlet", lead, 1)
+    meta.add_reporters(names)
+
+
 _DATELINE_PLACE = re.compile(r"^\s*[\[(<]?\s*/?\s*[가-힣]{2,5}\s*=")
 
 
@@ -130,7 +146,7 @@ def _dateline(m: re.Match, meta: MetaFinder) -> None:
 _CREDIT = r"(?:사진|이미지|그래픽|자료|출처|영상|제공|일러스트|편집|디자인)"
 _OUTLET_ALT = "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
 _DATE_ITEM = (r"(?:\d{4}\s*[.\-/년]\s*)?\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?"  # (2024.)03.28
-              r"|\([월화수목금토일]\)|[월화수목금토일]요일"  # (목)
+              r"|\([월화수목금토일月火水木金土日]\)|[월화수목금토일]요일"  # (목)
               r"|(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?\s*(?:분|초)?"  # 10:12
               r"|입력|기사\s*입력|기사\s*등록|기사\s*수정|최종\s*수정|수정|등록|송고(?:\s*시간)?|발행(?:일)?|게재|작성(?:일)?|승인|공개|"
               r"업데이트|기사\s*전송|기사\s*원문|일시|일자|날짜|KST"
@@ -140,7 +156,7 @@ _QUOTE = (r"\S{1,20}(?:\s+\S{1,12})?\s*(?:\(?\d{6}\)?\s*)?[\d,]+(?:\.\d+)?\s*(?:
           r"[|]?\s*(?:[▲▼△▽↑↓]\s*|[+\-−])[\d,]+(?:\.\d+)?\s*(?:%|원|만원|p)?"
           r"(?:\s*\(?\s*[+\-−▲▼]?\s*[\d,]+(?:\.\d+)?\s*%?\s*\)?)?")
 # A bare "3월 5일" may be a timeline sub-headline; a stamp has a year, a time, a weekday or a label.
-_DATE_LINE = (r"(?=.*(?:\d{4}|\d\s*[:시]\s*\d|\([월화수목금토일]\)|입력|수정|등록|송고|발행|게재|작성|승인|업데이트|전송|공개))"
+_DATE_LINE = (r"(?=.*(?:\d{4}|\d\s*[:시]\s*\d|\([월화수목금토일月火水木金土日]\)|입력|수정|등록|송고|발행|게재|작성|승인|업데이트|전송|공개))"
               rf"(?:(?:{_DATE_ITEM})\s*[:|·,]?\s*)+")
 
 RULES: list[Rule] = [
@@ -302,9 +318,10 @@ RULES: list[Rule] = [
          needs=("기자입니다",)),
     Rule("reporter_line", "byline",
          "A reporter credit alone on a line ('홍길동 기자', '/김철수·이영희 기자', '글·사진=홍길동 기자').",
-         drop=re.compile(rf"(?:[/=]|(?:글|사진|글·사진|정리|취재|영상|기자명)\s*[=:]?)?\s*(?P<names>{NAMES})\s*"
+         drop=re.compile(rf"(?:[/=]|(?:글|사진|글·사진|정리|취재|영상|기자명)\s*[=:]?)?\s*"
+                         rf"(?:(?P<lead>[^\s\d=/:]{{2,12}}(?:\s[A-Za-z]{{2,8}})?)\s+)?(?P<names>{NAMES})\s*"
                          rf"{REPORTER_ROLE}(?:\s*[·,]\s*(?:{NAMES})\s*{REPORTER_ROLE})*"),
-         meta=_names),
+         meta=_reporter_line),
     Rule("copyright_notice", "copyright",
          "Copyright and redistribution notices ('무단전재 및 재배포 금지', 'Copyright ⓒ ...'); "
          "deleted to the end of the line so a caption in front of one survives. Names the outlet.",
@@ -395,9 +412,16 @@ RULES: list[Rule] = [
     Rule("lone_outlet", "caption",
          "A line that is only an outlet or photo-agency name, left behind by an image credit.",
          block=blocks.lone_outlet),
+    Rule("masthead", "navigation",
+         "The outlet's masthead above the title: its name with a slogan, section or date ('데일리안 - 이슈 그 한 발 앞에', "
+         "'오늘의 문화일보 | 2026년 05월 15일') or with its Latin name ('뉴스웨이 NEWSWAY').",
+         block=blocks.masthead),
     Rule("pre_title_menu", "navigation",
          "Single short words stacked above the title ('NAVER', '프리미엄', '연재'); no headline is one short word.",
          block=blocks.pre_title_menu),
+    Rule("summary_bullets", "portal",
+         "A summary header ('AI 요약 ⓘ', '기사내용 요약') and the bulleted lines right under it ('· 실적 사상 최고').",
+         block=blocks.summary_bullets),
     Rule("summary_block", "portal",
          "The auto-summary next to a summary disclaimer, when each of its sentences repeats the body.",
          block=blocks.summary_block),
