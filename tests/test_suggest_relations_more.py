@@ -271,7 +271,45 @@ def test_joint_venture_founded_and_owned_by_both(rels):
     got = rels("누리페이는 올해 실적이 늘었다. 인도네시아에서는 현지 통신사 세움텔레콤과 합작법인 '누리세움페이'를 세운다.")
     for owner in ("누리페이", "세움텔레콤"):
         assert {(owner, "founded", "누리세움페이"), (owner, "invests_in", "누리세움페이")} <= got
-    assert not any(r[1] == "subsidiary_of" for r in got)  # a joint venture is nobody's subsidiary until said so
+    # the guidelines: setting up a company states subsidiary_of; of the company that set it up, not its partner
+    assert [r for r in got if r[1] == "subsidiary_of"] == [("누리세움페이", "subsidiary_of", "누리페이")]
+
+
+def test_joint_venture_set_up_in_a_relative_clause(rels):
+    got = rels("현대모비스와 LG화학이 인도에 세우는 배터리 합작법인 '한가온셀(HG Cell)'이 공식 출범했다.")
+    for owner in ("현대모비스", "LG화학"):
+        assert {(owner, "founded", "한가온셀"), (owner, "invests_in", "한가온셀")} <= got
+    assert ("한가온셀", "subsidiary_of", "LG화학") in got  # the subject set it up
+    # a joint venture whose founders the sentence does not name gets none
+    assert not any(r[1] in ("founded", "invests_in") for r in rels("현대모비스 공장 옆 합작법인 '한가온셀'이 문을 열었다."))
+
+
+def test_supplying_a_customers_plant_and_a_contract_after_an_alias(rels):
+    got = rels("주성엔지니어링은 2019년부터 SK하이닉스 이천·청주 공장에 같은 계열 장비를 공급하며 실적을 쌓았다.")
+    assert ("주성엔지니어링", "supplies", "SK하이닉스") in got
+    got = rels("주성엔지니어링은 미국 업체 마이크론 테크놀로지(Micron Technology)와 2억 달러 규모의 장비 공급 계약을 맺었다.")
+    assert ("주성엔지니어링", "supplies", "마이크론 테크놀로지") in got
+    got = rels("주성엔지니어링은 SK하이닉스 공장에서 열린 행사에 참석했다.")
+    assert ("주성엔지니어링", "supplies", "SK하이닉스") not in got
+
+
+def test_people_named_with_a_unit_of_their_company(rels):
+    got = rels("한화오션 상선영업 담당 김정호 전무는 수주 확대를 밝혔다. 삼성전자 DS부문 이현우 사장도 참석했다.")
+    assert {("김정호", "works_for", "한화오션"), ("이현우", "leads", "삼성전자")} <= got
+    got = rels("이사회 의장은 삼성SDI 중대형전지사업부장인 허성민 부사장이 맡았다.")
+    assert ("허성민", "works_for", "삼성SDI") in got
+
+
+def test_where_a_person_stands_in_a_photo_is_no_alias(schema, analyzer, rels):
+    from annotator.suggest import suggest
+
+    text = ("정태오(오른쪽) 누리전자 대표와 이서연(앞줄 왼쪽 두 번째) 한빛통신 사장이 기념 촬영을 하고 있다. "
+            "정태오 대표와 이서연 사장은 협력을 약속했다.")
+    spans, _ = suggest(text, analyzer.analyze(text), schema)
+    assert not {s.text for s in spans} & {"오른쪽", "앞줄 왼쪽 두 번째", "앞줄", "왼쪽"}
+    assert not any(r[1] == "alias_of" for r in rels(text))
+    # a real alias in brackets still is one
+    assert ("NURI", "alias_of", "누리전자") in rels("누리전자(NURI)는 새 칩을 공개했다.")
 
 
 def test_place_before_a_described_company(rels):

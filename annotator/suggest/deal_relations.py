@@ -27,7 +27,7 @@ _PARENT = re.compile(r"의 (?:[가-힣A-Za-z]{1,6} )?(자회사|계열사|손자
 _SHAREHOLDER = re.compile(r"(?:의)? (?:최대|2대|3대|주요|단일 최대) ?주주(?:는|인|로는) ")  # A(의) 최대주주인 B
 # A는 B와 (칩 / 자체 개발한 ... 'X'를 3년 동안) 공급하는 (360억원 규모) 계약: the words between name no
 # other party (checked in supply_deals)
-_SUPPLY_DEAL = re.compile(r"(?:와|과) (?:[^\s.]{1,14} ){0,12}?(?:공급|납품|판매|수출)(?:하는|하기로 한)? ?"
+_SUPPLY_DEAL = re.compile(r"(?P<alias>\([^()]{1,30}\))?(?:와|과) (?:[^\s.]{1,14} ){0,12}?(?:공급|납품|판매|수출)(?:하는|하기로 한)? ?"
                           r"(?:[0-9][0-9,.]*\s?[조억만천]*\s?(?:원|달러|유로|엔) 규모(?:의)? )?(?:계약|협약)")
 
 
@@ -71,12 +71,15 @@ def new_companies(ctx, add) -> None:
         kind = _NEW_KIND.search(text, max(0, x.start - 24), x.start)
         if kind is None:
             continue
-        if not _NEW_VERB.match(text, x.end):
+        sent = sentence_at(ctx, x.start)
+        if _NEW_VERB.match(text, x.end):
+            before = ctx.between(sent[0], kind.start())
+        elif m := _SET_UP_BEFORE.search(text, max(sent[0], kind.start() - 30), kind.start()):
+            before = ctx.between(sent[0], m.start())  # A와 B가 인도에 세우는 합작법인 'X'
+        else:
             if kind.group(2) in _JV_KINDS:
                 _joint_venture_named_later(ctx, add, x)
             continue
-        sent = sentence_at(ctx, x.start)
-        before = ctx.between(sent[0], kind.start())
         parent, partner = _subject_and_partner(ctx, before)
         if parent is None and not any(ctx.particle(s)[1] in SUBJECT_MARKS for s in before):
             parent = topic_org_before(ctx, sent[0]) or _named_after(ctx, x)  # no subject: the company in focus
@@ -101,6 +104,8 @@ def _named_after(ctx, x):
     return next((o for name, o in ctx.last_org.items() if x.text.startswith(name + " ")), None)
 
 
+# A와 B가 인도에 세우는 (배터리) 합작법인 'X': the company set up in a relative clause before its kind word
+_SET_UP_BEFORE = re.compile(r"(?:설립한|설립하는|설립할|세운|세우는|세울|만든|만드는|출범시킨|출범시키는|차린) (?:[^\s.]{1,8} ){0,2}$")
 # A가 B와 손잡고 현지에 합작법인(JV)을 세운다: a joint venture set up before its name is given
 _JV_SET_UP = re.compile(r"(?:합작법인|합작회사|합작사|조인트벤처)(?:\(JV\))?(?:을|를) (?:공동으로 |함께 )?(?:설립|세웠|세운|세우|만들|만든|출범)")
 
@@ -109,6 +114,7 @@ def _joint_owners(ctx, add, x, parent, partner) -> None:
     for owner in (parent, partner) if partner is not None else (parent,):
         add(ctx, owner, "founded", x, 0.6)
         add(ctx, owner, "invests_in", x, 0.6)
+    add(ctx, x, "subsidiary_of", parent, 0.6)  # of the company that set it up (the subject), as for any new one
     if partner is not None:  # setting up a joint venture together is a partnership
         add(ctx, parent, "partners_with", partner, 0.6)
 
@@ -341,14 +347,31 @@ def supply_deals(ctx, add, orgs: list) -> None:
     """A는 (지난달) B와 칩 공급 계약을 맺었다 -> A supplies B."""
     text = ctx.text
     for b in orgs:
-        m = _SUPPLY_DEAL.match(text, b.end)
-        if m is None or m.end() - b.end > 40 and any(s.label == "ORG" for s in ctx.between(b.end, m.end())):
+        m = _SUPPLY_DEAL.match(text, b.end)  # (its name in brackets may come first: B(Micron)와)
+        if m is None or m.end() - b.end > 40 and any(s.label == "ORG" for s in ctx.between(max(m.end("alias"), b.end), m.end())):
             continue
         sent = sentence_at(ctx, b.start)
         head = subject_org(ctx, sent[0], b.start)
         if head is None and not any(s.label == "ORG" for s in ctx.between(sent[0], b.start)):
             # the company in focus (X는), not the subject of a clause about something else (N2는 TSMC가 생산)
             head = topic_org_before(ctx, sent[0], ("은", "는"), 4)
+        if head is not None:
+            add(ctx, head, "supplies", b, 0.6)
+
+
+# A는 B(의) (이천·청주 / 미국 아이다호주 보이시 신규) 공장에 장비를 공급한다: B's plant, so B is supplied
+_SITE_SUPPLIED = re.compile(r"(?:의)? (?:[^\s.,]{1,10} ){0,4}?(?:공장|팹|사업장|생산라인|생산 라인|데이터센터|매장|물류센터)(?:들)?에 "
+                            r"(?:[^\s.]{1,10} ){0,6}?(?:장비|부품|소재|제품|설비|시스템|솔루션)?(?:을|를)? ?(?:공급|납품)")
+
+
+def supplies_to_sites(ctx, add, orgs: list) -> None:
+    """A는 B 공장에 장비를 공급한다 -> A supplies B (the subject of the sentence before B)."""
+    text = ctx.text
+    for b in orgs:
+        m = _SITE_SUPPLIED.match(text, b.end)
+        if m is None or any(s.label == "ORG" for s in ctx.between(b.end, m.end())):
+            continue
+        head = subject_org(ctx, sentence_at(ctx, b.start)[0], b.start)
         if head is not None:
             add(ctx, head, "supplies", b, 0.6)
 

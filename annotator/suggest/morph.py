@@ -827,7 +827,9 @@ def _stem(name: str) -> str | None:
 
 
 _PAREN = re.compile(r"\(([^()\n,]{1,40}?)[)(]")
-_NOT_ALIAS = re.compile(r"\d{5,}|[=:]|사진|현지시간|종합|기자")
+# ... and where a person stands in a photo: 정태오(오른쪽) 대표, 김철수(앞줄 왼쪽 두 번째) 사장
+_NOT_ALIAS = re.compile(r"\d{5,}|[=:]|사진|현지시간|종합|기자"
+                        r"|^(?:앞줄|뒷줄|윗줄|아랫줄|맨\s*앞|맨\s*뒤)?\s*(?:왼쪽|오른쪽|가운데|좌측|우측|중앙|좌|우)(?:\s|부터|에서|$)")
 
 
 # a word of three Hangul syllables, a space, an organisation, a space and a title word (then a particle or space)

@@ -308,7 +308,8 @@ def _titles(ctx: _Ctx) -> None:
         if label is None:
             continue
         before = _span_before(ctx, per)
-        if before is not None and before.label == "ORG" and _OF_GAP.match(text[before.end:per.start]):
+        if before is not None and before.label == "ORG" and (_OF_GAP.match(text[before.end:per.start])
+                                                            or _UNIT_GAP.match(text, before.end, per.start)):
             if text[before.end:before.end + 1] == ")":  # 엔비디아(NVIDIA)의 젠슨 황: the name before the bracket
                 outer = _span_before(ctx, before)
                 before = outer if outer is not None and outer.label == "ORG" else before
@@ -396,6 +397,8 @@ def _located(ctx: _Ctx) -> None:
 
 _OBJECT_CUES = ("founded", "acquires", "develops", "subsidiary_of")
 _OF_GAP = re.compile(r"^\)?(의)? $")
+# 한화오션 상선영업 담당 김정호 전무 / 삼성전자 DS부문 P 사장 / 삼성SDI 중대형전지사업부장인 P 부사장: a unit of the company
+_UNIT_GAP = re.compile(r"(?:의)? (?:[^\s.,]{1,10} )?[^\s.,]{0,10}(?:담당|부문|사업부|사업본부|본부|연구소|센터)(?:장인|장)? $")
 _CLASS_WORD = re.compile(r" ([가-힣]{1,6}) ")
 _HEAD_OFFICE = re.compile(r" (?:본사|사옥|본점)(?:에서|에|를|가|는|로) ")
 _LIST_END = re.compile(r" ?(?:등|같은|등의) $")
