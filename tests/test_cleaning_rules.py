@@ -67,13 +67,16 @@ def test_rule_reporter_intro():
 def test_rule_market_bar():
     assert_drops("market_bar", ["[마켓] 회사채 수요예측 오늘 3건 | 공모주 청약 2건 | IPO 예비심사 청구 누적 41곳"],
                  ["[단독] 가온텔레콤, 한빛전자 인수 추진", "A | B 협력"])
+    # a bar of trending links behind a bare label
+    assert_drops("market_bar", ["실시간 | [인포그래픽] 2026 달라지는 세금 | [실적] 4분기 시즌"], ["실시간 검색어 | 순위가 바뀌었다."])
 
 
 def test_rule_menu_bar():
     assert_drops("menu_bar", ["홈 | 정치 | 경제 | IT/과학", "로그인 회원가입", "전체메뉴", "모바일 | 게임 | 보안 | 인사",
                               "뉴스 > IT·과학 > 모바일", "다음뉴스", "가상부 | 가상국 | 가상과",
                               "컴퓨팅 | 홈&모바일 | 반도체/디스플레이 | 중기&스타트업", "속보 | 많이 본 뉴스 | 가상일보 TV",
-                              "본문 글씨 키우기 | 본문 글씨 줄이기 | 기사저장"],
+                              "본문 글씨 키우기 | 본문 글씨 줄이기 | 기사저장", "전체메뉴 버튼", "로그인 회원가입 기사제보 모바일웹",
+                              "뉴스레터 구독 | 로그인"],
                  ["경제 부처는 IT 예산을 늘렸다.", "A사 | B사 협력"])
 
 
@@ -105,7 +108,7 @@ def test_rule_provider_line():
 
 def test_rule_font_size():
     assert_drops("font_size", ["글씨 크게/작게", "글자 크기 조절", "본문 글씨 키우기", "글자크기조정", "가 가 가 가", "(예시) 빠른 소식을 만나보세요.",
-                               "이 글자크기로 변경됩니다.", "가"],
+                               "이 글자크기로 변경됩니다.", "가", "가나다라마바사"],
                  ["디스플레이 글자 크기를 키우는 기능이 추가됐다.", "가나"])
 
 
@@ -117,6 +120,7 @@ def test_rule_share_widget():
                                   "기사 URL이 복사되었습니다.", "글자크기 설정 | 가 가 가 가 | 프린트 | 스크랩 | 댓글 0",
                                   "기사 듣기 | 글씨 크기 조절 | 가 가 가 가 가 | 공유하기 | 스크랩 | 인쇄",
                                   "확대 | 축소 | 프린트 | 페이스북 | 링크복사", "공유 | 폰트크기 | 스크랩 | 인쇄",
+                                  "글씨크게 글씨작게 인쇄 스크랩 공유",
                                   "페이스북 | 트위터 | 네이버블로그 | 링크복사 | 글자 크기 설정 | 인쇄하기",
                                   "카카오톡 공유 | 페이스북 | X | 링크 복사 | 글자 크기 변경 | 댓글 12",
                                   "본문 글자 크기 | 공유 | 스크랩 | 인쇄", "이 기사 어떠셨나요?"],
@@ -145,6 +149,9 @@ def test_rule_outlet_suffix():
     c = clean("테크기업, 새 칩 공개 - 연합뉴스\n" + BODY + "\n가격은 3 - 1 구조다", rules=[by_name("outlet_suffix")])
     assert c.kept == ["테크기업, 새 칩 공개", BODY, "가격은 3 - 1 구조다"]
     assert c.meta.outlet == "연합뉴스"
+    # with the outlet's Latin name after it, as a page's <title> has it
+    c = clean("테크기업, 새 칩 공개 - 디지털투데이 (DigitalToday)\n" + BODY, rules=[by_name("outlet_suffix")])
+    assert c.kept[0] == "테크기업, 새 칩 공개" and c.meta.outlet == "디지털투데이"
     c = clean("테크기업, 새 칩 공개 : 네이버 뉴스\n" + BODY, rules=[by_name("outlet_suffix")])
     assert c.kept[0] == "테크기업, 새 칩 공개" and c.meta.outlet is None
 
@@ -266,6 +273,7 @@ def test_rule_date_stamp():
     assert only("date_stamp", lines=["기사수정 2025-09-24 10:17"]).meta.date == "2025-09-24"
     # a weekday in hanja, as some papers print it
     assert only("date_stamp", lines=["게재 일자 : 2026년 05월 15일(金)"]).meta.date == "2026-05-15"
+    assert only("date_stamp", lines=["입력: 2026.05.27 10:05 / 수정: 2026.05.28 10:32"]).meta.date == "2026-05-27"
     # where it ran in print may close the line; the print day is not the publication date
     assert only("date_stamp", lines=["입력2025.11.03 17:48 수정2025.11.04 01:12 지면A14"]).meta.date == "2025-11-03"
 
@@ -275,7 +283,7 @@ def test_rule_end_mark():
 
 
 def test_rule_tag_list():
-    assert_drops("tag_list", ["#AI #반도체 #테크기업", "관련 태그", "키워드: #클라우드 #보안"],
+    assert_drops("tag_list", ["#AI #반도체 #테크기업", "관련 태그", "키워드: #클라우드 #보안", "이슈 #AI기본법 #MWC2026"],
                  ["#1 자리를 지키겠다는 각오다."])
 
 
@@ -384,6 +392,14 @@ def test_rule_photo_credit():
                  ["▲김가상 대표가 발표하고 있다. (사진=테크기업)"])
 
 
+def test_rule_caption_credit():
+    c = only("caption_credit", lines=["김가상 대표가 시연하고 있다. [사진: 테크기업]", "가온전자 신임 대표. / 사진=가온전자",
+                                      "서울 본사 전경. /가온 CNS", "관계자들이 협약식을 하고 있다. 사진=하람전자",
+                                      "협약식 모습 (사진=가상일보)", "매출은 3.5/10 수준이다", "비율은 1/3이다."])
+    assert c.kept == [TITLE, "김가상 대표가 시연하고 있다.", "가온전자 신임 대표.", "서울 본사 전경.",
+                      "관계자들이 협약식을 하고 있다.", "협약식 모습", "매출은 3.5/10 수준이다", "비율은 1/3이다."]
+
+
 def test_rule_lone_outlet():
     # The byline names the outlet; its name alone later is an image credit. Known agencies too.
     c = only("byline_bracket", "lone_outlet", lines=["[테크타임즈 김가람 기자] 테크기업이 투자했다.", "테크타임즈",
@@ -408,6 +424,15 @@ def test_rule_masthead():
               rules=[by_name("byline_bracket"), by_name("masthead")])
     assert c.dropped("masthead") == ["테크타임즈 TECHTIMES"]
     assert c.meta.title == "문화일보, 창간 35주년 포럼 열어…AI 미래 논의"
+    # under the outlet's name: its slogan and Latin name, once a menu below shows they were not the headline;
+    # the name at the top names the brand over a copyright line
+    rules = [by_name(n) for n in ("lone_outlet", "menu_bar", "copyright_mark_line", "masthead")]
+    c = clean("\n".join(["비즈워치", "Business Watch", "특종에 강한 비즈워치", "홈 | 경제 | 산업", TITLE, BODY, "ⓒ 비즈니스워치"]),
+              rules=rules)
+    assert c.dropped("masthead") == ["Business Watch", "특종에 강한 비즈워치"]
+    assert c.meta.title == TITLE and c.meta.outlet == "비즈워치"
+    c = clean("\n".join(["비즈워치", "네이버 새 AI 공개", "2026.01.08 입력", BODY]), rules=rules)  # no menu after it
+    assert c.meta.title == "네이버 새 AI 공개"
 
 
 def test_rule_summary_bullets():
@@ -458,7 +483,7 @@ BODY_SENTENCES = [
     "김가람 기자회견에서 대표는 “저작권 보호를 위해 무단 전재를 막겠다”고 강조했다.",
     "정부는 2024년 3월 28일 AI 기본법 시행령을 입법예고했다.",
     "관련 업계는 이번 조치가 이용자 보호에 도움이 될 것으로 본다.",
-    "▲김가상 테크기업 대표가 12일 서울 강남구에서 열린 행사에서 발표하고 있다. (사진=테크기업)",
+    "▲김가상 테크기업 대표가 12일 서울 강남구에서 열린 행사에서 발표하고 있다. (현지시간)",
     "네이버(NAVER)와 카카오는 각각 3000억원을 투자한다.",
     "많이 본 뉴스 상위권은 AI 관련 기사가 차지했다고 포털은 설명했다.",
     "이 기사를 쓴 기자는 현장에서 12시간을 머물렀다.",

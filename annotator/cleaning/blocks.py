@@ -176,18 +176,40 @@ _MAST_LEAD = r"(?:오늘의\s*|[A-Za-z][A-Za-z0-9.&']{1,15}\s+)?"
 
 
 def masthead(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
-    """The outlet's masthead line above the title (not only a lone name: lone_outlet takes those).
+    """The outlet's masthead above the title (not only a lone name: lone_outlet takes those).
     Only before the first paragraph that reads as a sentence, so a headline list further down,
-    or a lead that starts with an outlet's name, is never taken for one."""
+    or a lead that starts with an outlet's name, is never taken for one.
+
+    Right under the outlet's name, its slogan or Latin name ('온라인 저널리즘의 미래', 'Business Watch')
+    goes too, but only once a menu or ticker below it shows it was not the headline."""
     extra = tuple(v for v in (meta.get("outlet"), meta.fields.get("outlet")) if v)
     mast = _masthead_pattern(extra)
-    for line in lines:
+    brand = False  # the outlet's name was seen at the top of the page
+    pending: list[Line] = []
+    for n, line in enumerate(lines):
         if line.dropped_by is not None:
+            if line.dropped_by in _BRAND_RULES:
+                brand = True
+                if line.dropped_by == "lone_outlet" and line.text.strip() in OUTLETS:
+                    meta.offer("outlet", line.text.strip(), 2)  # the page's own masthead names its brand
+            elif line.dropped_by in _BELOW_MASTHEAD and pending:
+                yield from pending
+                pending = []
             continue
         if is_sentence(line.text):
             return
         if mast.fullmatch(line.text):
             yield line
+            brand = True
+        elif brand and n < _TOP_LINES and _SLOGAN.fullmatch(line.text):
+            pending.append(line)
+
+
+_TOP_LINES = 6
+_BRAND_RULES = {"lone_outlet", "pre_title_menu", "site_address", "masthead"}
+_BELOW_MASTHEAD = {"menu_bar", "ticker_row", "market_bar", "skip_link", "site_address"}
+# A slogan or Latin name: short, no digits and none of a headline's marks (, … quotes brackets).
+_SLOGAN = re.compile(r"[^\d,…'\"‘’“”·\[\]()|:]{2,20}")
 
 
 @functools.lru_cache(maxsize=256)

@@ -157,7 +157,7 @@ _QUOTE = (r"\S{1,20}(?:\s+\S{1,12})?\s*(?:\(?\d{6}\)?\s*)?[\d,]+(?:\.\d+)?\s*(?:
           r"(?:\s*\(?\s*[+\-−▲▼]?\s*[\d,]+(?:\.\d+)?\s*%?\s*\)?)?")
 # A bare "3월 5일" may be a timeline sub-headline; a stamp has a year, a time, a weekday or a label.
 _DATE_LINE = (r"(?=.*(?:\d{4}|\d\s*[:시]\s*\d|\([월화수목금토일月火水木金土日]\)|입력|수정|등록|송고|발행|게재|작성|승인|업데이트|전송|공개))"
-              rf"(?:(?:{_DATE_ITEM})\s*[:|·,]?\s*)+")
+              rf"(?:(?:{_DATE_ITEM})\s*[:|·,/]?\s*)+")  # (입력: ... / 수정: ...)
 
 RULES: list[Rule] = [
     Rule("control_chars", "control",
@@ -185,7 +185,9 @@ RULES: list[Rule] = [
                                 "IT·과학", "IT과학", "ICT", "정보통신", "통신", "방송", "모바일", "인터넷", "게임", "보안",
                                 "반도체", "자동차", "유통", "바이오", "헬스", "인사", "부고", "전체\\s*기사",
                                 "최신\\s*기사", "속보", "기획", "인터뷰", "피플", "글로벌", "가상자산", "이슈",
-                                "다음\\s*뉴스", "네이버\\s*뉴스", "Daum\\s*뉴스", "Daum", "지면\\s*보기", "PDF"))),
+                                "다음\\s*뉴스", "네이버\\s*뉴스", "Daum\\s*뉴스", "Daum", "지면\\s*보기", "PDF",
+                                "(?:전체\\s*)?메뉴\\s*(?:버튼|열기|닫기)", "기사\\s*제보", "제보하기", "모바일\\s*웹", "PC\\s*버전",
+                                "구독", "구독\\s*신청", "정기\\s*구독", "뉴스레터\\s*구독", "회원\\s*가입"))),
     Rule("breadcrumb", "navigation",
          "Where the article sits in the site's sections ('테크 > 스타트업', '경제·금융 > 금융정책', '홈 › IT').",
          drop=re.compile(r"[^>›»\n]{1,12}(?:\s*[>›»]\s*[^>›»\n]{1,12}){1,3}\s*[>›»]?")),
@@ -226,7 +228,7 @@ RULES: list[Rule] = [
     Rule("font_size", "widget",
          "Font-size controls and the portal's font preview ('글씨 크게/작게', '가 가 가' or one '가' a line, '(예시) ...').",
          drop=re.compile(r"(?:본문\s*)?(?:글자|글씨)\s*(?:크기|크게|작게|키우기|줄이기|확대|축소)(?:\s*[/|·]?\s*(?:크게|작게|조절|조정|설정|변경|선택|하기))*"
-                         r"|이\s*글자\s*크기로\s*변경됩니다\.?|가(?:\s+가)*|(?:\(예시\)|\[예시\]).*"
+                         r"|이\s*글자\s*크기로\s*변경됩니다\.?|가(?:\s+가)*|가나다라(?:마바사)?|(?:\(예시\)|\[예시\]).*"
                          r"|(?:(?:가장\s*)?(?:작게|보통|크게)\s*[/|·]?\s*){2,}")),
     Rule("share_widget", "widget",
          "Share, copy-link, print, scrap and reading-mode buttons ('클린뷰', '이 기사를 공유합니다') and their "
@@ -242,7 +244,7 @@ RULES: list[Rule] = [
                                   "기사\\s*내용\\s*요약", "(?:본문\\s*)?글자\\s*크기(?:\\s*(?:설정|조절|조정|변경))?", "메일\\s*보내기",
                                   "카카오톡\\s*공유", "페이스북\\s*공유", "댓글(?:\\s*[0-9]+)?", "글씨\\s*키우기",
                                   "가(?:\\s+가)*", "글씨\\s*크기(?:\\s*(?:조절|조정|설정|변경))?", "폰트\\s*크기", "확대", "축소",
-                                  "기사\\s*URL\\s*복사", "기사\\s*요약")
+                                  "기사\\s*URL\\s*복사", "기사\\s*요약", "(?:본문\\s*)?(?:글씨|글자)\\s*(?:크게|작게|키우기|줄이기)")
                          + r"|.{0,15}\(으\)로\s*기사\s*보내기|다른\s*공유\s*찾기|(?:\S{1,10}\s*)?AI\s*요약(?:\s*(?:보기|듣기|닫기))?"
                          r"|이\s*기사가?\s*(?:도움이?\s*되셨나요|유익하셨나요|마음에\s*드셨나요|어떠셨나요|어떠세요)\s*\??"
                          r"|(?:이\s*)?기사를?\s*(?:공유|스크랩|저장|추천)\s*(?:합니다|하기|하세요|해\s*보세요|해\s*주세요)[.!]?")),
@@ -272,9 +274,18 @@ RULES: list[Rule] = [
          drop=re.compile(rf"/?\s*[\[(<]?\s*{_CREDIT}\s*(?:제공)?\s*[=:]\s*"
                          r"[^\])>]{1,30}?\s*[\])>]?|[\[(<]\s*[^\[\]()<>]{1,20}?\s*제공\.?\s*(?:재판매\s*및\s*DB\s*금지)?\s*[\])>]"
                          r"|/\s*[^\s/]{1,20}(?:\s[^\s/]{1,10})?\s*제공")),
+    Rule("caption_credit", "caption",
+         "A photo credit closing a caption ('... 시연하고 있다. [사진: 메이븐랩스]', '신임 대표. / 사진=세온테크', "
+         "'... 전경. /LG CNS'); the caption stays.",
+         strip=re.compile(rf"\s*[\[(<]\s*{_CREDIT}\s*(?:제공)?\s*[=:：]\s*[^\[\]()<>]{{1,30}}?\s*[\])>]\s*$"
+                          rf"|\s*/\s*{_CREDIT}\s*[=:：]\s*[^/\n]{{1,30}}$"
+                          rf"|(?<=[.다])\s+{_CREDIT}\s*[=:：]\s*\S{{1,20}}(?:\s\S{{1,10}})?\s*$"
+                          r"|(?<=\.)\s*/\s*[^\s/.]{1,15}(?:\s[^\s/.]{1,10})?(?:\s*제공)?\s*$"),
+         needs=("사진", "이미지", "그래픽", "자료", "출처", "영상", "제공", "일러스트", "편집", "디자인", "/")),
     Rule("outlet_suffix", "portal",
          "An outlet or portal name appended to a headline ('제목 - 연합뉴스', '제목 | 한국경제', '제목 : 네이버 뉴스').",
-         strip=re.compile(rf"\s+[-|:–—]\s*(?:{_OUTLET_ALT}|네이버\s*뉴스|다음\s*뉴스|Daum\s*뉴스|NAVER\s*뉴스)\s*$"),
+         strip=re.compile(rf"\s+[-|:–—]\s*(?:{_OUTLET_ALT}|네이버\s*뉴스|다음\s*뉴스|Daum\s*뉴스|NAVER\s*뉴스)"
+                         r"(?:\s*\([A-Za-z][A-Za-z0-9 .&'-]{1,30}\))?\s*$"),  # '- 디지털투데이 (DigitalToday)'
          meta=_outlet_tag,
          needs=("-", "|", ":", "–", "—")),
     Rule("byline_bracket", "byline",
@@ -364,7 +375,7 @@ RULES: list[Rule] = [
          drop=re.compile(r"[(\[<]?\s*(?:끝|END|End|end)\s*[)\]>]?")),
     Rule("tag_list", "navigation",
          "Keyword tag rows ('#AI #반도체 #테크기업', '태그 AI 반도체').",
-         drop=re.compile(r"(?:(?:관련\s*)?(?:태그|키워드|TAG|Tags?)\s*[:：]?\s*)?(?:#\S{1,20}\s*){2,}|(?:관련\s*)?(?:태그|키워드)\s*[:：]?")),
+         drop=re.compile(r"(?:(?:관련\s*)?(?:태그|키워드|TAG|Tags?|이슈|핫이슈|HOT|트렌드)\s*[:：]?\s*)?(?:#\S{1,20}\s*){2,}|(?:관련\s*)?(?:태그|키워드)\s*[:：]?")),
     Rule("related_header", "related",
          "Headers of related / popular headline lists ('▶ 관련기사', '많이 본 뉴스', '이 시각 인기 뉴스'), "
          "with an inline headline after a colon.",
@@ -383,8 +394,10 @@ RULES: list[Rule] = [
                          rf"{_QUOTE}(?:\s*[|·/]\s*{_QUOTE})*"),  # several quotes on one row: 코스피 ... | 코스닥 ...
          needs=("▲", "▼", "△", "▽", "↑", "↓", "+", "-", "−")),
     Rule("market_bar", "market",
-         "A labelled bar of market counts or links ('[마켓] 회사채 수요예측 오늘 3건 | 공모주 청약 2건 | ...').",
-         drop=re.compile(r"\[[^\]\n]{1,10}\]\s*[^|\n]{1,40}(?:\s\|\s[^|\n]{1,40}){2,}"),
+         "A labelled bar of market counts or links ('[마켓] 회사채 수요예측 오늘 3건 | 공모주 청약 2건 | ...', "
+         "'실시간 | [인포그래픽] ... | [어닝 17] ...').",
+         drop=re.compile(r"\[[^\]\n]{1,10}\]\s*[^|\n]{1,40}(?:\s\|\s[^|\n]{1,40}){2,}"
+                         r"|(?:실시간(?:\s*인기)?|HOT|핫이슈|이슈|화제|트렌드|속보)\s*\|\s*[^|\n]{1,40}(?:\s\|\s[^|\n]{1,40})+"),
          needs=(" | ",)),
     Rule("quote_table_header", "market",
          "Column headers of a quote table ('종목명 현재가 등락률', '코인 시세 변동률').",
@@ -412,13 +425,13 @@ RULES: list[Rule] = [
     Rule("lone_outlet", "caption",
          "A line that is only an outlet or photo-agency name, left behind by an image credit.",
          block=blocks.lone_outlet),
+    Rule("pre_title_menu", "navigation",
+         "Single short words stacked above the title ('NAVER', '프리미엄', '연재'); no headline is one short word.",
+         block=blocks.pre_title_menu),
     Rule("masthead", "navigation",
          "The outlet's masthead above the title: its name with a slogan, section or date ('데일리안 - 이슈 그 한 발 앞에', "
          "'오늘의 문화일보 | 2026년 05월 15일') or with its Latin name ('뉴스웨이 NEWSWAY').",
          block=blocks.masthead),
-    Rule("pre_title_menu", "navigation",
-         "Single short words stacked above the title ('NAVER', '프리미엄', '연재'); no headline is one short word.",
-         block=blocks.pre_title_menu),
     Rule("summary_bullets", "portal",
          "A summary header ('AI 요약 ⓘ', '기사내용 요약') and the bulleted lines right under it ('· 실적 사상 최고').",
          block=blocks.summary_bullets),
