@@ -380,3 +380,12 @@ def test_a_product_named_as_an_organisations_own(rels):
 def test_regulators_checking_together_is_no_partnership(rels):
     got = rels("금융위원회는 금융감독원과 함께 플랫폼 수수료를 점검한다.")
     assert not any(r[1] == "partners_with" for r in got)
+
+
+def test_a_name_the_body_writes_before_its_longer_form_is_no_alias_of_it(rels):
+    # 가온페이 is the company; 가온페이증권, named later, is its securities arm
+    got = rels("가온페이, 첫 흑자\n간편결제 기업 가온페이가 흑자를 냈다. 가온페이가 인수한 가온페이증권도 흑자였다.")
+    assert ("가온페이", "alias_of", "가온페이증권") not in got
+    # the full name first, then the short one (the headline may use the short one first)
+    got = rels("라이엇, 신작 공개\n라이엇게임즈가 신작을 공개했다. 라이엇은 내년 출시를 목표로 한다.")
+    assert ("라이엇", "alias_of", "라이엇게임즈") in got

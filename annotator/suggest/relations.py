@@ -266,10 +266,23 @@ def _aliases(ctx: _Ctx, gaz: Gazetteer) -> dict[str, Span]:
     if full_of:
         for surface in orgs:
             full = full_of.get(surface)
-            if full is not None and gaz.label(surface) is None and gaz.label(full.text) is None:
+            # the full name comes first in the body (라이엇게임즈 ... 라이엇; headlines use short forms); a name
+            # the body writes before its longer form is a company of its own, and the longer one its unit
+            # (모아페이 ... 모아페이증권)
+            if full is not None and gaz.label(surface) is None and gaz.label(full.text) is None \
+                    and not _body_first(ctx, surface, full.text):
                 _add(ctx, first[surface], "alias_of", full, 0.75)
                 alias_to.setdefault(surface, full)
     return alias_to
+
+
+def _body_first(ctx: _Ctx, a: str, b: str) -> bool:
+    """`a` is mentioned before `b` below the headline (the first line)."""
+    body = ctx.text.find("\n") + 1
+    for s in ctx.spans:
+        if s.start >= body and s.text in (a, b):
+            return s.text == a
+    return False
 
 
 # ---------------------------------------------------------------------------------- people
