@@ -43,6 +43,13 @@ def test_gazetteer_needs_morpheme_edges(run):
     assert ("MS", "ORG") not in found(spans)
 
 
+def test_a_known_company_with_a_company_ending_is_the_company_named_after_it(run):
+    spans, _ = run("소프트뱅크벤처스와 카카오인베스트먼트가 투자했다. 소프트뱅크는 빠졌다.")
+    got = found(spans)
+    assert {("소프트뱅크벤처스", "ORG"), ("카카오인베스트먼트", "ORG"), ("소프트뱅크", "ORG")} <= got
+    assert ("카카오", "ORG") not in got
+
+
 def test_org_suffix_compounds(run):
     spans, _ = run("한빛전자와 누리랩은 국제인공지능학회에 가입했다. 김하늘 미래대 교수가 발표했다.")
     got = found(spans)

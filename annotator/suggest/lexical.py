@@ -17,7 +17,8 @@ from typing import NamedTuple
 from annotator.labels import Schema
 from annotator.lexicon import Lexicon
 from annotator.suggest.cand import Cand, make
-from annotator.suggest.doc import Doc
+from annotator.suggest.doc import NOMINAL, Doc
+from annotator.suggest.vocab import NAME_ONLY_SUFFIXES
 
 HANJA_COUNTRIES = {
     "韓": "한국", "美": "미국", "中": "중국", "日": "일본", "北": "북한", "英": "영국", "獨": "독일",
@@ -25,6 +26,8 @@ HANJA_COUNTRIES = {
     "臺": "대만", "越": "베트남", "歐": "유럽", "亞": "아시아", "西": "스페인", "泰": "태국",
 }
 
+# endings that only company names have (vocab.NAME_ONLY_SUFFIXES), longest first
+_COMPANY_ENDING = re.compile("|".join(sorted(map(re.escape, NAME_ONLY_SUFFIXES), key=len, reverse=True)))
 _HANJA_COUNTRY = re.compile("[" + "".join(HANJA_COUNTRIES) + "]")
 
 
@@ -48,7 +51,28 @@ class Gazetteer:
         return e[1] if e else None
 
     def find(self, doc: Doc) -> list[Cand]:
-        return _matches(doc, self.patterns, self._labels.__getitem__, "gazetteer", 0.95)
+        found = _matches(doc, self.patterns, self._labels.__getitem__, "gazetteer", 0.95)
+        return [_with_company_ending(doc, c) if c.label == "ORG" else c for c in found]
+
+
+def _with_company_ending(doc: Doc, c: Cand) -> Cand:
+    """A known company with a company word glued on is another company named after it (소프트뱅크벤처스,
+    카카오인베스트먼트): the span takes the ending, when it ends on an edge and no more name follows."""
+    text, edges = doc.text, doc.edges
+    m = _COMPANY_ENDING.match(text, c.end)
+    if m is None:
+        return c
+    e = m.end()
+    if e in edges:
+        nxt = next(doc.tokens_from(e), None)
+        if nxt is not None and nxt.start == e and nxt.tag in NOMINAL:  # more name follows
+            return c
+    elif not (text[e:e + 1] in _PARTICLE_SYLLABLES and e + 1 in edges):  # Kiwi glued the particle on (벤처|스와)
+        return c
+    return Cand(c.start, e, c.label, 0.9, "gazetteer")
+
+
+_PARTICLE_SYLLABLES = frozenset("와과은는이가을를의에도")
 
 
 _GAZ_CACHE: dict[str, Gazetteer] = {}
