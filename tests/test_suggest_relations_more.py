@@ -279,7 +279,8 @@ def test_joint_venture_set_up_in_a_relative_clause(rels):
     got = rels("현대모비스와 LG화학이 인도에 세우는 배터리 합작법인 '한가온셀(HG Cell)'이 공식 출범했다.")
     for owner in ("현대모비스", "LG화학"):
         assert {(owner, "founded", "한가온셀"), (owner, "invests_in", "한가온셀")} <= got
-    assert ("한가온셀", "subsidiary_of", "LG화학") in got  # the subject set it up
+    assert ("한가온셀", "subsidiary_of", "현대모비스") in got  # the lead partner, named first
+    assert ("한가온셀", "subsidiary_of", "LG화학") not in got
     # a joint venture whose founders the sentence does not name gets none
     assert not any(r[1] in ("founded", "invests_in") for r in rels("현대모비스 공장 옆 합작법인 '한가온셀'이 문을 열었다."))
 
@@ -389,3 +390,20 @@ def test_a_name_the_body_writes_before_its_longer_form_is_no_alias_of_it(rels):
     # the full name first, then the short one (the headline may use the short one first)
     got = rels("라이엇, 신작 공개\n라이엇게임즈가 신작을 공개했다. 라이엇은 내년 출시를 목표로 한다.")
     assert ("라이엇", "alias_of", "라이엇게임즈") in got
+
+
+def test_head_office_address_of_a_company_described_as_founded(rels):
+    # "2012년 설립된" describes the company: no new company is set up here, so the address is its head office
+    got = rels("2012년 설립된 한빛전자는 경기 성남시 분당구에 본사를 둔 ESS 기업이다.")
+    assert {("한빛전자", "located_in", p) for p in ("경기", "성남시", "분당구")} <= got
+
+
+def test_new_company_named_without_quotes_or_in_a_set_up_contract(rels):
+    got = rels("한빛전자는 지난해 5월 미국 애리조나주 피닉스에 현지 법인 한빛전자아메리카를 세웠다.")
+    assert {("한빛전자", "founded", "한빛전자아메리카"), ("한빛전자아메리카", "subsidiary_of", "한빛전자"),
+            ("한빛전자아메리카", "located_in", "피닉스")} <= got
+    got = rels("한빛전자는 15일 텍사스주 휴스턴에서 가온텔레콤과 합작법인 '한빛가온에너지(HGE)' 설립 계약을 체결했다.")
+    assert {("한빛전자", "founded", "한빛가온에너지"), ("가온텔레콤", "founded", "한빛가온에너지"),
+            ("한빛가온에너지", "subsidiary_of", "한빛전자")} <= got
+    # a subsidiary only mentioned, not set up, gets no founder
+    assert not any(r[1] == "founded" for r in rels("한빛전자는 현지 법인 한빛전자아메리카를 통해 제품을 판다."))

@@ -33,8 +33,10 @@ _SUPPLY_DEAL = re.compile(r"(?P<alias>\([^()]{1,30}\))?(?:와|과) (?:[^\s.]{1,1
 
 # A는 일본 도쿄에 100% 자회사 'X'를 세웠다 / B와 합작법인 'X'를 세운다: a new company, named in quotes
 _NEW_KIND = re.compile(r"(?:(?:100% |현지 |해외 |신규 |첫 )?([가-힣]{0,5}[^\s와과은는이가을를의에] )?(자회사|법인|현지법인|손자회사|합작법인|합작회사|합작사|"
-                       r"조인트벤처|JV)(?:\(JV\))?(?:인)? [‘'\"“])$")
-_NEW_VERB = re.compile(r"[’'\"”]?(?:을|를) (?:공동으로 |함께 |새로 |새롭게 )?(?:설립|세웠|세운|세우|만들|만든|출범|차렸|신설)")
+                       r"조인트벤처|JV)(?:\(JV\))?(?:인)? [‘'\"“]?)$")
+_NEW_VERB = re.compile(r"(?:\([^()]{1,20}\))?[’'\"”]?(?:\([^()]{1,20}\))?"  # (its name in brackets: 'X(HVE)')
+                       r"(?:(?:을|를) (?:공동으로 |함께 |새로 |새롭게 )?(?:설립|세웠|세운|세우|만들|만든|출범|차렸|신설)"
+                       r"| (?:공동 )?(?:설립|신설) ?(?:계약|협약|합의|을|를|하기로|키로|했|한다|에))")  # 'X' 설립 계약을 맺었다
 # the place phrase before 에: up to three words (베트남 호찌민, 멕시코 누에보레온주 몬테레이), none with a
 # particle (Kiwi's tags tell: 몬테레이 ends like a subject but is none)
 _PLACE_PHRASE = re.compile(r"[^\s,.]+(?: [^\s,.]+){0,2}")
@@ -45,7 +47,7 @@ def _place_phrase(ctx, start: int, end: int) -> bool:
         not any(t.tag[0] == "J" for t in ctx.doc.tokens_between(start, end))
 
 
-_KIND_QUOTE = re.compile(r"(?:인)? [‘'\"“]")  # after the kind word, before the name
+_KIND_QUOTE = re.compile(r"(?:인)? [‘'\"“]?")  # after the kind word, before the name (quoted or not)
 _KIND_WORDS = ("자회사", "법인", "합작회사", "합작사", "조인트벤처", "JV")
 _JV_KINDS = ("합작법인", "합작회사", "합작사", "조인트벤처", "JV")
 
@@ -114,7 +116,10 @@ def _joint_owners(ctx, add, x, parent, partner) -> None:
     for owner in (parent, partner) if partner is not None else (parent,):
         add(ctx, owner, "founded", x, 0.6)
         add(ctx, owner, "invests_in", x, 0.6)
-    add(ctx, x, "subsidiary_of", parent, 0.6)  # of the company that set it up (the subject), as for any new one
+    # the guidelines' rule for any new company: subsidiary_of the one that set it up; of two, the one named
+    # first (A는 B와 ... / A와 B가 ...: the lead partner)
+    lead = parent if partner is None or parent.start < partner.start else partner
+    add(ctx, x, "subsidiary_of", lead, 0.6)
     if partner is not None:  # setting up a joint venture together is a partnership
         add(ctx, parent, "partners_with", partner, 0.6)
 

@@ -789,18 +789,19 @@ def _headquarters(ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
     after_rel = [s for s in spans if s.label == "ORG" and s.start > cue_pos and _KEEPS.match(text[cue_end:s.start])]
     named = [s for s in spans if s.label == "ORG" and 0 <= s.start - cue_end <= 3
              and text[cue_end:s.start].strip(" ‘'\"“") == ""]
-    if not named and text.find("설립", a, b) != -1:
-        return  # 설립 ... 에: the new organisation's place is handled with founded
+    if not named and _SET_UP.search(text, a, b):
+        return  # 설립 ... 에: the new organisation's place is handled with founded (not 2012년 설립된 X는)
     head = named[0] if named else after_rel[0] if after_rel else (orgs[-1] if orgs else None)
     if head is None and _TOPIC_AFTER.match(text[cue_end:cue_end + 2]):
         head = _topic_org(ctx, cue_pos)
     if head is None:
         return
     for loc in locs:
-        _add(ctx, head, "located_in", loc, 0.65)
-        prev = _span_before(ctx, loc)
-        if prev is not None and prev.label == "LOC" and text[prev.end:loc.start] == " ":
-            _add(ctx, head, "located_in", prev, 0.65)
+        for place in place_run(ctx, bisect_left(ctx.starts, loc.start)):  # 경기 성남시 분당구에: each of them
+            _add(ctx, head, "located_in", place, 0.65)
+
+
+_SET_UP = re.compile(r"설립(?!된)")
 
 
 def _span_before(ctx: _Ctx, s: Span) -> Span | None:
