@@ -407,3 +407,10 @@ def test_new_company_named_without_quotes_or_in_a_set_up_contract(rels):
             ("한빛가온에너지", "subsidiary_of", "한빛전자")} <= got
     # a subsidiary only mentioned, not set up, gets no founder
     assert not any(r[1] == "founded" for r in rels("한빛전자는 현지 법인 한빛전자아메리카를 통해 제품을 판다."))
+
+
+def test_vietnamese_names_before_a_title_or_their_latin_spelling(rels):
+    got = rels("준공식에는 응우옌 반 탄 SK텔레콤 사장 등이 참석했다. 쩐 티 흐엉(Tran Thi Huong) 부사장도 왔다.")
+    assert ("응우옌 반 탄", "leads", "SK텔레콤") in got
+    assert ("Tran Thi Huong", "alias_of", "쩐 티 흐엉") in got
+    assert not any("반 탄" in r[0] for r in rels("그는 공장 반 탄 정도를 들여왔다. 레 반 대표는 없었다."))

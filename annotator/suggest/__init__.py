@@ -27,7 +27,14 @@ from annotator.models import Relation, Span
 from annotator.suggest.cand import Cand
 from annotator.suggest.doc import NOMINAL, Doc
 from annotator.suggest.lexical import gazetteer_for, hanja_cands, lexicon_cands, multidict_cands
-from annotator.suggest.morph import coordinated, morph_cands, names_before_titles, paren_aliases, short_forms
+from annotator.suggest.morph import (
+    coordinated,
+    morph_cands,
+    names_before_titles,
+    paren_aliases,
+    short_forms,
+    spaced_foreign_names,
+)
 from annotator.suggest.patterns import pattern_cands
 from annotator.suggest.relations import relation_suggestions
 from annotator.suggest.resolve import propagate, resolve
@@ -70,7 +77,7 @@ def suggest_entities(doc: Doc, schema: Schema, lexicon: Lexicon | None = None) -
     cands = [_model_suffix(doc, c) if c.label == "PRODUCT" else _place_suffix(doc, c) if c.label == "LOC" else c
              for c in cands if c.label in labels]
     cands = _particles_off(doc.text, cands)
-    cands += names_before_titles(doc, cands)  # (needs the organisations found; before resolve: one round less)
+    cands += names_before_titles(doc, cands) + spaced_foreign_names(doc, cands)  # (need the organisations found)
     if lexicon is not None:  # analysts rejected these often enough: never suggest them again
         cands = [c for c in cands if not lexicon.is_blocked(doc.text[c.start:c.end], c.label)]
     spans = propagate(doc, resolve(cands))

@@ -865,6 +865,36 @@ def names_before_titles(doc: Doc, spans: list[Cand]) -> list[Cand]:
     return out
 
 
+# Vietnamese names as Korean news writes them: a surname and one to three one- or two-syllable words
+# (응우옌 반 탄, 쩐 티 투 하), each spaced; Kiwi reads their parts as separate nouns.
+_VIET_NAME = re.compile(r"(?<![가-힣])(?:응우옌|응우엔|쩐|레|팜|호앙|후인|부이|응오|즈엉|보|당|도|호|판|브엉|쯔엉|딘|람)"
+                        r"(?: [가-힣]{1,2}){1,3}(?=[ ,(]|$)")
+_VIET_AFTER = re.compile(r" ?\((?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+\)| ([가-힣A-Za-z]{1,10}) ")
+
+
+def spaced_foreign_names(doc: Doc, spans: list[Cand]) -> list[Cand]:
+    """응우옌 반 탄 PV파워 사장 / 응우옌 반 탄(Nguyen Van Thanh) CEO: a Vietnamese name before a title, an
+    organisation and a title, or its Latin spelling in brackets."""
+    text, out = doc.text, []
+    if "응우" not in text and " 티 " not in text and " 반 " not in text:  # (almost every such name has one)
+        return out
+    orgs = {c.start: c for c in spans if c.label == "ORG"}
+    for m in _VIET_NAME.finditer(text):
+        a, b = m.span()
+        if not doc.on_edges(a, b):
+            continue
+        after = _VIET_AFTER.match(text, b)
+        if after is None:
+            continue
+        word = after.group(1)
+        if word is not None and title_of(word) is None:  # not a title: an organisation, then a title
+            org = orgs.get(b + 1)
+            if org is None or (t := _TITLE_WORD.match(text, org.end)) is None or title_of(t.group(1)) is None:
+                continue
+        out.append(Cand(a, b, "PER", 0.6, "morph"))
+    return out
+
+
 def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """네이버(NAVER(035420)) -> NAVER gets 네이버's label; ThinQ (씽큐) -> 씽큐 gets ThinQ's."""
     text = doc.text
