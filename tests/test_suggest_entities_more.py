@@ -276,3 +276,11 @@ def test_mass_production_is_no_city(found):
 def test_a_duration_in_days(found):
     got = found("서비스는 90일 동안 무료다. 출시 100일 만에 가입자를 모았다.")
     assert {("90일", "DATE"), ("100일", "DATE")} <= got
+
+
+def test_a_company_word_alone_is_no_name_even_beside_names(schema, analyzer):
+    from annotator.suggest import suggest
+
+    text = "한빛전자는 베트남 호찌민에 본사를 둔 클라우드·데이터센터 사업자다. 매출 가운데 클라우드·AI 비중이 55%다."
+    spans, _ = suggest(text, analyzer.analyze(text), schema)
+    assert "클라우드" not in {s.text for s in spans}

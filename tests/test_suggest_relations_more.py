@@ -414,3 +414,14 @@ def test_vietnamese_names_before_a_title_or_their_latin_spelling(rels):
     assert ("응우옌 반 탄", "leads", "SK텔레콤") in got
     assert ("Tran Thi Huong", "alias_of", "쩐 티 흐엉") in got
     assert not any("반 탄" in r[0] for r in rels("그는 공장 반 탄 정도를 들여왔다. 레 반 대표는 없었다."))
+
+
+def test_place_before_a_described_bank_and_a_neighbourhood(rels):
+    got = rels("한빛전자는 베트남 대형 국영은행인 비엣콤은행에 클라우드를 공급한다. 본사는 서울 강서구 마곡동에 있다.")
+    assert ("비엣콤은행", "located_in", "베트남") in got
+    assert ("한빛전자", "located_in", "마곡동") in got
+
+
+def test_supplying_the_local_units_of_listed_customers(rels):
+    got = rels("한빛전자는 이미 LG전자와 LG디스플레이의 베트남 법인에 데이터센터 서비스를 제공하고 있다.")
+    assert {("한빛전자", "supplies", "LG전자"), ("한빛전자", "supplies", "LG디스플레이")} <= got

@@ -114,8 +114,8 @@ def _particles_off(text: str, cands: list[Cand]) -> list[Cand]:
 _MODEL = re.compile(r"(?:[0-9][0-9A-Za-z.+]*|-[0-9A-Za-z.+]+| (?:[0-9]+\.[0-9]+|[A-Z]?[0-9]+[A-Za-z+]*)(?![0-9A-Za-z.]))")
 
 
-# one-syllable words that make a place of the place before them: 버지니아주, 박닌성, 오창읍, 시즈오카현
-_PLACE_SUFFIXES = frozenset("주성섬읍현군")
+# one-syllable words that make a place of the place before them: 버지니아주, 박닌성, 오창읍, 시즈오카현, 마곡동
+_PLACE_SUFFIXES = frozenset("주성섬읍현군동")  # (마곡동, 역삼동: a Seoul neighbourhood)
 
 
 def _place_suffix(doc: Doc, c: Cand) -> Cand:

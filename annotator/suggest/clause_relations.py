@@ -92,7 +92,7 @@ def clause_relations(ctx, add) -> None:
         acquisitions_by_subject(ctx, add)
         acquired_topics(ctx, add, after.get("이", []) + after.get("가", []))
     supply_deals(ctx, add, after.get("와", []) + after.get("과", []) + after.get("(", []))  # (B(Micron)와)
-    if "공급" in text or "납품" in text:
+    if "공급" in text or "납품" in text or "제공" in text:
         supplies_to_sites(ctx, add, of + after.get(" ", []))
     _founded_by_reference(ctx, add, after.get("을", []) + after.get("를", []))
     if "한 " in text or "든 " in text or "인 " in text or "은 " in text:

@@ -365,8 +365,8 @@ def supply_deals(ctx, add, orgs: list) -> None:
 
 
 # A는 B(의) (이천·청주 / 미국 아이다호주 보이시 신규) 공장에 장비를 공급한다: B's plant, so B is supplied
-_SITE_SUPPLIED = re.compile(r"(?:의)? (?:[^\s.,]{1,10} ){0,4}?(?:공장|팹|사업장|생산라인|생산 라인|데이터센터|매장|물류센터)(?:들)?에 "
-                            r"(?:[^\s.]{1,10} ){0,6}?(?:장비|부품|소재|제품|설비|시스템|솔루션)?(?:을|를)? ?(?:공급|납품)")
+_SITE_SUPPLIED = re.compile(r"(?:의)? (?:[^\s.,]{1,10} ){0,4}?(?:공장|팹|사업장|생산라인|생산 라인|데이터센터|매장|물류센터|법인|"
+                            r"현지 법인)(?:들)?에 (?:[^\s.]{1,10} ){0,6}?(?:공급|납품|제공)")
 
 
 def supplies_to_sites(ctx, add, orgs: list) -> None:
@@ -378,7 +378,20 @@ def supplies_to_sites(ctx, add, orgs: list) -> None:
             continue
         head = subject_org(ctx, sentence_at(ctx, b.start)[0], b.start)
         if head is not None:
-            add(ctx, head, "supplies", b, 0.6)
+            for client in _listed_before(ctx, b):  # LG전자와 LG디스플레이의 베트남 법인에
+                add(ctx, head, "supplies", client, 0.6)
+
+
+def _listed_before(ctx, b) -> list:
+    """`b` and the organisations listed right before it (A와 B, A·B)."""
+    out, i = [b], bisect_left(ctx.starts, b.start)
+    while i > 0:
+        a = ctx.spans[i - 1]
+        if a.label != "ORG" or ctx.text[a.end:out[-1].start] not in ("와 ", "과 ", "·", ", ", "및 "):
+            break
+        out.append(a)
+        i -= 1
+    return out
 
 
 _ACQUISITION_OF = re.compile(r"의 (?:[가-힣A-Za-z]{1,10} ){0,2}$")

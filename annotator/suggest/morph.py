@@ -462,6 +462,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         if i in decided:
             continue
         c = chunks[i]
+        if surfs[i] in _ORG_SUFFIX_SET:
+            continue  # a company word alone (본사를 둔 클라우드·데이터센터 사업자) is no name
         if _ORG_AFTER.match(text, c.end, c.end + 8) or _BASED_BEFORE.search(text, max(0, c.start - 10), c.start):
             put(i, "ORG", 0.6)  # ...에 본사를 둔 데이터독
 
@@ -940,7 +942,8 @@ def coordinated(doc: Doc, spans: list[Cand]) -> list[Cand]:
             continue
         if _flags(doc.surfs[i]) & (_CLASS | _GENERIC):
             continue  # 은행과 벤처캐피털: a class noun listed with names is still not a name
-        if ch.tokens[0].tag not in ("NNP", "SL", "NNG") or len(text[ch.start:ch.end]) < 2:
+        if ch.tokens[0].tag not in ("NNP", "SL", "NNG") or len(text[ch.start:ch.end]) < 2 \
+                or text[ch.start:ch.end] in _ORG_SUFFIX_SET:  # a company word alone (클라우드·AI 사업) is no name
             continue
         labels = set()
         both_sides = 0

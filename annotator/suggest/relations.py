@@ -373,9 +373,9 @@ def _located(ctx: _Ctx) -> None:
                 for place in reversed(place_run(ctx, i)):  # the nearest first
                     _add(ctx, nxt, "located_in", place, 0.8)
             # 미국 게임사 라이엇게임즈: a place, a class noun, then the organisation
-            m = _CLASS_WORD.match(text, loc.end, loc.end + 9)
-            if m and nxt.start == m.end() and (
-                    m.group(1) in ORG_CLASS_NOUNS or m.group(1).endswith(("사", "기업", "업체", "스타트업", "기관"))):
+            m = _CLASS_WORD.match(text, loc.end, loc.end + 16)
+            if m and nxt.start == m.end() and (m.group(1) in ORG_CLASS_NOUNS or m.group(1).endswith(
+                    ("사", "기업", "업체", "스타트업", "기관", "은행"))):
                 _add(ctx, nxt, "located_in", loc, 0.7)
         # 최윤아 로보웨이브 대표가 경기 성남시 판교 본사에서: the company of the sentence has its head office there
         if _HEAD_OFFICE.match(text, loc.end, loc.end + 8):  # not 미국 본사 스타트업
@@ -412,7 +412,7 @@ _OBJECT_CUES = ("founded", "acquires", "develops", "subsidiary_of")
 _OF_GAP = re.compile(r"^\)?(의)? $")
 # 한화오션 상선영업 담당 김정호 전무 / 삼성전자 DS부문 P 사장 / 삼성SDI 중대형전지사업부장인 P 부사장: a unit of the company
 _UNIT_GAP = re.compile(r"(?:의)? (?:[^\s.,]{1,10} )?[^\s.,]{0,10}(?:담당|부문|사업부|사업본부|본부|연구소|센터)(?:장인|장)? $")
-_CLASS_WORD = re.compile(r" ([가-힣]{1,6}) ")
+_CLASS_WORD = re.compile(r"(?: [가-힣]{1,4})? ([가-힣]{1,6}?)(?:인)? ")  # (대형 국영은행인: a modifier, 인 after)
 _HEAD_OFFICE = re.compile(r" (?:본사|사옥|본점)(?:에서|에|를|가|는|로) ")
 _LIST_END = re.compile(r" ?(?:등|같은|등의) $")
 _COMPANY_WORD = re.compile(r" ?(기업|업체|회사|빅테크|기술기업|테크기업|스타트업)")
