@@ -83,7 +83,9 @@ def test_multidict_typed_names(run):
     ("약 300명이 모였다.", "약 300명", "QUANTITY"),
     ("약 200여 명이 모였다.", "약 200여 명", "QUANTITY"),
     ("지점이 131곳이다.", "131곳", "QUANTITY"),
-    ("총 2조5000억원을 투입한다.", "2조5000억원", "MONEY"),  # 약 is in the span, 총 is not (as every gold set has it)
+    ("총 2조5000억원을 투입한다.", "2조5000억원", "MONEY"),
+    ("매출은 2600억동이다.", "2600억동", "MONEY"),  # Vietnam's dong, after 억/만/조 only (not 3동)
+    ("투자액은 5억 바트다.", "5억 바트", "MONEY"),  # 약 is in the span, 총 is not (as every gold set has it)
     ("지난 5일 발표했다.", "지난 5일", "DATE"),
     ("2021년 10월 출시됐다.", "2021년 10월", "DATE"),
     ("2019년 10월 28일 열렸다.", "2019년 10월 28일", "DATE"),

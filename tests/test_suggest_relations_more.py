@@ -425,3 +425,8 @@ def test_place_before_a_described_bank_and_a_neighbourhood(rels):
 def test_supplying_the_local_units_of_listed_customers(rels):
     got = rels("한빛전자는 이미 LG전자와 LG디스플레이의 베트남 법인에 데이터센터 서비스를 제공하고 있다.")
     assert {("한빛전자", "supplies", "LG전자"), ("한빛전자", "supplies", "LG디스플레이")} <= got
+
+
+def test_a_government_post_below_the_head(rels):
+    got = rels("김성훈 금융위원회 디지털금융정책관은 기준을 설명했다.")
+    assert ("김성훈", "works_for", "금융위원회") in got

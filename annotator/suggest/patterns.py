@@ -13,7 +13,8 @@ from operator import itemgetter
 from annotator.suggest.cand import Cand, make
 from annotator.suggest.doc import Doc
 
-CURRENCIES = ("원", "달러", "엔", "위안", "유로", "파운드", "루피", "弗", "페소", "링깃", "달러화", "엔화", "위안화")
+CURRENCIES = ("원", "달러", "엔", "위안", "유로", "파운드", "루피", "弗", "페소", "링깃", "달러화", "엔화", "위안화",
+              "루피아", "바트", "루블", "리라", "헤알", "디르함", "리얄")
 COUNTERS = ("%", "％", "퍼센트", "%포인트", "%p", "％p", "포인트", "명", "곳", "건", "개", "개국", "개사", "배",
             "가지", "종", "개월", "년간", "주년", "대", "권", "편", "채", "석", "톤", "장", "회", "차례",
             "만명", "社", "GB", "TB", "MB", "PB", "MW", "GW", "kW", "km", "㎞", "kg", "m", "㎡", "평",
@@ -138,7 +139,7 @@ def _number_phrase(doc: Doc, i: int) -> tuple[Cand | None, int]:
     if not unit:
         return None, j + 1
     unit_end = u.end
-    if unit in _CURRENCY_SET:
+    if unit in _CURRENCY_SET or unit == "동" and toks[j].tag == "NR":  # 2600억동 (Vietnam's dong; not 3동)
         return make(Cand, (_prefix(doc, start, QTY_PREFIX), unit_end, "MONEY", 0.9, "pattern")), k + 1
     if unit in ("년", "월", "일", "분기", "반기"):
         return _date_from(doc, i, start, unit_end, unit), k + 1
