@@ -430,3 +430,8 @@ def test_supplying_the_local_units_of_listed_customers(rels):
 def test_a_government_post_below_the_head(rels):
     got = rels("김성훈 금융위원회 디지털금융정책관은 기준을 설명했다.")
     assert ("김성훈", "works_for", "금융위원회") in got
+
+
+def test_quoted_product_with_its_alias_inside_the_quotes(rels):
+    got = rels("한빛랩스가 소형언어모델(sLLM) '솔비 2(Solbi 2)'를 공개했다. 신경망처리장치(NPU) '아톰'을 공급한다.")
+    assert {("한빛랩스", "develops", "솔비 2"), ("Solbi 2", "alias_of", "솔비 2")} <= got

@@ -580,7 +580,8 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
     return out
 
 
-_QUOTED = re.compile(r"[‘'\"“「《]([0-9A-Za-z가-힣][0-9A-Za-z가-힣 .+\-&:]{0,28}[0-9A-Za-z가-힣+])[’'\"”」》]")
+_QUOTED = re.compile(r"[‘'\"“「《]([0-9A-Za-z가-힣][0-9A-Za-z가-힣 .+\-&:]{0,28}[0-9A-Za-z가-힣+])"
+                     r"(?:\([0-9A-Za-z가-힣 .+\-&]{1,30}\))?[’'\"”」》]")  # ('솔비 2(Solbi 2)': its alias inside the quotes)
 _LAUNCH_AFTER = re.compile(r"[’'\"”」》](?:을|를) ?(?:(?:지난 |오는 )?\d{1,2}일 |이날 |올해 |연내 |내년 )?"
                            r"(?:새로 |처음 |정식 |공식 |국내에 |전격 |잇달아 )?(?:출시|공개|선보|선봬|개발|내놓|내놨|탑재|상용화)")
 _EVENT_AFTER = re.compile(r"[’'\"”」》](?:에|에서) ?(?:참가|참여|참석|출전|전시|출품|부스)")
@@ -600,6 +601,7 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
     out = []
     for m in _QUOTED.finditer(text):
         s, e = m.span(1)
+        q = m.end() - 1  # the closing quote (after a bracketed alias, if any)
         inner = m.group(1)
         words = inner.split()
         if len(words) > 4 or not doc.on_edges(s, e) or (s, e) in label_at or inner in LATIN_STOP:
@@ -612,22 +614,29 @@ def quoted_cands(doc: Doc, label_at: dict) -> list[Cand]:
         year = _YEAR_END.search(inner)
         if len(words) >= 2 and words[-1].endswith(EVENT_SUFFIXES) and len(words[-1]) > 1:
             out.append(Cand(s, e, "EVENT", 0.65, "morph"))
-        elif year and (_EVENT_AFTER.match(text, e) or _EVENT_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+        elif year and (_EVENT_AFTER.match(text, q) or _EVENT_BEFORE.search(text, max(0, m.start() - 12), m.start())):
             out.append(Cand(s, e, "EVENT", 0.65, "morph"))
         elif year:
             continue
-        elif (prev := _word_before(text, m.start())) and (prev in PRODUCT_CLASS_NOUNS or prev.endswith(_PRODUCT_HEADS)
-                                                          or prev.endswith(_CODED_HEADS) and _MODEL_CODE.search(inner)):
+        elif (prev := _word_before(text, m.start())) and (_product_head(prev, inner) or _product_head(
+                _outer_word_before(text, m.start()), inner)):
             out.append(Cand(s, e, "PRODUCT", 0.6, "morph"))  # 양극재 ‘RX-N9’, 후보물질 ‘OG-201’: a model code
         elif prev and (prev in ORG_CLASS_NOUNS or prev.endswith(_ORG_CLASS_HEADS)) and len(words) <= 3:
             out.append(Cand(s, e, "ORG", 0.6, "morph"))  # 합작법인 ‘누리세움’, 100% 자회사 ‘한빛 비나’
         elif _CODE_NAME.fullmatch(inner) and not _YEAR_END.search(inner):
             out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))  # ‘SR-H40’, ‘HT-9000’: a model code alone in quotes
-        elif (launched := _LAUNCH_AFTER.match(text, e)) and not all(t.tag == "NNG" for t in toks if t.tag != "SN"):
+        elif (launched := _LAUNCH_AFTER.match(text, q)) and not all(t.tag == "NNG" for t in toks if t.tag != "SN"):
             out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))
         elif launched and _VERSION_CHAR.search(inner):
             out.append(Cand(s, e, "PRODUCT", 0.55, "morph"))  # ‘웨이브봇 3.0’을 공개: a version makes a name
     return out
+
+
+def _product_head(word: str, inner: str) -> bool:
+    """`word` says the quoted `inner` after it is a product: a product class noun, or a noun of things
+    named by model codes before a code."""
+    return bool(word) and (word in PRODUCT_CLASS_NOUNS or word.endswith(_PRODUCT_HEADS)
+                           or word.endswith(_CODED_HEADS) and _MODEL_CODE.search(inner) is not None)
 
 
 # Compounds ending in these are product class nouns too (운반로봇, 판독솔루션, 차세대칩).
@@ -654,11 +663,18 @@ def _glued(text: str, t, end: int) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"([0-9A-Za-z가-힣]+)\)?\s?$")
+_OUTER_WORD_BEFORE = re.compile(r"([0-9A-Za-z가-힣]+)\([0-9A-Za-z가-힣 ]{1,12}\)\s?$")  # 소형언어모델(sLLM) ‘X’
 
 
 def _word_before(text: str, pos: int) -> str:
     """The word ending one space (or nothing) before `pos`, without a closing bracket."""
     m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    return m.group(1) if m else ""
+
+
+def _outer_word_before(text: str, pos: int) -> str:
+    """The word before a bracketed abbreviation before `pos` (소형언어모델 of 소형언어모델(sLLM))."""
+    m = _OUTER_WORD_BEFORE.search(text, max(0, pos - 40), pos)
     return m.group(1) if m else ""
 
 
