@@ -435,3 +435,10 @@ def test_a_government_post_below_the_head(rels):
 def test_quoted_product_with_its_alias_inside_the_quotes(rels):
     got = rels("한빛랩스가 소형언어모델(sLLM) '솔비 2(Solbi 2)'를 공개했다. 신경망처리장치(NPU) '아톰'을 공급한다.")
     assert {("한빛랩스", "develops", "솔비 2"), ("Solbi 2", "alias_of", "솔비 2")} <= got
+
+
+def test_a_person_kiwi_reads_with_a_vocative_and_a_partner_in_a_later_clause(rels):
+    got = rels("간편결제 기업 모아페이가 흑자를 냈다. 강민아 모아페이 최고재무책임자(CFO)는 이날 말했다.")
+    assert ("강민아", "works_for", "모아페이") in got  # Kiwi: 강민/NNP 아/JKV
+    got = rels("모아페이는 카드를 내놓았고, 일본에서는 라쿠텐페이와 제휴해 가맹점을 늘렸다.")
+    assert ("모아페이", "partners_with", "라쿠텐페이") in got

@@ -871,7 +871,8 @@ def names_before_titles(doc: Doc, spans: list[Cand]) -> list[Cand]:
             continue
         name, a, b = m.group(1), m.start(1), m.end(1)
         if name[0] not in SURNAMES or _flags(name) & _NOT_GIVEN or not doc.on_edges(a, b) \
-                or not all(t.tag[0] in "NM" for t in doc.tokens_between(a, b)):  # (not 이번엔: 이번/NNG 엔/JX)
+                or not all(t.tag[0] in "NM" or t.tag == "JKV" for t in doc.tokens_between(a, b)):
+            # (not 이번엔: 이번/NNG 엔/JX; but 강민아: 강민/NNP 아/JKV, Kiwi's vocative misreading of a name)
             continue
         if starts is None:  # candidates may overlap: the furthest end among those starting before each one
             ordered = sorted(spans, key=_CAND_START)

@@ -19,7 +19,7 @@ from annotator.analysis.model import Token
 from annotator.labels import RelationLabel, Schema
 from annotator.lexicon import Lexicon
 from annotator.models import Relation, Span
-from annotator.suggest.clause_ctx import place_run
+from annotator.suggest.clause_ctx import place_run, subject_org
 from annotator.suggest.clause_relations import clause_relations
 from annotator.suggest.doc import Doc
 from annotator.suggest.learned_relations import learned_relations
@@ -299,14 +299,14 @@ def _titles(ctx: _Ctx) -> None:
         if i is None:
             continue
         # find the chunk that ends the person span, then walk right over bare chunks to the title
-        j = i
-        while j < len(chunks) and chunks[j].end < per.end:
+        j = i  # the last chunk of the person (강민/NNP of 강민아, which Kiwi reads as 강민 + 아/JKV)
+        while j + 1 < len(chunks) and chunks[j + 1].start < per.end:
             j += 1
         orgs, title = [], None
         k = j
         while k + 1 < len(chunks) and k - j <= 3:
             cur, nxt = chunks[k], chunks[k + 1]
-            if cur.next_tag or text[cur.end:nxt.start] != " ":
+            if (text[per.end:nxt.start] if k == j else cur.next_tag or text[cur.end:nxt.start]) != " ":
                 break
             k += 1
             surface = text[nxt.start:nxt.end]
@@ -860,7 +860,9 @@ def _partners(ctx: _Ctx, spans: list[Span], tok) -> None:
     elif companions and companions[-1] is inside[-1] and not subj and not multi:
         # 지난 7월에는 SBS와 협약을 맺었다: the partner is the last name before the cue; the other, the company in focus
         a = ctx.doc.sentence_around(tok.start)[0]
-        topic = None if _has_subject(ctx, a, tok.start) else _topic_org(ctx, a)
+        # the sentence's own subject, in an earlier clause (A는 ...고, 일본에서는 B와 제휴해), else the company
+        # in focus of the sentences before
+        topic = subject_org(ctx, a, companions[-1].start) if _has_subject(ctx, a, tok.start) else _topic_org(ctx, a)
         if topic is not None and topic.text != companions[-1].text:
             pairs.append((topic, companions[-1]))
     for x, y in pairs:
