@@ -442,3 +442,9 @@ def test_a_person_kiwi_reads_with_a_vocative_and_a_partner_in_a_later_clause(rel
     assert ("강민아", "works_for", "모아페이") in got  # Kiwi: 강민/NNP 아/JKV
     got = rels("모아페이는 카드를 내놓았고, 일본에서는 라쿠텐페이와 제휴해 가맹점을 늘렸다.")
     assert ("모아페이", "partners_with", "라쿠텐페이") in got
+
+
+def test_a_founder_named_by_apposition(rels):
+    got = rels("한빛전자는 새 칩을 공개했다. 창업자인 배진혁 대표는 해외 사업에 집중한다.")
+    assert {("배진혁", "leads", "한빛전자"), ("배진혁", "founded", "한빛전자")} <= got
+    assert ("배진혁", "founded", "한빛전자") not in rels("한빛전자는 새 칩을 공개했다. 배진혁 대표는 해외 사업에 집중한다.")

@@ -327,8 +327,11 @@ def _titles(ctx: _Ctx) -> None:
                 outer = _span_before(ctx, before)
                 before = outer if outer is not None and outer.label == "ORG" else before
             orgs.append(before)  # 네이버 최수연 대표 / 엔비디아의 젠슨 황 CEO
+        founder = _FOUNDER_BEFORE.search(text, max(0, per.start - 8), per.start) is not None  # 창업자인 X 대표
         for org in orgs:
             _add(ctx, per, label, org, 0.85)
+            if founder:
+                _add(ctx, per, "founded", org, 0.7)
             placed.add(per.text)
         if not orgs and label == "leads" and per.text not in placed \
                 and not _NAMED_BEFORE.search(text, max(0, per.start - 12), per.start) \
@@ -338,6 +341,8 @@ def _titles(ctx: _Ctx) -> None:
             org = _topic_org(ctx, per.start)
             if org is not None:
                 _add(ctx, per, label, org, 0.5)
+                if founder:
+                    _add(ctx, per, "founded", org, 0.5)
 
 
 # 소담랩스를 이끄는 P 대표 / X 창업주 P 대표 / X 대표이사 P 사장: the organisation is named before the person
@@ -345,6 +350,7 @@ def _titles(ctx: _Ctx) -> None:
 _NAMED_BEFORE = re.compile(r"(?:(?:을|를) (?:이끄는|이끌고 있는|맡고 있는|운영하는)|창업주|창업자|공동창업자|대표이사|설립자) $")
 
 
+_FOUNDER_BEFORE = re.compile(r"(?:창업자|창업주|설립자|공동창업자|창립자)(?:인|이자|이며)? $")
 _UNIT_TOPIC = re.compile(r"(?:법인|자회사|합작사|합작회사|지사|지점|사무소|연구소|사업부|계열사)(?:은|는) ")
 
 
