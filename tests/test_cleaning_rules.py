@@ -120,7 +120,7 @@ def test_rule_share_widget():
                                   "기사 URL이 복사되었습니다.", "글자크기 설정 | 가 가 가 가 | 프린트 | 스크랩 | 댓글 0",
                                   "기사 듣기 | 글씨 크기 조절 | 가 가 가 가 가 | 공유하기 | 스크랩 | 인쇄",
                                   "확대 | 축소 | 프린트 | 페이스북 | 링크복사", "공유 | 폰트크기 | 스크랩 | 인쇄",
-                                  "글씨크게 글씨작게 인쇄 스크랩 공유",
+                                  "글씨크게 글씨작게 인쇄 스크랩 공유", "이 기사를 공유합니다 Facebook Twitter LinkedIn 링크복사",
                                   "페이스북 | 트위터 | 네이버블로그 | 링크복사 | 글자 크기 설정 | 인쇄하기",
                                   "카카오톡 공유 | 페이스북 | X | 링크 복사 | 글자 크기 변경 | 댓글 12",
                                   "본문 글자 크기 | 공유 | 스크랩 | 인쇄", "이 기사 어떠셨나요?"],
@@ -141,7 +141,7 @@ def test_rule_reactions():
 
 def test_rule_image_click():
     assert_drops("image_click", ["<이미지를 클릭하시면 크게 보실 수 있습니다>", "[사진 클릭하면 확대]", "원본보기", "[사진]",
-                                 "▶ 동영상 재생", "사진 확대하기"],
+                                 "▶ 동영상 재생", "사진 확대하기", "▶ 동영상 재생 [02:38] 자동재생 ON"],
                  ["▲김가상 테크기업 대표가 12일 신제품을 소개하고 있다. (사진=테크기업)"])
 
 
@@ -224,6 +224,7 @@ def test_rule_reporter_line():
                      ["데일리안 권가온 기자가 현장을 취재했다."])
     assert c.meta.outlet == "데일리안"
     assert c.meta.reporters == ["권가온", "한다솜", "김가람", "이나래"]
+    assert only("reporter_line", lines=["서채윤 기자 다른기사 보기", "윤태경 기자(다른기사 보기)"]).kept == [TITLE]
     # an outlet we do not list, said before the name, is still the outlet (weakly: a byline beats it)
     assert only("reporter_line", lines=["테크타임즈 나유라 기자"]).meta.outlet == "테크타임즈"
 
@@ -274,6 +275,7 @@ def test_rule_date_stamp():
     # a weekday in hanja, as some papers print it
     assert only("date_stamp", lines=["게재 일자 : 2026년 05월 15일(金)"]).meta.date == "2026-05-15"
     assert only("date_stamp", lines=["입력: 2026.05.27 10:05 / 수정: 2026.05.28 10:32"]).meta.date == "2026-05-27"
+    assert only("date_stamp", lines=["Published : 2026-01-20"]).meta.date == "2026-01-20"
     # where it ran in print may close the line; the print day is not the publication date
     assert only("date_stamp", lines=["입력2025.11.03 17:48 수정2025.11.04 01:12 지면A14"]).meta.date == "2025-11-03"
 
@@ -346,9 +348,10 @@ def test_rule_site_footer():
 def test_rule_byline_date():
     c = assert_drops("byline_date", ["김가람 기자 | 입력 : 2025-10-14 14:32:10", "이나래 기자  공개 2025-12-01 07:10:21",
                                      "김가람 기자  |  입력 2025.10.30 14:20  |  댓글 0",
-                                     "박하늘 기자 sky@techtimes.example 2025-11-02 16:21:34"],
+                                     "박하늘 기자 sky@techtimes.example 2025-11-02 16:21:34",
+                                     "기자명 정다온 기자   입력 2026.02.10 09:12   댓글 0"],
                      ["김가람 기자는 2025년 10월 14일 현장을 찾았다."])
-    assert c.meta.reporters == ["김가람", "이나래", "박하늘"]
+    assert c.meta.reporters == ["김가람", "이나래", "박하늘", "정다온"]
     assert c.meta.date == "2025-10-14"
 
 
@@ -357,7 +360,8 @@ def test_rule_ticker_row():
                                 "테크기업 123456 52,300원 ▲ 1,100 (+2.15%)", "나스닥 17,230.50 -120.4",
                                 "코스피 2,810.11 ▲12.40 +0.44% | 코스닥 850.20 ▼3.10 -0.36% | 원·달러 1,390.00 ▲1.50",
                                 "[가상 마켓] 코스피 2,711.35 ▲12.40 (+0.46%) | 국고채 3년 2.681% ▼0.012",
-                                "주요 증시 코스피 2,698.20 ▼4.11 (-0.15%) | 코스닥 739.55 ▲1.02 (+0.14%)"],
+                                "주요 증시 코스피 2,698.20 ▼4.11 (-0.15%) | 코스닥 739.55 ▲1.02 (+0.14%)",
+                                "국고채 3년 2.715% ▼1.2bp | 국고채 10년 2.948% ▼0.8bp | 달러-원 1,352.40 ▲2.10"],
                  ["코스피는 2,500선을 회복했다.", "테크기업 주가 ▲3%…신고가"])
 
 
@@ -375,7 +379,8 @@ def test_rule_quote_block():
 def test_rule_app_promo():
     assert_drops("app_promo", ["▶ 네이버에서 테크타임즈를 구독하세요!", "▶ 테크타임즈 앱 다운로드", "카카오톡 채널 친구 추가",
                                "▶ 뉴스레터 무료로 받아보세요", "메인에서 바로 보는 뉴스 지금 구독해보세요!",
-                               "트위터 @techtimes_graphics", "재미가득 [영상보기▶] , 오늘의 운세 [운세보기▶]"],
+                               "트위터 @techtimes_graphics", "재미가득 [영상보기▶] , 오늘의 운세 [운세보기▶]",
+                               "[가상TV] 하이브리드 본딩, 판도 바꿀까…영상 보러 가기"],
                  ["김가상 대표는 “새 앱을 꼭 만나보세요”라고 말했다."])
 
 
@@ -384,6 +389,31 @@ def test_rule_editorial_note():
                                     "※ 투자 판단의 책임은 투자자 본인에게 있습니다.", "▶ 기사 제보 tip@example.com",
                                     "[광고]", "제보는 카카오톡 tipline"],
                      ["제보에 따르면 테크기업은 지난달 감사를 받았다."])
+
+
+def test_rule_broadcast_banner():
+    assert_drops("broadcast_banner", ["LIVE 지금 방송중 ▶ 성공투자 오후증시", "ON AIR ▶ 경제현장 오늘 LIVE | 편성표 보기",
+                                      "실시간 인기 검색어 1 금리 2 배달앱 3 삼성전자"],
+                 ["테크기업은 LIVE 커머스 매출이 두 배로 늘었다고 밝혔다.", "생방송 중 사고가 났다는 지적이 나왔다."])
+
+
+def test_rule_broadcast_signoff():
+    c = assert_drops("broadcast_signoff", ["한국경제TV 고영민입니다.", "SBS Biz 윤태경입니다."],
+                     ["김가상입니다.", "연합뉴스 보도에 따르면 그렇습니다."])
+    assert c.meta.reporters == ["고영민", "윤태경"]
+
+
+def test_rule_dated_menu():
+    assert_drops("dated_menu", ["2026년 06월 16일 (화) | 구독신청 | 로그인 | 회원가입 | 모바일웹"],
+                 ["2026년 6월 16일 | 테크기업이 신제품을 공개했다."])
+
+
+def test_rule_flash_ticker():
+    flash = ["[속보] 한은, 기준금리 2.25% 동결", "[속보] 5월 수출 612억달러…석 달째 증가"]
+    c = clean("\n".join([*flash, TITLE, BODY]), rules=[by_name("flash_ticker")])
+    assert c.dropped("flash_ticker") == flash and c.meta.title == TITLE
+    c = clean("\n".join(["[속보] 테크기업, 새 AI 칩 공개", BODY]), rules=[by_name("flash_ticker")])
+    assert c.meta.title == "[속보] 테크기업, 새 AI 칩 공개"  # one is the article's own headline
 
 
 def test_rule_photo_credit():
@@ -429,8 +459,12 @@ def test_rule_masthead():
     rules = [by_name(n) for n in ("lone_outlet", "menu_bar", "copyright_mark_line", "masthead")]
     c = clean("\n".join(["비즈워치", "Business Watch", "특종에 강한 비즈워치", "홈 | 경제 | 산업", TITLE, BODY, "ⓒ 비즈니스워치"]),
               rules=rules)
-    assert c.dropped("masthead") == ["Business Watch", "특종에 강한 비즈워치"]
+    assert c.dropped("masthead") == ["특종에 강한 비즈워치"] and c.dropped("lone_outlet") == ["비즈워치", "Business Watch"]
     assert c.meta.title == TITLE and c.meta.outlet == "비즈워치"
+    # several Latin words before the name, a slogan with an apostrophe; the masthead's Korean name is the outlet
+    c = clean("\n".join(["Platum 플래텀", "Startup's Story Platform", "뉴스 | 투자 | 인터뷰", TITLE, BODY,
+                          "Copyright © Platum. All rights reserved."]), rules=rules)
+    assert c.dropped("masthead") == ["Platum 플래텀", "Startup's Story Platform"] and c.meta.outlet == "플래텀"
     c = clean("\n".join(["비즈워치", "네이버 새 AI 공개", "2026.01.08 입력", BODY]), rules=rules)  # no menu after it
     assert c.meta.title == "네이버 새 AI 공개"
 

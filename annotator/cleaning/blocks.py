@@ -172,7 +172,7 @@ _MENU_WORD = 12  # 'HeraldCorp', 'fnnews.com': a site's name over its menus
 # The site's name as its masthead prints it: with a slogan or section after a separator ('데일리안 - 이슈 그
 # 한 발 앞에', '오늘의 문화일보 | 2026년 05월 15일'), or beside its Latin name ('뉴스웨이 NEWSWAY', 'EKN 에너지경제신문').
 _MAST_REST = r"(?:\s*[-|:–—·]\s*[^.…,\n]{1,30}|\s+[A-Za-z][A-Za-z0-9.&' ]{0,24})?"
-_MAST_LEAD = r"(?:오늘의\s*|[A-Za-z][A-Za-z0-9.&']{1,15}\s+)?"
+_MAST_LEAD = r"(?:오늘의\s*|(?:[A-Za-z][A-Za-z0-9.&']{1,15}\s+){1,3})?"
 
 
 def masthead(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
@@ -201,6 +201,9 @@ def masthead(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
         if mast.fullmatch(line.text):
             yield line
             brand = True
+            names = [o for o in OUTLETS if o in line.text]
+            if names:  # the masthead names the brand ('Platum 플래텀' over 'Copyright © Platum')
+                meta.offer("outlet", max(names, key=len), 2)
         elif brand and n < _TOP_LINES and _SLOGAN.fullmatch(line.text):
             pending.append(line)
 
@@ -209,7 +212,7 @@ _TOP_LINES = 6
 _BRAND_RULES = {"lone_outlet", "pre_title_menu", "site_address", "masthead"}
 _BELOW_MASTHEAD = {"menu_bar", "ticker_row", "market_bar", "skip_link", "site_address"}
 # A slogan or Latin name: short, no digits and none of a headline's marks (, … quotes brackets).
-_SLOGAN = re.compile(r"[^\d,…'\"‘’“”·\[\]()|:]{2,20}")
+_SLOGAN = re.compile(r"[^\d,…\"‘’“”\[\]()|:]{2,24}")
 
 
 @functools.lru_cache(maxsize=256)
@@ -222,6 +225,28 @@ def _masthead_pattern(extra: tuple[str, ...]) -> re.Pattern:
 # A summary's header ('AI 요약 ⓘ', '핵심 요약', '기사 요약'); the bulleted lines under it are the summary.
 _SUMMARY_HEADER = re.compile(r"[\[<【]?\s*(?:\S{1,10}\s+)?(?:AI|인공지능)?\s*(?:기사\s*|핵심\s*|본문\s*|세\s*줄\s*|3줄\s*)?요약"
                              r"(?:\s*(?:보기|ⓘ|ⓒ|\(?beta\)?|\(?베타\)?))*\s*[\]>】]?")
+
+
+_FLASH = re.compile(r"\[(?:속보|단독|긴급|1보|2보)\]\s*\S.{4,}")
+
+
+def flash_ticker(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
+    """A ticker of breaking headlines above the article: two or more '[속보] ...' lines in a row before the
+    first paragraph (one alone may be the article's own headline)."""
+    run: list[Line] = []
+    for line in lines:
+        if line.dropped_by is not None:
+            continue
+        if is_sentence(line.text) and not _FLASH.match(line.text):
+            break
+        if _FLASH.match(line.text):
+            run.append(line)
+            continue
+        if len(run) >= 2:
+            yield from run
+        run = []
+    if len(run) >= 2:
+        yield from run
 
 
 def summary_bullets(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:

@@ -50,7 +50,9 @@ OUTLET_KOREAN = {
     "NewDaily Biz": "뉴데일리경제", "NewDaily": "뉴데일리", "THE GURU": "더구루", "The Guru": "더구루",
     "Businesspost": "비즈니스포스트", "BUSINESSPOST": "비즈니스포스트", "Business Post": "비즈니스포스트", "Newsway": "뉴스웨이",
     "SEOUL SHINMUN": "서울신문", "Seoul Shinmun": "서울신문", "Byline Network": "바이라인네트워크", "MoneyS": "머니S",
-    "DealSite": "딜사이트", "Dealsite": "딜사이트", "DigitalTimes": "디지털타임스",
+    "DealSite": "딜사이트", "Dealsite": "딜사이트", "DigitalTimes": "디지털타임스", "Platum": "플래텀", "THE ELEC": "디일렉",
+    "TheElec": "디일렉", "The Elec": "디일렉", "Yonhap Infomax": "연합인포맥스", "DigitalToday": "디지털투데이",
+    "Business Watch": "비즈워치", "THE FACT": "더팩트", "The Fact": "더팩트", "Global Economic": "글로벌이코노믹",
 }
 # Image agencies whose name alone on a line is a photo credit, never article text.
 PHOTO_AGENCIES = ("게티이미지뱅크", "게티이미지코리아", "게티이미지", "Getty Images", "gettyimages", "셔터스톡",
@@ -65,7 +67,7 @@ NAME = r"[가-힣]{2,4}"
 REPORTER_ROLE = r"(?:선임|수석|객원|인턴|전문|편집위원\s*겸\s*)?(?:기자|특파원|통신원|기자단)"
 
 _DATE = re.compile(r"(?<!\d)(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})(?!\d)")
-_PUBLISHED = re.compile(r"입력|기사입력|등록|송고|발행|게재|작성|승인|기사전송|공개")
+_PUBLISHED = re.compile(r"입력|기사입력|등록|송고|발행|게재|작성|승인|기사전송|공개|Published|Posted")
 
 
 def iso_date(text: str) -> str | None:

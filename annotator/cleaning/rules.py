@@ -149,14 +149,14 @@ _DATE_ITEM = (r"(?:\d{4}\s*[.\-/년]\s*)?\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?
               r"|\([월화수목금토일月火水木金土日]\)|[월화수목금토일]요일"  # (목)
               r"|(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?\s*(?:분|초)?"  # 10:12
               r"|입력|기사\s*입력|기사\s*등록|기사\s*수정|최종\s*수정|수정|등록|송고(?:\s*시간)?|발행(?:일)?|게재|작성(?:일)?|승인|공개|"
-              r"업데이트|기사\s*전송|기사\s*원문|일시|일자|날짜|KST"
+              r"업데이트|기사\s*전송|기사\s*원문|일시|일자|날짜|KST|Published|Updated|Posted|Date"
               r"|지면\s*[A-Z]?\d{1,2}(?:\s*면)?")  # where it ran in print (지면A14), after the dates
 # One quote: a name, a price, an arrow or sign with the change, maybe a percentage ('코스피 2,500.12 ▲ 10.3 (+0.41%)').
 _QUOTE = (r"\S{1,20}(?:\s+\S{1,12})?\s*(?:\(?\d{6}\)?\s*)?[\d,]+(?:\.\d+)?\s*(?:원|만원|억원|달러|USD|KRW|pt|p|%)?\s*"
-          r"[|]?\s*(?:[▲▼△▽↑↓]\s*|[+\-−])[\d,]+(?:\.\d+)?\s*(?:%|원|만원|p)?"
+          r"[|]?\s*(?:[▲▼△▽↑↓]\s*|[+\-−])[\d,]+(?:\.\d+)?\s*(?:%|원|만원|bp|p)?"
           r"(?:\s*\(?\s*[+\-−▲▼]?\s*[\d,]+(?:\.\d+)?\s*%?\s*\)?)?")
 # A bare "3월 5일" may be a timeline sub-headline; a stamp has a year, a time, a weekday or a label.
-_DATE_LINE = (r"(?=.*(?:\d{4}|\d\s*[:시]\s*\d|\([월화수목금토일月火水木金土日]\)|입력|수정|등록|송고|발행|게재|작성|승인|업데이트|전송|공개))"
+_DATE_LINE = (r"(?=.*(?:\d{4}|\d\s*[:시]\s*\d|\([월화수목금토일月火水木金土日]\)|입력|수정|등록|송고|발행|게재|작성|승인|업데이트|전송|공개|Published))"
               rf"(?:(?:{_DATE_ITEM})\s*[:|·,/]?\s*)+")  # (입력: ... / 수정: ...)
 
 RULES: list[Rule] = [
@@ -188,6 +188,10 @@ RULES: list[Rule] = [
                                 "다음\\s*뉴스", "네이버\\s*뉴스", "Daum\\s*뉴스", "Daum", "지면\\s*보기", "PDF",
                                 "(?:전체\\s*)?메뉴\\s*(?:버튼|열기|닫기)", "기사\\s*제보", "제보하기", "모바일\\s*웹", "PC\\s*버전",
                                 "구독", "구독\\s*신청", "정기\\s*구독", "뉴스레터\\s*구독", "회원\\s*가입"))),
+    Rule("dated_menu", "navigation",
+         "Today's date heading a row of account links ('2026년 06월 16일 (화) | 구독신청 | 로그인 | 회원가입').",
+         drop=re.compile(r"\d{4}\s*[.년-]\s*\d{1,2}\s*[.월-]\s*\d{1,2}\s*[.일]?\s*(?:\(?[월화수목금토일]\)?(?:요일)?)?"
+                         r"(?:\s*\|\s*[^|\s]{1,8}(?:\s[^|\s]{1,6})?){2,}\s*\|?")),
     Rule("breadcrumb", "navigation",
          "Where the article sits in the site's sections ('테크 > 스타트업', '경제·금융 > 금융정책', '홈 › IT').",
          drop=re.compile(r"[^>›»\n]{1,12}(?:\s*[>›»]\s*[^>›»\n]{1,12}){1,3}\s*[>›»]?")),
@@ -244,7 +248,9 @@ RULES: list[Rule] = [
                                   "기사\\s*내용\\s*요약", "(?:본문\\s*)?글자\\s*크기(?:\\s*(?:설정|조절|조정|변경))?", "메일\\s*보내기",
                                   "카카오톡\\s*공유", "페이스북\\s*공유", "댓글(?:\\s*[0-9]+)?", "글씨\\s*키우기",
                                   "가(?:\\s+가)*", "글씨\\s*크기(?:\\s*(?:조절|조정|설정|변경))?", "폰트\\s*크기", "확대", "축소",
-                                  "기사\\s*URL\\s*복사", "기사\\s*요약", "(?:본문\\s*)?(?:글씨|글자)\\s*(?:크게|작게|키우기|줄이기)")
+                                  "기사\\s*URL\\s*복사", "기사\\s*요약", "(?:본문\\s*)?(?:글씨|글자)\\s*(?:크게|작게|키우기|줄이기)",
+                                  "이\\s*기사를\\s*공유합니다", "Facebook", "Twitter", "LinkedIn", "Kakao(?:Talk)?", "Band",
+                                  "E-?mail", "Print", "URL", "Copy\\s*Link")
                          + r"|.{0,15}\(으\)로\s*기사\s*보내기|다른\s*공유\s*찾기|(?:\S{1,10}\s*)?AI\s*요약(?:\s*(?:보기|듣기|닫기))?"
                          r"|이\s*기사가?\s*(?:도움이?\s*되셨나요|유익하셨나요|마음에\s*드셨나요|어떠셨나요|어떠세요)\s*\??"
                          r"|(?:이\s*)?기사를?\s*(?:공유|스크랩|저장|추천)\s*(?:합니다|하기|하세요|해\s*보세요|해\s*주세요)[.!]?")),
@@ -268,7 +274,14 @@ RULES: list[Rule] = [
          "Captions that only say how to view the picture ('이미지를 클릭하시면 크게 보실 수 있습니다', '원본보기').",
          drop=re.compile(r"[<\[(]?\s*(?:이미지|사진|그림|그래픽)(?:를|을)?\s*클릭하(?:시|)면.{0,30}?[>\])]?"
                          r"|[<\[(]?\s*(?:(?:사진|이미지)\s*)?(?:원본\s*보기|확대\s*보기|크게\s*보기|확대하기|확대|원본)\s*[>\])]?"
-                         r"|[<\[(]\s*(?:사진|이미지|그래픽|영상|표)\s*[>\])]|(?:▶\s*)?(?:동영상|영상)\s*(?:재생|보기)")),
+                         r"|[<\[(]\s*(?:사진|이미지|그래픽|영상|표)\s*[>\])]|(?:▶\s*)?(?:동영상|영상)\s*(?:재생|보기)"
+                         r"(?:\s*\[?\d{1,2}:\d{2}\]?)?(?:\s*자동\s*재생\s*(?:ON|OFF|켜기|끄기))?")),
+    Rule("broadcast_banner", "widget",
+         "A broadcaster's live and schedule banners ('LIVE 지금 방송중 ▶ 성공투자 오후증시', 'ON AIR ▶ ... | 편성표 보기') "
+         "and trending-search bars ('실시간 인기 검색어 1 금리 2 배달앱').",
+         drop=re.compile(r"(?=.{0,80}$)(?!.*[다요]\.?\s*$)(?:.{0,20}\b(?:LIVE|ON\s*AIR|On\s*Air)\b.{0,60}|.{0,30}(?:지금\s*방송\s*중|생방송\s*중|편성표\s*보기).{0,40})"
+                         r"|(?:실시간\s*)?(?:인기\s*)?검색어\s*(?:\d{1,2}\s*\S{1,10}\s*){2,}"),
+         needs=("LIVE", "AIR", "Air", "방송", "편성표", "검색어")),
     Rule("photo_credit", "caption",
          "A photo/graphic credit alone on a line ('(사진=카카오 제공)', '[그래픽=홍길동 기자]', '자료=통계청', '/카카오 제공').",
          drop=re.compile(rf"/?\s*[\[(<]?\s*{_CREDIT}\s*(?:제공)?\s*[=:]\s*"
@@ -318,20 +331,26 @@ RULES: list[Rule] = [
     Rule("byline_date", "byline",
          "A reporter credit and the date stamp on one line ('이서진 기자 | 입력 : 2025-10-14 14:32', '홍길동 기자  공개 ...'), "
          "maybe with the e-mail between ('김민서 기자 kms@x.co.kr 2026-05-06 16:21:34').",
-         drop=re.compile(rf"(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*[|·,/]?\s*(?:[\[(<]?{EMAIL}[\])>]?\s*[|·,/]?\s*)?"
+         drop=re.compile(rf"(?:기자명\s*)?(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*[|·,/]?\s*(?:[\[(<]?{EMAIL}[\])>]?\s*[|·,/]?\s*)?"
                          rf"(?P<stamp>{_DATE_LINE})"
-                         r"(?:\s*[|·]\s*(?:댓글|조회수|조회|공감)\s*[\d,]*)*"),
+                         r"(?:\s*[|·]?\s*(?:댓글|조회수|조회|공감)\s*[\d,]*)*"),
          meta=_byline_date),
     Rule("reporter_intro", "byline",
          "A reporter's own introduction under the story ('가상일보 금융팀 이가을 기자입니다. 현장의 목소리를 전합니다.').",
          drop=re.compile(rf"(?:\S{{1,12}}\s+){{0,3}}(?P<names>{NAMES})\s*기자입니다\.?.{{0,80}}"),
          meta=lambda m, meta: meta.add_reporters(split_names(m["names"])),
          needs=("기자입니다",)),
+    Rule("broadcast_signoff", "byline",
+         "A TV reporter's sign-off closing the script ('한국경제TV 고영민입니다.', 'SBS Biz 윤태경입니다.'); names the reporter.",
+         drop=re.compile(rf"(?P<outlet>{_OUTLET_ALT})\s*(?P<names>{NAME})(?:입니다|이었습니다|였습니다)\.?"),
+         meta=lambda m, meta: meta.add_reporters(split_names(m["names"])),
+         needs=("니다",)),
     Rule("reporter_line", "byline",
          "A reporter credit alone on a line ('홍길동 기자', '/김철수·이영희 기자', '글·사진=홍길동 기자').",
          drop=re.compile(rf"(?:[/=]|(?:글|사진|글·사진|정리|취재|영상|기자명)\s*[=:]?)?\s*"
                          rf"(?:(?P<lead>[^\s\d=/:]{{2,12}}(?:\s[A-Za-z]{{2,8}})?)\s+)?(?P<names>{NAMES})\s*"
-                         rf"{REPORTER_ROLE}(?:\s*[·,]\s*(?:{NAMES})\s*{REPORTER_ROLE})*"),
+                         rf"{REPORTER_ROLE}(?:\s*[·,]\s*(?:{NAMES})\s*{REPORTER_ROLE})*"
+                         r"(?:\s*\(?\s*(?:다른\s*기사\s*(?:보기|더\s*보기)|기사\s*더\s*보기|구독)\s*\)?)?"),
          meta=_reporter_line),
     Rule("copyright_notice", "copyright",
          "Copyright and redistribution notices ('무단전재 및 재배포 금지', 'Copyright ⓒ ...'); "
@@ -411,12 +430,12 @@ RULES: list[Rule] = [
          "App, channel and newsletter promotions ('▶ 네이버에서 OO 구독하기', '앱 다운로드', '친구 추가하세요').",
          drop=re.compile(r"[\[<【]?\s*[▶▷►☞■#※]*\s*.{0,60}?(?:구독\s*(?:하기|하세요|해\s*주세요|해\s*보세요|신청)|친구\s*추가|"
                          r"앱\s*(?:다운(?:로드)?|설치)|다운로드\s*(?:받기|하기|하세요)|채널\s*추가|알림\s*(?:받기|설정)|"
-                         r"받아\s*보세요|만나\s*보세요|놓치지\s*마세요|바로\s*가기|지금\s*(?:확인|참여|다운)|"
+                         r"받아\s*보세요|만나\s*보세요|놓치지\s*마세요|바로\s*가기|보러\s*가기|지금\s*(?:확인|참여|다운)|"
                          r"뉴스레터\s*(?:신청|구독)|(?:클릭|터치)\s*하세요|(?:확인|구독|참여)\s*해\s*보세요)\s*[!.]?\s*[\]>】]?\s*(?:[:：>▶].{0,40})?"
                          r"|.{0,10}(?:트위터|페이스북|인스타그램|유튜브|X)\s*@\w.{0,60}"
                          r"|(?:[^\[\]\n]{0,24}\[[^\[\]\n]{1,15}[▶▷►]\]\s*[,|·]?\s*)+"),
          needs=("구독", "친구", "앱", "다운로드", "채널", "알림", "받아", "만나", "놓치지", "바로", "지금", "뉴스레터",
-                "하세요", "보세요", "@", "▶]", "▷]", "►]")),
+                "하세요", "보세요", "@", "▶]", "▷]", "►]", "보러")),
     Rule("editorial_note", "note",
          "Notes about the article itself ('※ 이 기사는 ...', '본 기사는 ~에 먼저 게재된 기사입니다', '[광고]').",
          drop=re.compile(r"[※*]?\s*[\[(<]?\s*(?:이|본)\s*기사(?:는|의).{0,150}|제보는\s*(?:카카오톡|카톡|이메일|전화).{0,30}|※.{0,40}?"
@@ -432,6 +451,9 @@ RULES: list[Rule] = [
          "The outlet's masthead above the title: its name with a slogan, section or date ('데일리안 - 이슈 그 한 발 앞에', "
          "'오늘의 문화일보 | 2026년 05월 15일') or with its Latin name ('뉴스웨이 NEWSWAY').",
          block=blocks.masthead),
+    Rule("flash_ticker", "related",
+         "Two or more breaking-news headlines in a row above the article ('[속보] 한은, 기준금리 동결', '[속보] 5월 수출 ...').",
+         block=blocks.flash_ticker),
     Rule("summary_bullets", "portal",
          "A summary header ('AI 요약 ⓘ', '기사내용 요약') and the bulleted lines right under it ('· 실적 사상 최고').",
          block=blocks.summary_bullets),
