@@ -1,5 +1,5 @@
 """Regression guard on held-out pages: the real pipeline (`annotate suggest --jsonl`) on
-tests/fixtures/heldout to heldout8, scored like ../shared/eval/score.py (reimplemented here so CI
+tests/fixtures/heldout to heldout10, scored like ../shared/eval/score.py (reimplemented here so CI
 needs nothing outside the repo).
 
 The pages imitate outlets and portals other than the seeds (Naver/연합뉴스, 전자신문, ZDNet Korea,
@@ -56,18 +56,26 @@ SYMMETRIC = {"partners_with"}
 # heldout8: six more (문화일보, 데일리안, 이코노미스트, 에너지경제신문, IT조선, 뉴스웨이), written at the end of the
 # 2026-11-23 session and deliberately NOT tuned on: its figures stay the honest estimate for unseen outlets.
 # Untouched: drop 0.906, meta 0.722, entity F1 0.912 (P 0.94, R 0.88), relation F1 0.639 (P 0.86, R 0.51).
-# Session of 2026-11-24: heldout8 tuned on, once heldout9 and heldout10 were written as the new untouched sets.
-# Mastheads with a slogan or Latin name above the title, bulleted AI summaries, '뉴스웨이 안태준 기자' lines:
-# drop and meta 1.000.
+# Next session (2026-11-23, later): heldout9 (디지털투데이, 시사저널e, 비즈워치, 뉴스토마토, 더팩트, 글로벌이코노믹) and
+# heldout10 (한국경제TV, SBS Biz, 디일렉, 플래텀, 연합인포맥스, 매일일보) written by helpers who saw neither rules nor
+# output. Tuned on heldout8 and heldout9 (mastheads and slogans, caption credits, joint ventures in relative
+# clauses, units of a company before a person, supplies to a customer's plant, Vietnamese names, 총 out of
+# amounts...): heldout8 drop/meta 1.000, entity F1 0.932, relation F1 0.750; heldout9 (first scored with part of
+# those rules: drop 0.823, meta 0.556, entity F1 0.926, relation F1 0.569) drop/meta 1.000, 0.958, 0.747.
+# heldout10 was scored untouched with all of them (at 2b6e7dc): drop 0.862, meta 0.444, entity F1 0.899 (P 0.90,
+# R 0.90), relation F1 0.813 (P 0.96, R 0.71): the honest estimate for unseen outlets. Then its cleaning misses
+# (TV pages, English date labels, dated menus) were mended: drop/meta 1.000, entity F1 0.925, relation F1 0.820.
 FLOORS = {
     "heldout": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.97, "rel_f": 0.94},
     "heldout2": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.97, "rel_f": 0.90},
     "heldout3": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.81},
     "heldout4": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.94, "rel_f": 0.82},
     "heldout5": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.94, "rel_f": 0.79},
-    "heldout6": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.93, "rel_f": 0.76},
-    "heldout7": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.94, "rel_f": 0.78},
-    "heldout8": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.91, "rel_f": 0.63},
+    "heldout6": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.95, "rel_f": 0.80},
+    "heldout7": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.96, "rel_f": 0.83},
+    "heldout8": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.92, "rel_f": 0.73},
+    "heldout9": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.94, "rel_f": 0.73},
+    "heldout10": {"keep": 1.0, "drop": 0.99, "meta": 0.99, "ent_f": 0.91, "rel_f": 0.80},
 }
 
 pytestmark = pytest.mark.slow
