@@ -298,3 +298,8 @@ def test_company_ending_on_an_unknown_word(run):
 def test_word_after_wa_that_opens_a_noun_phrase_is_not_listed(run):
     spans, _ = run("가온테크는 한국소프트웨어협회와 클라우드 보안 인력을 키운다.")
     assert ("클라우드", "ORG") not in found(spans)
+
+
+def test_a_name_that_is_an_everyday_noun_too(run):
+    spans, _ = run("네이버는 라인·웹툰 등이 강세다. 양산 라인에 장비를 넣고 전용 라인도 짓는다.")
+    assert [s.start for s in spans if s.text == "라인"] == [5]  # the messenger; not the production lines

@@ -52,7 +52,18 @@ class Gazetteer:
 
     def find(self, doc: Doc) -> list[Cand]:
         found = _matches(doc, self.patterns, self._labels.__getitem__, "gazetteer", 0.95)
-        return [_with_company_ending(doc, c) if c.label == "ORG" else c for c in found]
+        return [_with_company_ending(doc, c) if c.label == "ORG" else c for c in found
+                if doc.text[c.start:c.end] not in COMMON_TOO or not after_common_noun(doc, c.start)]
+
+
+# Names that are everyday nouns too: 라인 (the messenger; but 양산 라인, 전용 라인 are production lines)
+COMMON_TOO = frozenset({"라인"})
+
+
+def after_common_noun(doc: Doc, start: int) -> bool:
+    """The word before `start` (one space before) is a common noun: the name is that noun's compound."""
+    toks = doc.tokens_between(max(0, start - 12), start)
+    return bool(toks) and toks[-1].end == start - 1 and toks[-1].tag in ("NNG", "XSN")
 
 
 def _with_company_ending(doc: Doc, c: Cand) -> Cand:
