@@ -225,6 +225,8 @@ def test_rule_reporter_line():
     assert c.meta.outlet == "데일리안"
     assert c.meta.reporters == ["권가온", "한다솜", "김가람", "이나래"]
     assert only("reporter_line", lines=["서채윤 기자 다른기사 보기", "윤태경 기자(다른기사 보기)"]).kept == [TITLE]
+    c = only("reporter_line", lines=["산업부 홍길동 기자"])  # a desk: neither an outlet nor a reporter
+    assert (c.meta.outlet, c.meta.reporters) == (None, ["홍길동"])
     # an outlet we do not list, said before the name, is still the outlet (weakly: a byline beats it)
     assert only("reporter_line", lines=["테크타임즈 나유라 기자"]).meta.outlet == "테크타임즈"
 
@@ -397,15 +399,29 @@ def test_rule_broadcast_banner():
                  ["테크기업은 LIVE 커머스 매출이 두 배로 늘었다고 밝혔다.", "생방송 중 사고가 났다는 지적이 나왔다."])
 
 
+def test_broadcast_banner_leaves_headlines_and_is_quick_on_long_lines():
+    import time
+
+    keep = ["LIVE 커머스 시장 5조 돌파", "갤럭시 언팩 ON AIR 생중계 시작", "넷플릭스, 'LIVE' 스포츠 중계 확대"]
+    assert only("broadcast_banner", lines=keep).kept == [TITLE, *keep]
+    start = time.perf_counter()
+    only("broadcast_banner", lines=["검색어 " + " ".join(f"{n} 9{n}" for n in range(1, 60)) + " 끝."])
+    assert time.perf_counter() - start < 1.0
+
+
 def test_rule_broadcast_signoff():
     c = assert_drops("broadcast_signoff", ["한국경제TV 고영민입니다.", "SBS Biz 윤태경입니다."],
                      ["김가상입니다.", "연합뉴스 보도에 따르면 그렇습니다."])
     assert c.meta.reporters == ["고영민", "윤태경"]
+    assert only("broadcast_signoff", lines=["SBS 뉴스입니다."]).meta.reporters == []
 
 
 def test_rule_dated_menu():
     assert_drops("dated_menu", ["2026년 06월 16일 (화) | 구독신청 | 로그인 | 회원가입 | 모바일웹"],
                  ["2026년 6월 16일 | 테크기업이 신제품을 공개했다."])
+    # a date stamp is date_stamp's, and gives the date
+    c = only("dated_menu", "date_stamp", lines=["2025.10.14 | 입력 14:32 | 수정 15:00"])
+    assert c.dropped("date_stamp") and c.meta.date == "2025-10-14"
 
 
 def test_rule_flash_ticker():
@@ -465,6 +481,10 @@ def test_rule_masthead():
     c = clean("\n".join(["Platum 플래텀", "Startup's Story Platform", "뉴스 | 투자 | 인터뷰", TITLE, BODY,
                           "Copyright © Platum. All rights reserved."]), rules=rules)
     assert c.dropped("masthead") == ["Platum 플래텀", "Startup's Story Platform"] and c.meta.outlet == "플래텀"
+    # a headline naming a broadcaster, below the top of the page, or first but joined by a middle dot
+    page = ["홈 | 경제 | 산업", "로그인", "IT | 과학", "전체메뉴", "증권 | 금융", "뉴스 | 정치", "SBS - 넷플릭스와 콘텐츠 동맹 강화", BODY]
+    assert clean("\n".join(page), rules=rules).meta.title == "SBS - 넷플릭스와 콘텐츠 동맹 강화"
+    assert clean("\n".join(["KBS·MBC 수신료 분리징수 논란", BODY]), rules=rules).meta.title == "KBS·MBC 수신료 분리징수 논란"
     c = clean("\n".join(["비즈워치", "네이버 새 AI 공개", "2026.01.08 입력", BODY]), rules=rules)  # no menu after it
     assert c.meta.title == "네이버 새 AI 공개"
 
@@ -475,6 +495,8 @@ def test_rule_summary_bullets():
     assert c.dropped("summary_bullets") == summary
     assert c.kept == [TITLE, BODY, "- 목록의 한 줄"]
     # unbulleted lines under the header are the outlet's sub-headlines, and stay
+    c = only("summary_bullets", lines=["실적 요약", "· 매출 4120억원, 31% 증가", BODY])  # a sub-headline
+    assert c.kept == [TITLE, "실적 요약", "· 매출 4120억원, 31% 증가", BODY]
     c = only("summary_bullets", lines=["기사내용 요약", "테크기업, 새 AI 칩 공개", BODY])
     assert c.dropped("summary_bullets") == ["기사내용 요약"]
     assert c.kept == [TITLE, "테크기업, 새 AI 칩 공개", BODY]

@@ -303,3 +303,5 @@ def test_word_after_wa_that_opens_a_noun_phrase_is_not_listed(run):
 def test_a_name_that_is_an_everyday_noun_too(run):
     spans, _ = run("네이버는 라인·웹툰 등이 강세다. 양산 라인에 장비를 넣고 전용 라인도 짓는다.")
     assert [s.start for s in spans if s.text == "라인"] == [5]  # the messenger; not the production lines
+    spans, _ = run("일본 메신저 라인은 이용자가 늘었다.")
+    assert ("라인", "PRODUCT") in found(spans)

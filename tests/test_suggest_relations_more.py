@@ -414,6 +414,9 @@ def test_vietnamese_names_before_a_title_or_their_latin_spelling(rels):
     assert ("응우옌 반 탄", "leads", "SK텔레콤") in got
     assert ("Tran Thi Huong", "alias_of", "쩐 티 흐엉") in got
     assert not any("반 탄" in r[0] for r in rels("그는 공장 반 탄 정도를 들여왔다. 레 반 대표는 없었다."))
+    # a title is never part of the name; a one-syllable surname needs 반 or 티 (당 is also the party)
+    got = rels("준공식에는 응우옌 반 탄 대표와 레 반 꽝(Le Van Quang) 부사장이 참석했다. 당 최고 위원 회의가 열렸다.")
+    assert ("Le Van Quang", "alias_of", "레 반 꽝") in got
 
 
 def test_place_before_a_described_bank_and_a_neighbourhood(rels):

@@ -171,7 +171,7 @@ _MENU_WORD = 12  # 'HeraldCorp', 'fnnews.com': a site's name over its menus
 
 # The site's name as its masthead prints it: with a slogan or section after a separator ('데일리안 - 이슈 그
 # 한 발 앞에', '오늘의 문화일보 | 2026년 05월 15일'), or beside its Latin name ('뉴스웨이 NEWSWAY', 'EKN 에너지경제신문').
-_MAST_REST = r"(?:\s*[-|:–—·]\s*[^.…,\n]{1,30}|\s+[A-Za-z][A-Za-z0-9.&' ]{0,24})?"
+_MAST_REST = r"(?:\s*[-|–—]\s*[^.…,\n]{1,30}|\s+[A-Za-z][A-Za-z0-9.&' ]{0,24})?"
 _MAST_LEAD = r"(?:오늘의\s*|(?:[A-Za-z][A-Za-z0-9.&']{1,15}\s+){1,3})?"
 
 
@@ -198,7 +198,7 @@ def masthead(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
             continue
         if is_sentence(line.text):
             return
-        if mast.fullmatch(line.text):
+        if n < _TOP_LINES and mast.fullmatch(line.text):  # at the top: further down, 'SBS - 넷플릭스와 ...' is a headline
             yield line
             brand = True
             names = [o for o in OUTLETS if o in line.text]
@@ -210,7 +210,7 @@ def masthead(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
 
 _TOP_LINES = 6
 _BRAND_RULES = {"lone_outlet", "pre_title_menu", "site_address", "masthead"}
-_BELOW_MASTHEAD = {"menu_bar", "ticker_row", "market_bar", "skip_link", "site_address"}
+_BELOW_MASTHEAD = {"menu_bar", "ticker_row", "market_bar", "skip_link"}
 # A slogan or Latin name: short, no digits and none of a headline's marks (, … quotes brackets).
 _SLOGAN = re.compile(r"[^\d,…\"‘’“”\[\]()|:]{2,24}")
 
@@ -223,8 +223,8 @@ def _masthead_pattern(extra: tuple[str, ...]) -> re.Pattern:
 
 
 # A summary's header ('AI 요약 ⓘ', '핵심 요약', '기사 요약'); the bulleted lines under it are the summary.
-_SUMMARY_HEADER = re.compile(r"[\[<【]?\s*(?:\S{1,10}\s+)?(?:AI|인공지능)?\s*(?:기사\s*|핵심\s*|본문\s*|세\s*줄\s*|3줄\s*)?요약"
-                             r"(?:\s*(?:보기|ⓘ|ⓒ|\(?beta\)?|\(?베타\)?))*\s*[\]>】]?")
+_SUMMARY_HEADER = re.compile(r"[\[<【]?\s*(?:(?:[가-힣A-Za-z]{1,6}\s+)?(?:AI|인공지능)\s*|기사\s*내용\s*|기사\s*|핵심\s*|본문\s*"
+                             r"|세\s*줄\s*|3줄\s*)요약(?:\s*(?:보기|ⓘ|ⓒ|\(?beta\)?|\(?베타\)?))*\s*[\]>】]?")  # not 실적 요약
 
 
 _FLASH = re.compile(r"\[(?:속보|단독|긴급|1보|2보)\]\s*\S.{4,}")

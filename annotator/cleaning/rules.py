@@ -23,7 +23,6 @@ from annotator.cleaning import blocks
 from annotator.cleaning.lines import Line
 from annotator.cleaning.meta import (
     NAME,
-    OUTLET_KOREAN,
     OUTLETS,
     PLACES,
     REPORTER_ROLE,
@@ -85,13 +84,15 @@ def _names(m: re.Match, meta: MetaFinder) -> None:
     meta.add_reporters(split_names(groups.get("names") or groups.get("names2") or groups.get("names3") or ""))
 
 
+_DESKS = ("부", "팀", "국", "실", "센터", "데스크")
+
+
 def _reporter_line(m: re.Match, meta: MetaFinder) -> None:
     """'홍길동 기자', '뉴스웨이 안태준 기자', 'SBS Biz 김철수 기자', '김철수 이영희 기자': a word before the
     names is the outlet, unless it is one more name."""
     names, lead = split_names(m["names"]), m["lead"]
-    if lead:
-        known = outlet_in(lead)
-        if known and (known == lead or OUTLET_KOREAN.get(known) == lead):
+    if lead and not lead.endswith(_DESKS) and not lead.startswith(("[", "(")):  # 산업부 홍길동 기자: a desk
+        if outlet_in(lead) == lead:
             meta.offer("outlet", lead, 2)
         elif re.fullmatch(NAME, lead):
             names = split_names(lead) + names
@@ -190,8 +191,9 @@ RULES: list[Rule] = [
                                 "구독", "구독\\s*신청", "정기\\s*구독", "뉴스레터\\s*구독", "회원\\s*가입"))),
     Rule("dated_menu", "navigation",
          "Today's date heading a row of account links ('2026년 06월 16일 (화) | 구독신청 | 로그인 | 회원가입').",
-         drop=re.compile(r"\d{4}\s*[.년-]\s*\d{1,2}\s*[.월-]\s*\d{1,2}\s*[.일]?\s*(?:\(?[월화수목금토일]\)?(?:요일)?)?"
-                         r"(?:\s*\|\s*[^|\s]{1,8}(?:\s[^|\s]{1,6})?){2,}\s*\|?")),
+         drop=re.compile(r"(?=.*(?:로그인|회원\s*가입|구독))\d{4}\s*[.년-]\s*\d{1,2}\s*[.월-]\s*\d{1,2}\s*[.일]?\s*"
+                         r"(?:\(?[월화수목금토일]\)?(?:요일)?)?(?:\s*\|\s*[^|\s]{1,8}(?:\s[^|\s]{1,6})?){2,}\s*\|?"),
+         needs=("로그인", "가입", "구독")),  # a date stamp ('2025.10.14 | 입력 14:32') is date_stamp's
     Rule("breadcrumb", "navigation",
          "Where the article sits in the site's sections ('테크 > 스타트업', '경제·금융 > 금융정책', '홈 › IT').",
          drop=re.compile(r"[^>›»\n]{1,12}(?:\s*[>›»]\s*[^>›»\n]{1,12}){1,3}\s*[>›»]?")),
@@ -279,8 +281,9 @@ RULES: list[Rule] = [
     Rule("broadcast_banner", "widget",
          "A broadcaster's live and schedule banners ('LIVE 지금 방송중 ▶ 성공투자 오후증시', 'ON AIR ▶ ... | 편성표 보기') "
          "and trending-search bars ('실시간 인기 검색어 1 금리 2 배달앱').",
-         drop=re.compile(r"(?=.{0,80}$)(?!.*[다요]\.?\s*$)(?:.{0,20}\b(?:LIVE|ON\s*AIR|On\s*Air)\b.{0,60}|.{0,30}(?:지금\s*방송\s*중|생방송\s*중|편성표\s*보기).{0,40})"
-                         r"|(?:실시간\s*)?(?:인기\s*)?검색어\s*(?:\d{1,2}\s*\S{1,10}\s*){2,}"),
+         drop=re.compile(r"(?=.{0,80}$)(?!.*[다요]\.?\s*$)(?:(?=.*[▶|])(?:LIVE|ON\s*AIR|On\s*Air)\b.{0,70}"  # (not LIVE 커머스 ...)
+                         r"|.{0,30}(?:지금\s*방송\s*중|생방송\s*중|편성표\s*보기).{0,40})"
+                         r"|(?:실시간\s*)?(?:인기\s*)?검색어\s*(?:\d{1,2}\s+[^\s\d]\S{0,9}\s*){2,}"),
          needs=("LIVE", "AIR", "Air", "방송", "편성표", "검색어")),
     Rule("photo_credit", "caption",
          "A photo/graphic credit alone on a line ('(사진=카카오 제공)', '[그래픽=홍길동 기자]', '자료=통계청', '/카카오 제공').",
@@ -342,11 +345,12 @@ RULES: list[Rule] = [
          needs=("기자입니다",)),
     Rule("broadcast_signoff", "byline",
          "A TV reporter's sign-off closing the script ('한국경제TV 고영민입니다.', 'SBS Biz 윤태경입니다.'); names the reporter.",
-         drop=re.compile(rf"(?P<outlet>{_OUTLET_ALT})\s*(?P<names>{NAME})(?:입니다|이었습니다|였습니다)\.?"),
-         meta=lambda m, meta: meta.add_reporters(split_names(m["names"])),
+         drop=re.compile(rf"(?:{_OUTLET_ALT})\s+(?P<names>{NAME})(?:입니다|이었습니다|였습니다)\.?"),
+         meta=lambda m, meta: meta.add_reporters(split_names(m["names"])),  # (not 'SBS 뉴스입니다.': NOT_NAMES)
          needs=("니다",)),
     Rule("reporter_line", "byline",
-         "A reporter credit alone on a line ('홍길동 기자', '/김철수·이영희 기자', '글·사진=홍길동 기자').",
+         "A reporter credit alone on a line ('홍길동 기자', '/김철수·이영희 기자', '글·사진=홍길동 기자'), maybe with the outlet "
+         "or desk before it ('뉴스웨이 안태준 기자', '산업부 홍길동 기자') and a link after it ('다른기사 보기').",
          drop=re.compile(rf"(?:[/=]|(?:글|사진|글·사진|정리|취재|영상|기자명)\s*[=:]?)?\s*"
                          rf"(?:(?P<lead>[^\s\d=/:]{{2,12}}(?:\s[A-Za-z]{{2,8}})?)\s+)?(?P<names>{NAMES})\s*"
                          rf"{REPORTER_ROLE}(?:\s*[·,]\s*(?:{NAMES})\s*{REPORTER_ROLE})*"

@@ -3,7 +3,27 @@ ending at a position, and the organisation a sentence or the last few are about.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+# 창업자인 X 대표 / X 창업주 Y 대표: the person named next founded the organisation (searched up to the person)
+FOUNDER_BEFORE = re.compile(r"(?:공동창업자|창업자|창업주|설립자|창립자)(?:인|이자|이며)? $")
+_LIST_GAP = re.compile(r"(?:\([^()]{1,12}\))?\s*(?:와|과|,|·|및)\s*")  # 제너럴모터스(GM)와 삼성SDI
+
+
+def listed_with(ctx, last) -> list:
+    """`last` and the spans of its label listed right before it (A와 B에, A, B 등에, A와 B의)."""
+    text, out = ctx.text, [last]
+    i = bisect_left(ctx.starts, last.start) - 1
+    while i >= 0:
+        s = ctx.spans[i]
+        i -= 1
+        if text[s.start - 1:s.start] == "(":  # a bracketed second name: the list goes on before it
+            continue
+        if s.label != last.label or not _LIST_GAP.fullmatch(text, s.end, out[0].start):
+            break
+        out.insert(0, s)
+    return out
 
 
 def _one_space(gap: str) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from annotator.suggest.clause_ctx import (
+    FOUNDER_BEFORE,
     SUBJECT_MARKS,
     first_topic_org,
     sentence_at,
@@ -221,7 +222,6 @@ def _people_by_surname(ctx) -> dict[str, list]:
     return out
 
 
-_FOUNDER_BEFORE = re.compile(r"(?:공동창업자|창업자|창업주|설립자)(?:인|이자) $")  # searched up to the person
 _FOUNDED_REF = re.compile(r"회사를 (?:창업한|설립한|세운) $")  # searched up to the person: $ is there
 
 
@@ -248,7 +248,7 @@ def _founders(ctx, add) -> None:
         if topic is not None and topic is not founder:
             add(ctx, founder, "founded", topic, 0.7)
     for per in ctx.pers:  # 창업자인 서민혁 하람시큐리티 대표: the founder's company named after the name
-        if text[max(0, per.start - 2):per.start] in ("인 ", "자 ") and _FOUNDER_BEFORE.search(text, max(0, per.start - 8), per.start):
+        if text[max(0, per.start - 2):per.start] in ("인 ", "자 ") and FOUNDER_BEFORE.search(text, max(0, per.start - 8), per.start):
             org = ctx.by_start.get(per.end + 1)
             if org is not None and org.label == "ORG" and text[per.end:per.end + 1] == " ":
                 add(ctx, per, "founded", org, 0.7)

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from annotator.suggest.clause_ctx import (
     SUBJECT_MARKS,
     first_topic_org,
+    listed_with,
     sentence_at,
     span_ending,
     subject_org,
@@ -378,20 +379,10 @@ def supplies_to_sites(ctx, add, orgs: list) -> None:
             continue
         head = subject_org(ctx, sentence_at(ctx, b.start)[0], b.start)
         if head is not None:
-            for client in _listed_before(ctx, b):  # LG전자와 LG디스플레이의 베트남 법인에
+            for client in listed_with(ctx, b):  # LG전자와 LG디스플레이의 베트남 법인에
                 add(ctx, head, "supplies", client, 0.6)
 
 
-def _listed_before(ctx, b) -> list:
-    """`b` and the organisations listed right before it (A와 B, A·B)."""
-    out, i = [b], bisect_left(ctx.starts, b.start)
-    while i > 0:
-        a = ctx.spans[i - 1]
-        if a.label != "ORG" or ctx.text[a.end:out[-1].start] not in ("와 ", "과 ", "·", ", ", "및 "):
-            break
-        out.append(a)
-        i -= 1
-    return out
 
 
 _ACQUISITION_OF = re.compile(r"의 (?:[가-힣A-Za-z]{1,10} ){0,2}$")

@@ -61,9 +61,14 @@ COMMON_TOO = frozenset({"라인"})
 
 
 def after_common_noun(doc: Doc, start: int) -> bool:
-    """The word before `start` (one space before) is a common noun: the name is that noun's compound."""
+    """The word before `start` (one space before) is a common noun other than one naming what the name is
+    (메신저 라인): the name is then that noun's compound (양산 라인)."""
     toks = doc.tokens_between(max(0, start - 12), start)
-    return bool(toks) and toks[-1].end == start - 1 and toks[-1].tag in ("NNG", "XSN")
+    return bool(toks) and toks[-1].end == start - 1 and toks[-1].tag in ("NNG", "XSN") \
+        and doc.text[toks[-1].start:toks[-1].end] not in _CLASS_BEFORE
+
+
+_CLASS_BEFORE = frozenset({"메신저", "앱", "서비스", "플랫폼", "모바일"})
 
 
 def _with_company_ending(doc: Doc, c: Cand) -> Cand:

@@ -885,33 +885,48 @@ def names_before_titles(doc: Doc, spans: list[Cand]) -> list[Cand]:
 
 
 # Vietnamese names as Korean news writes them: a surname and one to three one- or two-syllable words
-# (응우옌 반 탄, 쩐 티 투 하), each spaced; Kiwi reads their parts as separate nouns.
-_VIET_NAME = re.compile(r"(?<![가-힣])(?:응우옌|응우엔|쩐|레|팜|호앙|후인|부이|응오|즈엉|보|당|도|호|판|브엉|쯔엉|딘|람)"
-                        r"(?: [가-힣]{1,2}){1,3}(?=[ ,(]|$)")
+# (응우옌 반 탄, 쩐 티 투 하), each spaced; Kiwi reads their parts as separate nouns. A one-syllable surname
+# (레, 당, 도 ...) is an everyday word too: its name must have the middle name 반 or 티.
+_VIET_SURNAME = r"(?:응우옌|응우엔|쩐|팜|호앙|후인|부이|응오|즈엉|브엉|쯔엉)"
+_VIET_SHORT = r"(?:레|보|당|도|호|판|딘|람)"
+_VIET_NAME = re.compile(rf"(?<![가-힣])(?:{_VIET_SURNAME}(?: [가-힣]{{1,2}}){{1,3}}|{_VIET_SHORT} (?:반|티)(?: [가-힣]{{1,2}}){{1,2}})"
+                        r"(?=[ ,(]|$)")
 _VIET_AFTER = re.compile(r" ?\((?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+\)| ([가-힣A-Za-z]{1,10}) ")
 
 
 def spaced_foreign_names(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """응우옌 반 탄 PV파워 사장 / 응우옌 반 탄(Nguyen Van Thanh) CEO: a Vietnamese name before a title, an
-    organisation and a title, or its Latin spelling in brackets."""
+    organisation and a title, or its Latin spelling in brackets. The longest such name is taken, and a
+    title is never a part of it (응우옌 반 탄 대표)."""
     text, out = doc.text, []
-    if "응우" not in text and " 티 " not in text and " 반 " not in text:  # (almost every such name has one)
+    if "응우" not in text and " 반 " not in text and " 티 " not in text:  # (almost every such name has one)
         return out
     orgs = {c.start: c for c in spans if c.label == "ORG"}
     for m in _VIET_NAME.finditer(text):
-        a, b = m.span()
-        if not doc.on_edges(a, b):
-            continue
-        after = _VIET_AFTER.match(text, b)
-        if after is None:
-            continue
-        word = after.group(1)
-        if word is not None and title_of(word) is None:  # not a title: an organisation, then a title
-            org = orgs.get(b + 1)
-            if org is None or (t := _TITLE_WORD.match(text, org.end)) is None or title_of(t.group(1)) is None:
-                continue
-        out.append(Cand(a, b, "PER", 0.6, "morph"))
+        a = m.start()
+        ends = [a + len(w) for w in _prefixes(m.group())]  # the name with 3, 2, then 1 words after the surname
+        b = next((e for e in ends if doc.on_edges(a, e) and _titled(text, e, orgs)), None)
+        if b is not None:
+            out.append(Cand(a, b, "PER", 0.6, "morph"))
     return out
+
+
+def _prefixes(name: str) -> list[str]:
+    """'응우옌 반 탄' -> ['응우옌 반 탄', '응우옌 반']: the name less its last words, longest first."""
+    words = name.split(" ")
+    return [" ".join(words[:k]) for k in range(len(words), 1, -1)]
+
+
+def _titled(text: str, end: int, orgs: dict) -> bool:
+    """A title, an organisation and a title, or a bracketed Latin spelling follows the name ending at `end`."""
+    after = _VIET_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    if word is None or title_of(word) is not None:
+        return True
+    org = orgs.get(end + 1)
+    return org is not None and (t := _TITLE_WORD.match(text, org.end)) is not None and title_of(t.group(1)) is not None
 
 
 def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:

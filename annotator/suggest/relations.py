@@ -19,7 +19,7 @@ from annotator.analysis.model import Token
 from annotator.labels import RelationLabel, Schema
 from annotator.lexicon import Lexicon
 from annotator.models import Relation, Span
-from annotator.suggest.clause_ctx import place_run, subject_org
+from annotator.suggest.clause_ctx import FOUNDER_BEFORE, listed_with, place_run, subject_org
 from annotator.suggest.clause_relations import clause_relations
 from annotator.suggest.doc import Doc
 from annotator.suggest.learned_relations import learned_relations
@@ -327,7 +327,7 @@ def _titles(ctx: _Ctx) -> None:
                 outer = _span_before(ctx, before)
                 before = outer if outer is not None and outer.label == "ORG" else before
             orgs.append(before)  # 네이버 최수연 대표 / 엔비디아의 젠슨 황 CEO
-        founder = _FOUNDER_BEFORE.search(text, max(0, per.start - 8), per.start) is not None  # 창업자인 X 대표
+        founder = FOUNDER_BEFORE.search(text, max(0, per.start - 8), per.start) is not None  # 창업자인 X 대표
         for org in orgs:
             _add(ctx, per, label, org, 0.85)
             if founder:
@@ -350,7 +350,6 @@ def _titles(ctx: _Ctx) -> None:
 _NAMED_BEFORE = re.compile(r"(?:(?:을|를) (?:이끄는|이끌고 있는|맡고 있는|운영하는)|창업주|창업자|공동창업자|대표이사|설립자) $")
 
 
-_FOUNDER_BEFORE = re.compile(r"(?:창업자|창업주|설립자|공동창업자|창립자)(?:인|이자|이며)? $")
 _UNIT_TOPIC = re.compile(r"(?:법인|자회사|합작사|합작회사|지사|지점|사무소|연구소|사업부|계열사)(?:은|는) ")
 
 
@@ -637,7 +636,7 @@ def _one_cue(ctx: _Ctx, rel: str, cue: str, tok, clause: _Clause) -> None:
         if head is None:  # no subject in the sentence: the company the story is about supplies
             head = _topic_org(ctx, a)
         if head is not None:
-            for t in _listed_with(ctx, dat[-1]) if dat else ():
+            for t in listed_with(ctx, dat[-1]) if dat else ():
                 _add(ctx, head, "supplies", t, 0.6)
         return
     if rel == "subsidiary_of" and cue in _PARENT_CUES:
@@ -689,22 +688,6 @@ def _listed_dative(ctx: _Ctx, spans: list[Span], pos: int) -> list[Span]:
 _LIST_CLOSE = re.compile(r" 등(?: [0-9][0-9,]*여?(?:곳|개사|개 ?기업|개 ?기관))?(?:에|에게) ")
 
 
-def _listed_with(ctx: _Ctx, last: Span) -> list[Span]:
-    """A dative and the organisations listed before it (A와 B에, A, B 등에)."""
-    text, out = ctx.text, [last]
-    i = bisect_left(ctx.starts, last.start) - 1
-    while i >= 0:
-        s = ctx.spans[i]
-        i -= 1
-        if text[s.start - 1:s.start] == "(":  # a bracketed second name: the list goes on before it
-            continue
-        if s.label != last.label or not _LIST_GAP.fullmatch(text, s.end, out[0].start):
-            break
-        out.insert(0, s)
-    return out
-
-
-_LIST_GAP = re.compile(r"(?:\([^()]{1,12}\))?\s*(?:와|과|,|·|및)\s*")  # 제너럴모터스(GM)와 삼성SDI
 
 
 # between a subject and its subsidiary cue: the particle and at most a place or kind (A는 베트남 자회사 B)
@@ -807,7 +790,7 @@ def _headquarters(ctx: _Ctx, a: int, b: int, spans: list[Span]) -> None:
             _add(ctx, head, "located_in", place, 0.65)
 
 
-_SET_UP = re.compile(r"설립(?!된)")
+_SET_UP = re.compile(r"설립(?!된|돼|됐|되)")
 
 
 def _span_before(ctx: _Ctx, s: Span) -> Span | None:

@@ -47,7 +47,8 @@ NAME_ONLY_SUFFIXES = frozenset({"파트너스", "벤처스", "인베스트먼트
 # Provinces as news writes them before a city (경기 성남시, 충남 천안시); alone they are also common words.
 PROVINCES = frozenset({"경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주", "세종"})
 # Suffixes too common in ordinary words to trust without a proper-noun stem.
-WEAK_SUFFIXES = frozenset({"청", "부", "처", "원", "대", "랩", "페이", "AI", "코리아", "재팬", "방송", "신문"})
+WEAK_SUFFIXES = frozenset({"청", "부", "처", "원", "대", "랩", "페이", "AI", "코리아", "재팬", "방송", "신문",
+                           "항공", "식품", "푸드", "해운", "제철"})
 EVENT_SUFFIXES = ("포럼", "컨퍼런스", "콘퍼런스", "박람회", "엑스포", "전시회", "어워드", "어워즈", "챌린지", "서밋",
                   "해커톤", "페스티벌", "페스타", "올림픽", "월드컵", "대회", "데이", "위크", "쇼")
 # Common nouns that precede a name and say what kind of thing it is.
