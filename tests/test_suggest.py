@@ -305,3 +305,11 @@ def test_a_name_that_is_an_everyday_noun_too(run):
     assert [s.start for s in spans if s.text == "라인"] == [5]  # the messenger; not the production lines
     spans, _ = run("일본 메신저 라인은 이용자가 늘었다.")
     assert ("라인", "PRODUCT") in found(spans)
+
+
+def test_a_province_before_a_known_city_and_the_economy(run):
+    text = "SK하이닉스는 경기 이천 본사에서 행사를 열었다. 경기 용인에 팹을 짓는다. 경기 침체가 길다."
+    spans, _ = run(text)
+    places = [text.index("경기 이천"), text.index("경기 용인")]
+    assert [s.start for s in spans if s.text == "경기"] == places  # not 경기 침체 (the economy)
+    assert ("용인", "LOC") in found(spans)

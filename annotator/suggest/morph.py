@@ -517,8 +517,9 @@ def morph_cands(doc: Doc, gaz: Gazetteer, known: list[Cand], skip: set[tuple[int
         if (c.start, c.end) in label_at or (c.start, c.end) in skip or not flags[i] & _HANGUL_F:
             continue
         after_loc = i > 0 and (i - 1) in places and spaced(i - 1, i)
-        if flags[i] & _PROVINCE and i + 1 < n and spaced(i, i + 1) and admin(i + 1):
-            put(i, "LOC", 0.7)  # 경기 성남시: a province before a city
+        if flags[i] & _PROVINCE and i + 1 < n and spaced(i, i + 1) and (
+                admin(i + 1) or label_at.get((chunks[i + 1].start, chunks[i + 1].end)) == "LOC"):
+            put(i, "LOC", 0.7)  # 경기 성남시, 경기 평택: a province before a city
             places.add(i)
         elif admin(i) and (after_loc or (i > 0 and flags[i - 1] & _PROVINCE and spaced(i - 1, i))):
             put(i, "LOC", 0.7)  # 서울 중구, 성남시 after 경기

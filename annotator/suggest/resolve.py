@@ -9,6 +9,7 @@ from operator import itemgetter, lt, neg, sub
 from annotator.suggest.cand import SOURCE_RANK, Cand, make
 from annotator.suggest.doc import Doc
 from annotator.suggest.lexical import COMMON_TOO, after_common_noun
+from annotator.suggest.vocab import PROVINCES
 
 
 def resolve(cands: list[Cand]) -> list[Cand]:
@@ -100,6 +101,8 @@ def propagate(doc: Doc, spans: list[Cand]) -> list[Cand]:
         if text[e - 1].isascii() and e < len(text) and text[e].isascii() and text[e].isalnum():
             continue
         if name in COMMON_TOO and after_common_noun(doc, s):  # 라인 the messenger; 양산 라인 a production line
+            continue
+        if name in PROVINCES:  # 경기 성남시 is a place, 경기 침체 the economy: each address is found on its own
             continue
         src = names[name]
         extra.append(make(Cand, (s, e, src.label, src.score, src.source)))
