@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from annotator.cleaning.lines import Line
-from annotator.cleaning.meta import OUTLET_KOREAN, OUTLETS, PHOTO_AGENCIES, MetaFinder
+from annotator.cleaning.meta import OUTLET_KOREAN, OUTLETS, PHOTO_AGENCIES, MetaFinder, outlet_in
 
 # A line that reads as a sentence: ends in a Korean sentence ending, maybe quoted or bracketed.
 _SENTENCE = re.compile(r"(다|요|죠|음|함|됨|까|니다|했다)\s*[.!?…]*\s*[\"'”’)\]]*\s*$")
@@ -116,10 +116,19 @@ def quote_block(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
         i = j + 1
 
 
+def _page_outlets(meta: MetaFinder) -> tuple[str, ...]:
+    """This page's own outlet, from its byline or the crawler's fields (an outlet the lists may lack)."""
+    return tuple(v for v in (meta.get("outlet"), meta.fields.get("outlet")) if v)
+
+
+def _alternation(names) -> str:
+    """The names as one regex alternation, longest first (연합뉴스TV before 연합뉴스)."""
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+
+
 def lone_outlet(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
     """A line that is only an outlet or photo agency name (what an image credit leaves behind)."""
-    extra = tuple(v for v in (meta.get("outlet"), meta.fields.get("outlet")) if v)
-    lone = _lone_pattern(extra)
+    lone = _lone_pattern(_page_outlets(meta))
     for line in lines:
         if line.dropped_by is None and lone.fullmatch(line.text):
             yield line
@@ -128,8 +137,7 @@ def lone_outlet(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
 @functools.lru_cache(maxsize=256)
 def _lone_pattern(extra: tuple[str, ...]) -> re.Pattern:
     """The known outlet and agency names plus this page's own outlet (from its byline or fields)."""
-    names = set(OUTLETS) | set(OUTLET_KOREAN) | set(PHOTO_AGENCIES) | set(extra)
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternation = _alternation((*OUTLETS, *OUTLET_KOREAN, *PHOTO_AGENCIES, *extra))
     return re.compile(rf"/?\s*[\[(<]?\s*(?:사진\s*=?\s*)?(?:{alternation})\s*(?:DB|제공|자료\s*사진|캡[처쳐]|화면\s*캡[처쳐])?"
                       rf"\s*[.\])>]?")
 
@@ -182,8 +190,7 @@ def masthead(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
 
     Right under the outlet's name, its slogan or Latin name ('온라인 저널리즘의 미래', 'Business Watch')
     goes too, but only once a menu or ticker below it shows it was not the headline."""
-    extra = tuple(v for v in (meta.get("outlet"), meta.fields.get("outlet")) if v)
-    mast = _masthead_pattern(extra)
+    mast = _masthead_pattern(_page_outlets(meta))
     brand = False  # the outlet's name was seen at the top of the page
     pending: list[Line] = []
     for n, line in enumerate(lines):
@@ -201,9 +208,8 @@ def masthead(lines: list[Line], meta: MetaFinder) -> Iterable[Line]:
         if n < _TOP_LINES and mast.fullmatch(line.text):  # at the top: further down, 'SBS - 넷플릭스와 ...' is a headline
             yield line
             brand = True
-            names = [o for o in OUTLETS if o in line.text]
-            if names:  # the masthead names the brand ('Platum 플래텀' over 'Copyright © Platum')
-                meta.offer("outlet", max(names, key=len), 2)
+            # the masthead names the brand ('Platum 플래텀' over 'Copyright © Platum'; Latin names read as Korean)
+            meta.offer("outlet", outlet_in(line.text), 2)
         elif brand and n < _TOP_LINES and _SLOGAN.fullmatch(line.text):
             pending.append(line)
 
@@ -217,9 +223,7 @@ _SLOGAN = re.compile(r"[^\d,…\"‘’“”\[\]()|:]{2,24}")
 
 @functools.lru_cache(maxsize=256)
 def _masthead_pattern(extra: tuple[str, ...]) -> re.Pattern:
-    names = set(OUTLETS) | set(extra)
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"{_MAST_LEAD}(?:{alternation})(?:신문|일보|뉴스)?{_MAST_REST}")
+    return re.compile(rf"{_MAST_LEAD}(?:{_alternation((*OUTLETS, *extra))})(?:신문|일보|뉴스)?{_MAST_REST}")
 
 
 # A summary's header ('AI 요약 ⓘ', '핵심 요약', '기사 요약'); the bulleted lines under it are the summary.

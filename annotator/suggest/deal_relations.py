@@ -383,8 +383,6 @@ def supplies_to_sites(ctx, add, orgs: list) -> None:
                 add(ctx, head, "supplies", client, 0.6)
 
 
-
-
 _ACQUISITION_OF = re.compile(r"의 (?:[가-힣A-Za-z]{1,10} ){0,2}$")
 _ACQUISITION_AFTER = re.compile(r"(?: 지분 [0-9.]+% ?)? ?인수")
 

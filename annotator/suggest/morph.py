@@ -864,8 +864,7 @@ def names_before_titles(doc: Doc, spans: list[Cand]) -> list[Cand]:
     for c in spans:
         if c.label != "ORG" or c.start < 4:
             continue
-        title = _TITLE_WORD.match(text, c.end)
-        if title is None or title_of(title.group(1)) is None:
+        if not _title_at(text, c.end):
             continue
         m = _NAME_WORD.search(text, max(0, c.start - 5), c.start)
         if m is None:
@@ -927,7 +926,13 @@ def _titled(text: str, end: int, orgs: dict) -> bool:
     if word is None or title_of(word) is not None:
         return True
     org = orgs.get(end + 1)
-    return org is not None and (t := _TITLE_WORD.match(text, org.end)) is not None and title_of(t.group(1)) is not None
+    return org is not None and _title_at(text, org.end)
+
+
+def _title_at(text: str, pos: int) -> bool:
+    """A title word follows `pos` after a space (an organisation's end: 한빛전자 사장이)."""
+    t = _TITLE_WORD.match(text, pos)
+    return t is not None and title_of(t.group(1)) is not None
 
 
 def paren_aliases(doc: Doc, spans: list[Cand]) -> list[Cand]:

@@ -688,8 +688,6 @@ def _listed_dative(ctx: _Ctx, spans: list[Span], pos: int) -> list[Span]:
 _LIST_CLOSE = re.compile(r" 등(?: [0-9][0-9,]*여?(?:곳|개사|개 ?기업|개 ?기관))?(?:에|에게) ")
 
 
-
-
 # between a subject and its subsidiary cue: the particle and at most a place or kind (A는 베트남 자회사 B)
 _SUBSIDIARY_OF_SUBJECT = re.compile(r"(?:은|는|이|가) (?:[가-힣A-Za-z]{1,8} )?")
 _PARENT_GAP = re.compile(r"(?:의 | )(?:[가-힣A-Za-z]{1,6} ){0,2}|")  # A의 (반도체 장비) 계열사 (not A는 그룹 계열사)
